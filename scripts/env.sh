@@ -8,4 +8,3 @@ export SDL2_WASM_PREFIX="$PAIRWISE_DEPS/sdl2-$SDL2_VERSION-wasm"
 export UI_FONT="${UI_FONT:-/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf}"
 # Debian's em++ needs acorn from Debian's node modules; the machine's node does not look there.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
-export EM_CACHE="${EM_CACHE:-$PAIRWISE_DEPS/emscripten-cache}"

@@ -118,7 +118,7 @@ if [ ! -f "$SDL2_WASM_PREFIX/lib/libSDL2.a" ]; then
 fi
 
 # --- Emscripten's system libraries, built once into its cache ---------------------------------
-step "Emscripten system libraries"
+step "Emscripten compiler check"
 if [ ! -f "$PAIRWISE_DEPS/emcache.stamp" ]; then
   t="$(mktemp -d)"; printf 'int main(){return 0;}\n' >"$t/a.cpp"
   ( cd "$t" && em++ -O2 -fwasm-exceptions a.cpp -o a.js >/dev/null 2>"$t/log" ) \

@@ -1,0 +1,104 @@
+// Pairwise in the browser: SDL2 window + WebGL2 context + Dear ImGui, drawn only when needed.
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <cstdio>
+
+#include "app/screens/start_screen.hpp"
+#include "app/ui_fonts.hpp"
+#include "platform/browser.hpp"
+
+namespace {
+
+SDL_Window* g_window = nullptr;
+SDL_GLContext g_gl = nullptr;
+// ImGui settles hover states and layout over a couple of frames after each input.
+constexpr int kFramesAfterInput = 3;
+int g_frames_left = kFramesAfterInput;
+bool g_first_frame_done = false;
+float g_text_size = 17.0f;
+
+// Runs synchronously as SDL queues an event from a browser callback, so input wakes the loop.
+int wake_on_event(void*, SDL_Event* event) {
+  // SDL_PollEvent queues a sentinel of its own on every call; waking on it would never idle.
+  if (event->type != SDL_POLLSENTINEL) pairwise::platform::request_frame();
+  return 0;
+}
+
+void draw_frame() {
+  bool had_event = false;
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    had_event = true;
+  }
+  if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), g_text_size)) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  pairwise::app::draw_start_screen();
+  ImGui::Render();
+
+  int width = 0;
+  int height = 0;
+  SDL_GL_GetDrawableSize(g_window, &width, &height);
+  glViewport(0, 0, width, height);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (!g_first_frame_done) {
+    g_first_frame_done = true;
+    pairwise::platform::signal_ready();
+  }
+  g_frames_left = had_event ? kFramesAfterInput : g_frames_left - 1;
+  if (g_frames_left > 0) pairwise::platform::request_frame();
+}
+
+}  // namespace
+
+int main() {
+  if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  g_window = SDL_CreateWindow("Pairwise: mentoring scheme workspace", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (g_window == nullptr) {
+    std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+    return 1;
+  }
+  g_gl = SDL_GL_CreateContext(g_window);
+  if (g_gl == nullptr) {
+    std::fprintf(stderr, "WebGL2 context failed: %s\n", SDL_GetError());
+    return 1;
+  }
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.IniFilename = nullptr;
+  // A blinking caret would need a frame twice a second forever; a steady one needs none.
+  io.ConfigInputTextCursorBlink = false;
+  ImGui::StyleColorsDark();
+  ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  SDL_AddEventWatch(wake_on_event, nullptr);
+  pairwise::platform::set_frame_function(draw_frame);
+  pairwise::platform::request_frame();
+  return 0;
+}
