@@ -1,5 +1,6 @@
 # The browser app: app.js + app.wasm + app.data (the font), assembled with web/ into one folder
-# (build/<dir>/site) that can be uploaded as it is to any static host.
+# (build/wasm/site) that can be uploaded as it is to any static host. A test flavour of the same app
+# (build/wasm/site-test) also publishes every widget's label and rectangle for the browser suite.
 if(NOT PAIRWISE_DEPS)
   message(FATAL_ERROR "PAIRWISE_DEPS is not set: run scripts/setup.sh and build through scripts/build.sh")
 endif()
@@ -12,31 +13,46 @@ foreach(required "${IMGUI_DIR}/imgui.cpp" "${SDL2_WASM_PREFIX}/lib/libSDL2.a" "$
   endif()
 endforeach()
 
-add_library(imgui STATIC
+set(IMGUI_SOURCES
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
   "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp"
   "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${SDL2_WASM_PREFIX}/include/SDL2")
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-
 file(GLOB_RECURSE PAIRWISE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/platform/*.cpp)
-add_executable(app ${PAIRWISE_APP_SOURCES})
-target_link_libraries(app PRIVATE pairwise_core imgui "${SDL2_WASM_PREFIX}/lib/libSDL2.a")
-target_compile_options(app PRIVATE ${PAIRWISE_WARNINGS})
+list(FILTER PAIRWISE_APP_SOURCES EXCLUDE REGEX "/src/app/testing/")
 set(PAIRWISE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/web/platform_library.js")
-target_link_options(app PRIVATE
-  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
-  "--js-library=${PAIRWISE_JS_LIBRARY}"
-  "--preload-file=${PAIRWISE_UI_FONT}@/fonts/ui.ttf")
-set_target_properties(app PROPERTIES SUFFIX ".js" LINK_DEPENDS "${PAIRWISE_JS_LIBRARY}")
+file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css"
+     "${CMAKE_SOURCE_DIR}/web/*.svg" "${CMAKE_SOURCE_DIR}/web/loader.js")
 
-set(PAIRWISE_SITE_DIR "${CMAKE_BINARY_DIR}/site")
-file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.svg"
-     "${CMAKE_SOURCE_DIR}/web/loader.js")
-add_custom_command(TARGET app POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E make_directory "${PAIRWISE_SITE_DIR}"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:app>/app.js $<TARGET_FILE_DIR:app>/app.wasm
-          $<TARGET_FILE_DIR:app>/app.data ${PAIRWISE_WEB_FILES} "${PAIRWISE_SITE_DIR}"
-  COMMENT "Assembling the static site in ${PAIRWISE_SITE_DIR}")
+function(pairwise_web_app target site_dir test_flavour)
+  add_library(${target}_imgui STATIC ${IMGUI_SOURCES})
+  target_include_directories(${target}_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends"
+                             "${SDL2_WASM_PREFIX}/include/SDL2")
+  target_compile_definitions(${target}_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  if(test_flavour)
+    target_compile_definitions(${target}_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
+    set(capture src/app/testing/item_capture_on.cpp)
+  else()
+    set(capture src/app/testing/item_capture_off.cpp)
+  endif()
+  add_executable(${target} ${PAIRWISE_APP_SOURCES} ${capture})
+  target_link_libraries(${target} PRIVATE pairwise_core ${target}_imgui "${SDL2_WASM_PREFIX}/lib/libSDL2.a")
+  target_compile_options(${target} PRIVATE ${PAIRWISE_WARNINGS})
+  target_link_options(${target} PRIVATE
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pairwise_on_text_input
+    -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
+    "--js-library=${PAIRWISE_JS_LIBRARY}"
+    "--preload-file=${PAIRWISE_UI_FONT}@/fonts/ui.ttf")
+  # Both flavours are called app.js/app.wasm inside their own site folder.
+  set_target_properties(${target} PROPERTIES SUFFIX ".js" OUTPUT_NAME app
+                        RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/${target}-out"
+                        LINK_DEPENDS "${PAIRWISE_JS_LIBRARY}")
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${site_dir}"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:${target}>/app.js
+            $<TARGET_FILE_DIR:${target}>/app.wasm $<TARGET_FILE_DIR:${target}>/app.data ${PAIRWISE_WEB_FILES} "${site_dir}"
+    COMMENT "Assembling the static site in ${site_dir}")
+endfunction()
+
+pairwise_web_app(app "${CMAKE_BINARY_DIR}/site" OFF)
+pairwise_web_app(app_test "${CMAKE_BINARY_DIR}/site-test" ON)

@@ -45,7 +45,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   serveSite(siteDir, Number(port), host).then((server) => {
     const { port: actual } = server.address();
-    console.log(`Pairwise is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/  (Ctrl+C stops it)`);
+    console.log(`Pairwise is served at http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${actual}/  (Ctrl+C stops it)`);
   }).catch((e) => {
     console.error(`serve-site: cannot listen on ${host}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use; pass another with PORT=...' : e.message}`);
     process.exit(1);

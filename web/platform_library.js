@@ -24,6 +24,64 @@ var PairwisePlatform = {
     };
     watch();
   },
+  // Text arrives through a hidden textarea: SDL2 builds text only from 'keypress', which IME
+  // composition, paste, mobile keyboards and non-ASCII synthetic typing never send.
+  pw_text_input_install: function () {
+    var area = document.createElement('textarea');
+    area.id = 'pairwise-text-input';
+    area.setAttribute('autocomplete', 'off');
+    area.setAttribute('autocorrect', 'off');
+    area.setAttribute('autocapitalize', 'off');
+    area.setAttribute('spellcheck', 'false');
+    area.setAttribute('aria-label', 'Text input');
+    area.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1em;opacity:0;border:0;padding:0;' +
+      'margin:0;resize:none;overflow:hidden;z-index:-1;font-size:16px;';
+    document.body.appendChild(area);
+    PW.textArea = area;
+    var deliver = function () {
+      if (!area.value) return;
+      var text = area.value;
+      area.value = '';
+      Module.ccall('pairwise_on_text_input', null, ['string'], [text]);
+    };
+    area.addEventListener('input', function (e) { if (!e.isComposing) deliver(); });
+    area.addEventListener('compositionend', deliver);
+    // Keep SDL from cancelling the keypress (that would cancel the text) and Ctrl+V (the paste).
+    area.addEventListener('keypress', function (e) { e.stopPropagation(); });
+    area.addEventListener('keydown', function (e) {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) e.stopPropagation();
+    });
+    area.addEventListener('paste', function (e) {
+      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      e.preventDefault();
+      if (text) Module.ccall('pairwise_on_text_input', null, ['string'], [text.replace(/\r\n?/g, '\n')]);
+    });
+  },
+  pw_text_input_show: function (active, x, y, lineHeight) {
+    var area = PW.textArea;
+    if (!area) return;
+    if (active) {
+      // Placed at the caret so an IME's candidate window opens next to the text being typed.
+      area.style.left = x + 'px';
+      area.style.top = y + 'px';
+      area.style.height = lineHeight + 'px';
+      if (document.activeElement !== area) area.focus({ preventScroll: true });
+    } else if (document.activeElement === area) {
+      area.value = '';
+      Module.canvas.focus({ preventScroll: true });
+    }
+  },
+  pw_clipboard_write: function (textPtr) {
+    var text = UTF8ToString(textPtr);
+    PW.clipboard = text;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function () {});
+    }
+  },
+  pw_publish_test_items: function (jsonPtr) {
+    Module.pairwiseItems = JSON.parse(UTF8ToString(jsonPtr));
+    Module.pairwiseItemsFrame = PW.framesDrawn;
+  },
   pw_signal_ready: function () {
     Module.pairwiseStarted = true;
     if (Module.pairwiseReady) Module.pairwiseReady();

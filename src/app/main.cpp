@@ -7,7 +7,9 @@
 
 #include <cstdio>
 
+#include "app/browser_input_bridge.hpp"
 #include "app/screens/start_screen.hpp"
+#include "app/testing/item_capture.hpp"
 #include "app/ui_fonts.hpp"
 #include "platform/browser.hpp"
 
@@ -32,8 +34,9 @@ void draw_frame() {
   bool had_event = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
-    ImGui_ImplSDL2_ProcessEvent(&event);
     had_event = true;
+    if (pairwise::app::is_replaced_by_browser_input(event)) continue;
+    ImGui_ImplSDL2_ProcessEvent(&event);
   }
   if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), g_text_size)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -43,8 +46,10 @@ void draw_frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
+  pairwise::app::begin_item_capture();
   pairwise::app::draw_start_screen();
   ImGui::Render();
+  pairwise::app::publish_item_capture();
 
   int width = 0;
   int height = 0;
@@ -96,6 +101,7 @@ int main() {
   ImGui::StyleColorsDark();
   ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  pairwise::app::install_browser_input_bridge();
 
   SDL_AddEventWatch(wake_on_event, nullptr);
   pairwise::platform::set_frame_function(draw_frame);

@@ -11,6 +11,15 @@ void set_frame_function(FrameFunction frame);
 void request_frame();
 // CSS pixels to device pixels (2 on most phones and high-density laptop screens).
 float device_pixel_ratio();
+// Text typed, composed (IME) or pasted in the page, as UTF-8.
+using TextInputHandler = void (*)(const char* utf8);
+void set_text_input_handler(TextInputHandler handler);
+// Shows the text caret to the browser at (x, y) in CSS pixels so typing goes to the app; false hands
+// the keyboard back to the canvas.
+void show_text_input(bool active, float x, float y, float line_height);
+// Puts text on the system clipboard (needs a recent user gesture; silently ignored otherwise).
+void write_clipboard(const char* utf8);
+
 // Hides the loading screen once the first frame is on screen.
 void signal_ready();
 

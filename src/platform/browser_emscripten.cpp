@@ -6,6 +6,18 @@ void pw_request_frame();
 double pw_device_pixel_ratio();
 void pw_watch_pixel_ratio();
 void pw_signal_ready();
+void pw_text_input_install();
+void pw_text_input_show(int active, double x, double y, double line_height);
+void pw_clipboard_write(const char* text);
+}
+
+namespace {
+pairwise::platform::TextInputHandler g_text_input_handler = nullptr;
+}
+
+extern "C" __attribute__((used)) void pairwise_on_text_input(const char* utf8) {
+  if (g_text_input_handler != nullptr) g_text_input_handler(utf8);
+  pw_request_frame();
 }
 
 namespace pairwise::platform {
@@ -17,5 +29,13 @@ void set_frame_function(FrameFunction frame) {
 void request_frame() { pw_request_frame(); }
 float device_pixel_ratio() { return static_cast<float>(pw_device_pixel_ratio()); }
 void signal_ready() { pw_signal_ready(); }
+void set_text_input_handler(TextInputHandler handler) {
+  g_text_input_handler = handler;
+  pw_text_input_install();
+}
+void show_text_input(bool active, float x, float y, float line_height) {
+  pw_text_input_show(active ? 1 : 0, x, y, line_height);
+}
+void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
 
 }  // namespace pairwise::platform

@@ -1,0 +1,11 @@
+#pragma once
+// Test flavour only: records every ImGui item's label and rectangle each frame (through Dear
+// ImGui's test-engine hooks) and publishes the table to the page as Module.pairwiseItems, so
+// browser tests can point the real mouse and keyboard at widgets. The production build links
+// item_capture_off.cpp, where both calls do nothing.
+namespace pairwise::app {
+
+void begin_item_capture();
+void publish_item_capture();
+
+}  // namespace pairwise::app

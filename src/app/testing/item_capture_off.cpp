@@ -1,0 +1,6 @@
+#include "app/testing/item_capture.hpp"
+
+namespace pairwise::app {
+void begin_item_capture() {}
+void publish_item_capture() {}
+}  // namespace pairwise::app

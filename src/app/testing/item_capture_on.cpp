@@ -1,0 +1,87 @@
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <vector>
+
+#include "app/testing/item_capture.hpp"
+
+extern "C" void pw_publish_test_items(const char* json);
+
+namespace {
+
+struct CapturedItem {
+  ImGuiID id = 0;
+  ImRect rect;
+  bool visible = false;
+  std::string window;
+  std::string label;
+  ImGuiItemStatusFlags flags = 0;
+  bool has_label = false;
+};
+
+std::vector<CapturedItem> g_items;
+std::unordered_map<ImGuiID, size_t> g_index;
+
+CapturedItem& item_for(ImGuiID id) {
+  auto found = g_index.find(id);
+  if (found != g_index.end()) return g_items[found->second];
+  g_index.emplace(id, g_items.size());
+  g_items.push_back({});
+  g_items.back().id = id;
+  return g_items.back();
+}
+
+}  // namespace
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+  if (id == 0) return;
+  CapturedItem& item = item_for(id);
+  item.rect = bb;
+  ImGuiWindow* window = ctx->CurrentWindow;
+  item.window = window != nullptr ? window->Name : "";
+  item.visible = window != nullptr && window->ClipRect.Overlaps(bb) && !window->SkipItems;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  if (id == 0 || label == nullptr) return;
+  CapturedItem& item = item_for(id);
+  item.label = label;
+  item.flags = flags;
+  item.has_label = true;
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+
+namespace pairwise::app {
+
+void begin_item_capture() {
+  ImGui::GetCurrentContext()->TestEngineHookItems = true;
+  g_items.clear();
+  g_index.clear();
+}
+
+void publish_item_capture() {
+  nlohmann::json items = nlohmann::json::array();
+  for (const CapturedItem& item : g_items) {
+    if (!item.has_label) continue;
+    const std::string& label = item.label;
+    const auto hidden = label.find("##");
+    items.push_back({{"id", item.id},
+                     {"label", hidden == std::string::npos ? label : label.substr(0, hidden)},
+                     {"fullLabel", label},
+                     {"window", item.window},
+                     {"x", item.rect.Min.x},
+                     {"y", item.rect.Min.y},
+                     {"w", item.rect.GetWidth()},
+                     {"h", item.rect.GetHeight()},
+                     {"visible", item.visible},
+                     {"checked", (item.flags & ImGuiItemStatusFlags_Checked) != 0},
+                     {"focused", ImGui::GetActiveID() == item.id}});
+  }
+  pw_publish_test_items(items.dump().c_str());
+}
+
+}  // namespace pairwise::app
