@@ -19,7 +19,9 @@ set(IMGUI_SOURCES
   "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 file(GLOB_RECURSE PAIRWISE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/platform/*.cpp)
 list(FILTER PAIRWISE_APP_SOURCES EXCLUDE REGEX "/src/app/testing/")
-set(PAIRWISE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/web/platform_library.js")
+set(PAIRWISE_JS_LIBRARIES "${CMAKE_SOURCE_DIR}/web/platform_library.js" "${CMAKE_SOURCE_DIR}/web/storage_library.js"
+    "${CMAKE_SOURCE_DIR}/web/files_library.js")
+list(TRANSFORM PAIRWISE_JS_LIBRARIES PREPEND "--js-library=" OUTPUT_VARIABLE PAIRWISE_JS_LIBRARY_FLAGS)
 file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css"
      "${CMAKE_SOURCE_DIR}/web/*.svg" "${CMAKE_SOURCE_DIR}/web/loader.js")
 
@@ -39,14 +41,14 @@ function(pairwise_web_app target site_dir test_flavour)
   target_compile_options(${target} PRIVATE ${PAIRWISE_WARNINGS})
   target_link_options(${target} PRIVATE
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pairwise_on_text_input
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pairwise_on_text_input,_pairwise_on_storage_state,_pairwise_on_storage_loaded,_pairwise_on_storage_external_change,_pairwise_flush_now,_pairwise_on_storage_saved,_pairwise_on_storage_write_failed,_pairwise_on_files_opened
     -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
-    "--js-library=${PAIRWISE_JS_LIBRARY}"
+    ${PAIRWISE_JS_LIBRARY_FLAGS}
     "--preload-file=${PAIRWISE_UI_FONT}@/fonts/ui.ttf")
   # Both flavours are called app.js/app.wasm inside their own site folder.
   set_target_properties(${target} PROPERTIES SUFFIX ".js" OUTPUT_NAME app
                         RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/${target}-out"
-                        LINK_DEPENDS "${PAIRWISE_JS_LIBRARY}")
+                        LINK_DEPENDS "${PAIRWISE_JS_LIBRARIES}")
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E make_directory "${site_dir}"
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:${target}>/app.js

@@ -14,6 +14,8 @@ trap 'rc=$?; if [ $rc -ne 0 ] && [ "$STEP" != reported ]; then echo "setup: FAIL
 step() { STEP="$1"; echo "setup: $1"; }
 
 SUDO=""
+# As root, apt would try to download as _apt into a folder _apt cannot write, and warn.
+APT_SANDBOX=""; [ "$(id -u)" -eq 0 ] && APT_SANDBOX="-o APT::Sandbox::User=root"
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
 fi
@@ -82,7 +84,7 @@ fetch_source() { # name version dir-glob
   local pkg="$1" ver="$2" suite="$3"
   if ! ls "$PAIRWISE_DEPS/src/${pkg}_${ver}"*.orig.tar.* >/dev/null 2>&1; then
     apt_update
-    ( cd "$PAIRWISE_DEPS/src" && apt-get source --download-only -qq "$pkg/$suite" >/dev/null ) \
+    ( cd "$PAIRWISE_DEPS/src" && apt-get source --download-only -qq $APT_SANDBOX "$pkg/$suite" >/dev/null ) \
       || fail "apt-get source $pkg/$suite failed (are deb-src entries in $SRC_LIST reachable?)"
     ls "$PAIRWISE_DEPS/src/${pkg}_${ver}"*.orig.tar.* >/dev/null 2>&1 \
       || fail "downloaded $pkg/$suite, but it is not version $ver: $(ls "$PAIRWISE_DEPS/src" | grep "^${pkg}_" | tr '\n' ' ')"

@@ -1,0 +1,71 @@
+// Files in and out of Pairwise, linked with --js-library: the file picker (several files at once),
+// drag and drop onto the page, and downloads. The C++ side is src/platform/files_emscripten.cpp.
+var PairwiseFiles = {
+  $PWF: {
+    input: null,
+    hotspots: [],   // rectangles (CSS px) of the app's "Open files" buttons, from the last frame
+    readAll: function (fileList) {
+      var files = Array.prototype.slice.call(fileList || []);
+      if (!files.length) return;
+      Promise.all(files.map(function (f) {
+        return f.arrayBuffer().then(function (buffer) {
+          try {
+            var text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+            return { name: f.name, size: f.size, text: text };
+          } catch (e) {
+            return { name: f.name, size: f.size, error: 'is not UTF-8 text (save it as UTF-8 and try again)' };
+          }
+        }, function (e) { return { name: f.name, size: f.size, error: 'could not be read: ' + e.message }; });
+      })).then(function (results) {
+        Module.ccall('pairwise_on_files_opened', null, ['string'], [JSON.stringify(results)]);
+        _pw_request_frame();
+      });
+    },
+  },
+
+  pw_files_install: function () {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.json,.csv,application/json,text/csv';
+    input.style.display = 'none';
+    input.id = 'pairwise-file-input';
+    input.addEventListener('change', function () { PWF.readAll(input.files); input.value = ''; });
+    document.body.appendChild(input);
+    PWF.input = input;
+    // Safari opens a file picker only inside the user's own click, and ImGui sees the click a frame
+    // later: so the click on the button's rectangle opens the picker right here, in the event.
+    Module.canvas.addEventListener('click', function (e) {
+      for (var i = 0; i < PWF.hotspots.length; i++) {
+        var r = PWF.hotspots[i];
+        if (e.clientX >= r.x && e.clientX < r.x + r.w && e.clientY >= r.y && e.clientY < r.y + r.h) {
+          input.click();
+          return;
+        }
+      }
+    });
+    window.addEventListener('dragover', function (e) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+    window.addEventListener('drop', function (e) {
+      e.preventDefault();
+      if (e.dataTransfer && e.dataTransfer.files) PWF.readAll(e.dataTransfer.files);
+    });
+  },
+  pw_files_set_hotspots: function (jsonPtr) {
+    PWF.hotspots = JSON.parse(UTF8ToString(jsonPtr));
+  },
+  pw_files_download: function (namePtr, mimePtr, dataPtr, length) {
+    var bytes = HEAPU8.slice(dataPtr, dataPtr + length);
+    var blob = new Blob([bytes], { type: UTF8ToString(mimePtr) });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(namePtr);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
+  },
+};
+autoAddDeps(PairwiseFiles, '$PWF');
+PairwiseFiles.pw_files_install__deps = ['$PWF', 'pw_request_frame'];
+mergeInto(LibraryManager.library, PairwiseFiles);
