@@ -1,0 +1,33 @@
+#pragma once
+// Identity and versioning carried by every record, so copies held by different people can be
+// merged: the id says "same record", the revision counts edits, updated_at breaks ties.
+#include <string>
+
+#include "core/records/ids.hpp"
+#include "core/records/timestamps.hpp"
+#include "core/validation/json_reader.hpp"
+
+namespace pairwise {
+
+struct RecordMeta {
+  std::string id;
+  std::string created_at;  // timestamp
+  std::string updated_at;  // timestamp
+  int revision = 1;
+
+  bool operator==(const RecordMeta&) const = default;
+};
+
+RecordMeta new_meta(IdGenerator& ids, const Clock& clock);
+// Marks a record as edited now: bumps the revision and the update time.
+void touch(RecordMeta& meta, const Clock& clock);
+
+void encode_meta(const RecordMeta& meta, Json& out);
+void decode_meta(const JsonReader& in, RecordMeta& meta);
+
+// Lower-cased, trimmed e-mail: the identity of a person across files.
+std::string normalize_email(std::string_view email);
+std::string trim(std::string_view text);
+bool looks_like_email(std::string_view email);
+
+}  // namespace pairwise

@@ -1,0 +1,209 @@
+#include "core/validation/json_reader.hpp"
+
+#include "core/records/timestamps.hpp"
+
+namespace pairwise {
+
+std::string describe_json_value(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: {
+      std::string s = value.get_ref<const std::string&>();
+      if (s.size() > 40) s = s.substr(0, 40) + "...";
+      return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    case Json::value_t::discarded: return "invalid JSON";
+    default: return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+}
+
+void JsonReader::error(std::string message) const { error_at(path_, std::move(message)); }
+
+void JsonReader::error_at(const std::string& path, std::string message) const {
+  errors_->push_back(ValidationError{"", path, std::move(message)});
+}
+
+bool JsonReader::expect_object() const {
+  if (value_ && value_->is_object()) return true;
+  error(std::string("expected an object, got ") + (value_ ? describe_json_value(*value_) : "nothing"));
+  return false;
+}
+
+JsonReader JsonReader::field(const char* key) const {
+  const Json* child = nullptr;
+  if (value_ && value_->is_object()) {
+    auto it = value_->find(key);
+    if (it != value_->end()) child = &*it;
+  }
+  return JsonReader(child, path_ + "." + key, errors_);
+}
+
+void JsonReader::required(const char* key, std::string& out) const {
+  JsonReader f = field(key);
+  if (!f.present()) {
+    f.error("missing; expected a string");
+    return;
+  }
+  f.optional_self(out);
+}
+
+void JsonReader::optional(const char* key, std::string& out) const { field(key).optional_self(out); }
+
+void JsonReader::optional_self(std::string& out) const {
+  if (!present()) return;
+  if (!value_->is_string()) {
+    error("expected a string, got " + describe_json_value(*value_));
+    return;
+  }
+  out = value_->get_ref<const std::string&>();
+}
+
+void JsonReader::optional(const char* key, int& out) const {
+  JsonReader f = field(key);
+  if (!f.present()) return;
+  if (f.value_->is_number_integer()) {
+    const auto v = f.value_->get<std::int64_t>();
+    if (v >= -2147483647LL && v <= 2147483647LL) {
+      out = static_cast<int>(v);
+      return;
+    }
+  } else if (f.value_->is_number_unsigned()) {
+    const auto v = f.value_->get<std::uint64_t>();
+    if (v <= 2147483647ULL) {
+      out = static_cast<int>(v);
+      return;
+    }
+  }
+  f.error("expected a whole number, got " + describe_json_value(*f.value_));
+}
+
+void JsonReader::optional(const char* key, std::optional<int>& out) const {
+  if (!field(key).present()) return;
+  int v = 0;
+  const std::size_t before = errors_->size();
+  optional(key, v);
+  if (errors_->size() == before) out = v;
+}
+
+void JsonReader::optional_int_range(const char* key, int& out, int min, int max) const {
+  if (!field(key).present()) return;
+  int v = out;
+  const std::size_t before = errors_->size();
+  optional(key, v);
+  if (errors_->size() != before) return;
+  if (v < min || v > max) {
+    field(key).error("expected a number from " + std::to_string(min) + " to " + std::to_string(max) +
+                     ", got " + std::to_string(v));
+    return;
+  }
+  out = v;
+}
+
+void JsonReader::optional(const char* key, double& out) const {
+  JsonReader f = field(key);
+  if (!f.present()) return;
+  if (!f.value_->is_number()) {
+    f.error("expected a number, got " + describe_json_value(*f.value_));
+    return;
+  }
+  out = f.value_->get<double>();
+}
+
+void JsonReader::optional(const char* key, bool& out) const {
+  JsonReader f = field(key);
+  if (!f.present()) return;
+  if (!f.value_->is_boolean()) {
+    f.error("expected true or false, got " + describe_json_value(*f.value_));
+    return;
+  }
+  out = f.value_->get<bool>();
+}
+
+void JsonReader::optional(const char* key, std::vector<std::string>& out) const {
+  out.clear();
+  each(key, [&](const JsonReader& item) {
+    if (!item.value_->is_string()) {
+      item.error("expected a string, got " + describe_json_value(*item.value_));
+      return;
+    }
+    out.push_back(item.value_->get_ref<const std::string&>());
+  });
+}
+
+void JsonReader::required_date(const char* key, std::string& out) const {
+  if (!field(key).present()) {
+    field(key).error("missing; expected a date like \"2024-05-31\"");
+    return;
+  }
+  optional_date(key, out);
+}
+
+void JsonReader::optional_date(const char* key, std::string& out) const {
+  JsonReader f = field(key);
+  if (!f.present()) return;
+  if (!f.value_->is_string() || !is_valid_date(f.value_->get_ref<const std::string&>())) {
+    f.error("expected a date like \"2024-05-31\", got " + describe_json_value(*f.value_));
+    return;
+  }
+  out = f.value_->get_ref<const std::string&>();
+}
+
+void JsonReader::required_timestamp(const char* key, std::string& out) const {
+  JsonReader f = field(key);
+  if (!f.present() || !f.value_->is_string() ||
+      !is_valid_timestamp(f.value_->get_ref<const std::string&>())) {
+    f.error(std::string("expected a UTC timestamp like \"2024-05-31T14:00:00Z\", got ") +
+            (f.present() ? describe_json_value(*f.value_) : "nothing"));
+    return;
+  }
+  out = f.value_->get_ref<const std::string&>();
+}
+
+void JsonReader::each(const char* key, const std::function<void(const JsonReader&)>& visit) const {
+  JsonReader f = field(key);
+  if (!f.present()) return;
+  if (!f.value_->is_array()) {
+    f.error("expected a list, got " + describe_json_value(*f.value_));
+    return;
+  }
+  std::size_t i = 0;
+  for (const auto& item : *f.value_) {
+    visit(JsonReader(&item, f.path_ + "[" + std::to_string(i) + "]", errors_));
+    ++i;
+  }
+}
+
+Result<Json> parse_json_text(std::string_view text, const std::string& file) {
+  Json parsed = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (parsed.is_discarded()) {
+    // The non-throwing parser gives no position, so find the first bad byte with the SAX parser.
+    std::size_t position = 0;
+    struct Locator : nlohmann::json_sax<Json> {
+      std::size_t* where;
+      explicit Locator(std::size_t* w) : where(w) {}
+      bool null() override { return true; }
+      bool boolean(bool) override { return true; }
+      bool number_integer(number_integer_t) override { return true; }
+      bool number_unsigned(number_unsigned_t) override { return true; }
+      bool number_float(number_float_t, const string_t&) override { return true; }
+      bool string(string_t&) override { return true; }
+      bool binary(binary_t&) override { return true; }
+      bool start_object(std::size_t) override { return true; }
+      bool key(string_t&) override { return true; }
+      bool end_object() override { return true; }
+      bool start_array(std::size_t) override { return true; }
+      bool end_array() override { return true; }
+      bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
+        *where = pos;
+        return false;
+      }
+    } locator(&position);
+    Json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, true);
+    return Result<Json>::failure(file, "$", "not valid JSON (problem near byte " + std::to_string(position) + ")");
+  }
+  return parsed;
+}
+
+}  // namespace pairwise

@@ -1,0 +1,330 @@
+#include "core/workspace.hpp"
+
+#include <algorithm>
+
+namespace pairwise {
+
+const std::vector<std::string>& all_store_names() {
+  static const std::vector<std::string> names = {kStoreSchemes,    kStorePeople,          kStorePairings,
+                                                 kStoreAgreements, kStoreMeetings,        kStoreObjectives,
+                                                 kStoreFeedback,   kStorePrivateNotes,    kStoreProgressReports,
+                                                 kStoreSettings};
+  return names;
+}
+
+void ChangeSet::append(const ChangeSet& other) {
+  upserts.insert(upserts.end(), other.upserts.begin(), other.upserts.end());
+  deletes.insert(deletes.end(), other.deletes.begin(), other.deletes.end());
+}
+
+Workspace::Workspace() : clock_(&system_clock()), ids_(&default_id_generator()) {}
+Workspace::Workspace(const Clock& clock, IdGenerator& ids) : clock_(&clock), ids_(&ids) {}
+
+RecordMeta Workspace::new_meta() const { return pairwise::new_meta(*ids_, *clock_); }
+
+template <> std::map<std::string, Scheme>& Workspace::table<Scheme>() { return schemes_; }
+template <> std::map<std::string, Person>& Workspace::table<Person>() { return people_; }
+template <> std::map<std::string, Pairing>& Workspace::table<Pairing>() { return pairings_; }
+template <> std::map<std::string, Agreement>& Workspace::table<Agreement>() { return agreements_; }
+template <> std::map<std::string, Meeting>& Workspace::table<Meeting>() { return meetings_; }
+template <> std::map<std::string, Objective>& Workspace::table<Objective>() { return objectives_; }
+template <> std::map<std::string, Feedback>& Workspace::table<Feedback>() { return feedback_; }
+template <> std::map<std::string, PrivateNote>& Workspace::table<PrivateNote>() { return private_notes_; }
+template <> const std::map<std::string, Scheme>& Workspace::table<Scheme>() const { return schemes_; }
+template <> const std::map<std::string, Person>& Workspace::table<Person>() const { return people_; }
+template <> const std::map<std::string, Pairing>& Workspace::table<Pairing>() const { return pairings_; }
+template <> const std::map<std::string, Agreement>& Workspace::table<Agreement>() const { return agreements_; }
+template <> const std::map<std::string, Meeting>& Workspace::table<Meeting>() const { return meetings_; }
+template <> const std::map<std::string, Objective>& Workspace::table<Objective>() const { return objectives_; }
+template <> const std::map<std::string, Feedback>& Workspace::table<Feedback>() const { return feedback_; }
+template <> const std::map<std::string, PrivateNote>& Workspace::table<PrivateNote>() const { return private_notes_; }
+
+const Person* Workspace::person_by_email(std::string_view email) const {
+  const std::string key = normalize_email(email);
+  for (const auto& [id, p] : people_)
+    if (normalize_email(p.email) == key) return &p;
+  return nullptr;
+}
+
+const Agreement* Workspace::agreement_of(const std::string& pairing_id) const {
+  const Agreement* best = nullptr;
+  for (const auto& [id, a] : agreements_)
+    if (a.pairing_id == pairing_id && (!best || a.meta.updated_at > best->meta.updated_at)) best = &a;
+  return best;
+}
+
+namespace {
+
+template <class T>
+std::vector<T> of_pairing(const std::map<std::string, T>& table, const std::string& pairing_id) {
+  std::vector<T> out;
+  for (const auto& [id, r] : table)
+    if (r.pairing_id == pairing_id) out.push_back(r);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Meeting> Workspace::meetings_of(const std::string& pairing_id) const {
+  auto out = of_pairing(meetings_, pairing_id);
+  std::stable_sort(out.begin(), out.end(), [](const Meeting& a, const Meeting& b) {
+    return a.date != b.date ? a.date < b.date : a.meta.created_at < b.meta.created_at;
+  });
+  return out;
+}
+std::vector<Objective> Workspace::objectives_of(const std::string& pairing_id) const {
+  return of_pairing(objectives_, pairing_id);
+}
+std::vector<Feedback> Workspace::feedback_of(const std::string& pairing_id) const {
+  return of_pairing(feedback_, pairing_id);
+}
+std::vector<PrivateNote> Workspace::private_notes_of(const std::string& pairing_id) const {
+  return of_pairing(private_notes_, pairing_id);
+}
+
+std::vector<Pairing> Workspace::pairings_of_scheme(const std::string& scheme_id) const {
+  std::vector<Pairing> out;
+  for (const auto& [id, p] : pairings_)
+    if (scheme_id.empty() || p.scheme_id == scheme_id) out.push_back(p);
+  return out;
+}
+
+std::vector<Person> Workspace::people_of_scheme(const std::string& scheme_id) const {
+  std::vector<Person> out;
+  for (const auto& [id, p] : people_)
+    if (scheme_id.empty() || p.scheme_id == scheme_id) out.push_back(p);
+  return out;
+}
+
+Errors Workspace::check_record(const Person& p) const {
+  Errors errors;
+  if (!looks_like_email(p.email))
+    errors.push_back({"", "$.email", "expected an e-mail address like \"name@example.org\", got \"" + p.email + "\""});
+  if (p.roles.empty()) errors.push_back({"", "$.roles", "expected \"mentor\", \"mentee\" or both"});
+  if (const Person* other = person_by_email(p.email); other && other->meta.id != p.meta.id)
+    errors.push_back({"", "$.email", "another person already uses " + normalize_email(p.email)});
+  return errors;
+}
+
+Errors Workspace::check_record(const Scheme& s) const {
+  Errors errors;
+  if (trim(s.name).empty()) errors.push_back({"", "$.name", "a scheme needs a name"});
+  return errors;
+}
+
+Errors Workspace::check_record(const Pairing& p) const {
+  Errors errors;
+  if (normalize_email(p.mentor_email) == normalize_email(p.mentee_email))
+    errors.push_back({"", "$.mentee_email", "nobody can be paired with themself"});
+  if (p.history.empty()) errors.push_back({"", "$.history", "expected at least one status change"});
+  return errors;
+}
+
+Errors Workspace::check_pairing_reference(const std::string& pairing_id) const {
+  if (pairings_.count(pairing_id)) return {};
+  return Errors{{"", "$.pairing_id", "no pairing with id \"" + pairing_id + "\""}};
+}
+
+template <class T>
+Result<ChangeSet> Workspace::save(T record) {
+  auto& t = table<T>();
+  if (record.meta.id.empty()) {
+    record.meta = new_meta();
+  } else if (auto it = t.find(record.meta.id); it != t.end()) {
+    if (it->second == record) return ChangeSet{};  // nothing changed: no new revision
+    record.meta.created_at = it->second.meta.created_at;
+    record.meta.revision = std::max(record.meta.revision, it->second.meta.revision) + 1;
+    record.meta.updated_at = clock_->now();
+  } else {
+    if (record.meta.created_at.empty()) record.meta.created_at = clock_->now();
+    if (record.meta.updated_at.empty()) record.meta.updated_at = record.meta.created_at;
+  }
+  Errors errors = check_record(record);
+  if (!errors.empty()) return errors;
+  ChangeSet changes;
+  changes.upserts.push_back(StoredRecord{T::kStore, record.meta.id, encode(record)});
+  t[record.meta.id] = std::move(record);
+  return changes;
+}
+
+template Result<ChangeSet> Workspace::save<Scheme>(Scheme);
+template Result<ChangeSet> Workspace::save<Person>(Person);
+template Result<ChangeSet> Workspace::save<Pairing>(Pairing);
+template Result<ChangeSet> Workspace::save<Agreement>(Agreement);
+template Result<ChangeSet> Workspace::save<Meeting>(Meeting);
+template Result<ChangeSet> Workspace::save<Objective>(Objective);
+template Result<ChangeSet> Workspace::save<Feedback>(Feedback);
+template Result<ChangeSet> Workspace::save<PrivateNote>(PrivateNote);
+
+namespace {
+
+template <class T>
+void remove_of_pairing(std::map<std::string, T>& table, const std::string& pairing_id, ChangeSet& changes) {
+  for (auto it = table.begin(); it != table.end();) {
+    if (it->second.pairing_id == pairing_id) {
+      changes.deletes.push_back(RecordKey{T::kStore, it->first});
+      it = table.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+}  // namespace
+
+template <class T>
+ChangeSet Workspace::remove(const std::string& id) {
+  ChangeSet changes;
+  auto& t = table<T>();
+  if (t.erase(id) == 0) return changes;
+  changes.deletes.push_back(RecordKey{T::kStore, id});
+  if constexpr (std::is_same_v<T, Pairing>) {
+    remove_of_pairing(agreements_, id, changes);
+    remove_of_pairing(meetings_, id, changes);
+    remove_of_pairing(objectives_, id, changes);
+    remove_of_pairing(feedback_, id, changes);
+    remove_of_pairing(private_notes_, id, changes);
+    if (progress_reports_.erase(id)) changes.deletes.push_back(RecordKey{kStoreProgressReports, id});
+  }
+  return changes;
+}
+
+template ChangeSet Workspace::remove<Scheme>(const std::string&);
+template ChangeSet Workspace::remove<Person>(const std::string&);
+template ChangeSet Workspace::remove<Pairing>(const std::string&);
+template ChangeSet Workspace::remove<Agreement>(const std::string&);
+template ChangeSet Workspace::remove<Meeting>(const std::string&);
+template ChangeSet Workspace::remove<Objective>(const std::string&);
+template ChangeSet Workspace::remove<Feedback>(const std::string&);
+template ChangeSet Workspace::remove<PrivateNote>(const std::string&);
+
+Result<ChangeSet> Workspace::transition_pairing(const std::string& pairing_id, TransitionRequest request) {
+  const Pairing* current = find<Pairing>(pairing_id);
+  if (!current) return Result<ChangeSet>::failure("", "", "no pairing with id " + pairing_id);
+  Pairing updated = *current;
+  if (request.to == PairingStatus::no_response) {
+    const Scheme* scheme = find<Scheme>(updated.scheme_id);
+    request.no_response_days = scheme ? scheme->no_response_days : request.no_response_days;
+  }
+  Outcome outcome = transition(updated, request);
+  if (!outcome) return Result<ChangeSet>::failure("", "", outcome.message());
+  return save(std::move(updated));
+}
+
+ChangeSet Workspace::mark_overdue_requests(const std::string& today) {
+  ChangeSet changes;
+  std::vector<std::string> overdue;
+  for (const auto& [id, p] : pairings_) {
+    const Scheme* scheme = find<Scheme>(p.scheme_id);
+    const int days = scheme ? scheme->no_response_days : 14;
+    if (is_awaiting_response_too_long(p, today, days)) overdue.push_back(id);
+  }
+  for (const auto& id : overdue) {
+    auto r = transition_pairing(id, TransitionRequest{PairingStatus::no_response, today, Actor::system, "", 0});
+    if (r) changes.append(r.value());
+  }
+  return changes;
+}
+
+Result<ChangeSet> Workspace::start_meeting(const std::string& pairing_id, const std::string& date) {
+  if (!find<Pairing>(pairing_id)) return Result<ChangeSet>::failure("", "", "no pairing with id " + pairing_id);
+  if (!is_valid_date(date)) return Result<ChangeSet>::failure("", "", "\"" + date + "\" is not a date like 2024-05-31");
+  return save(start_next_meeting(meetings_of(pairing_id), new_meta(), pairing_id, date));
+}
+
+ChangeSet Workspace::set_settings(Json settings) {
+  settings_ = settings.is_object() ? std::move(settings) : Json::object();
+  ChangeSet changes;
+  changes.upserts.push_back(StoredRecord{kStoreSettings, "settings", settings_});
+  return changes;
+}
+
+ChangeSet Workspace::store_progress_report(const ProgressReport& report) {
+  progress_reports_[report.pairing_id] = report;
+  ChangeSet changes;
+  changes.upserts.push_back(StoredRecord{kStoreProgressReports, report.pairing_id, encode(report)});
+  return changes;
+}
+
+namespace {
+
+template <class T>
+bool decode_into(const StoredRecord& r, std::map<std::string, T>& table, Errors& errors) {
+  T value{};
+  const std::size_t before = errors.size();
+  JsonReader reader(&r.value, "$", &errors);
+  decode(reader, value);
+  for (std::size_t i = before; i < errors.size(); ++i) errors[i].file = r.store + "/" + r.id;
+  if (errors.size() != before) return false;
+  table[r.id] = std::move(value);
+  return true;
+}
+
+}  // namespace
+
+Result<ChangeSet> Workspace::apply(const ChangeSet& changes) {
+  // Work on a copy so a bad record leaves this workspace untouched.
+  Workspace next = *this;
+  Errors errors;
+  for (const auto& r : changes.upserts) {
+    if (r.store == kStoreSchemes) decode_into(r, next.schemes_, errors);
+    else if (r.store == kStorePeople) decode_into(r, next.people_, errors);
+    else if (r.store == kStorePairings) decode_into(r, next.pairings_, errors);
+    else if (r.store == kStoreAgreements) decode_into(r, next.agreements_, errors);
+    else if (r.store == kStoreMeetings) decode_into(r, next.meetings_, errors);
+    else if (r.store == kStoreObjectives) decode_into(r, next.objectives_, errors);
+    else if (r.store == kStoreFeedback) decode_into(r, next.feedback_, errors);
+    else if (r.store == kStorePrivateNotes) decode_into(r, next.private_notes_, errors);
+    else if (r.store == kStoreProgressReports) decode_into(r, next.progress_reports_, errors);
+    else if (r.store == kStoreSettings) next.settings_ = r.value.is_object() ? r.value : Json::object();
+    else errors.push_back({r.store + "/" + r.id, "$", "unknown store \"" + r.store + "\""});
+  }
+  for (const auto& d : changes.deletes) {
+    if (d.store == kStoreSchemes) next.schemes_.erase(d.id);
+    else if (d.store == kStorePeople) next.people_.erase(d.id);
+    else if (d.store == kStorePairings) next.pairings_.erase(d.id);
+    else if (d.store == kStoreAgreements) next.agreements_.erase(d.id);
+    else if (d.store == kStoreMeetings) next.meetings_.erase(d.id);
+    else if (d.store == kStoreObjectives) next.objectives_.erase(d.id);
+    else if (d.store == kStoreFeedback) next.feedback_.erase(d.id);
+    else if (d.store == kStorePrivateNotes) next.private_notes_.erase(d.id);
+    else if (d.store == kStoreProgressReports) next.progress_reports_.erase(d.id);
+    else if (d.store == kStoreSettings) next.settings_ = Json::object();
+  }
+  if (!errors.empty()) return errors;
+  *this = std::move(next);
+  return changes;
+}
+
+Result<Workspace> Workspace::load_records(const std::vector<StoredRecord>& records, const Clock& clock,
+                                          IdGenerator& ids) {
+  Workspace ws(clock, ids);
+  ChangeSet all;
+  all.upserts = records;
+  auto applied = ws.apply(all);
+  if (!applied) return applied.errors();
+  return ws;
+}
+
+std::vector<StoredRecord> Workspace::all_records() const {
+  std::vector<StoredRecord> out;
+  auto dump = [&out](const auto& table) {
+    for (const auto& [id, r] : table) {
+      using T = std::decay_t<decltype(r)>;
+      out.push_back(StoredRecord{T::kStore, id, encode(r)});
+    }
+  };
+  dump(schemes_);
+  dump(people_);
+  dump(pairings_);
+  dump(agreements_);
+  dump(meetings_);
+  dump(objectives_);
+  dump(feedback_);
+  dump(private_notes_);
+  for (const auto& [id, r] : progress_reports_) out.push_back(StoredRecord{kStoreProgressReports, id, encode(r)});
+  if (!settings_.empty()) out.push_back(StoredRecord{kStoreSettings, "settings", settings_});
+  return out;
+}
+
+}  // namespace pairwise
