@@ -16,7 +16,7 @@ endforeach()
 set(IMGUI_SOURCES
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
   "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp"
-  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
 file(GLOB_RECURSE PAIRWISE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/platform/*.cpp)
 list(FILTER PAIRWISE_APP_SOURCES EXCLUDE REGEX "/src/app/testing/")
 set(PAIRWISE_JS_LIBRARIES "${CMAKE_SOURCE_DIR}/web/platform_library.js" "${CMAKE_SOURCE_DIR}/web/storage_library.js"
@@ -27,7 +27,7 @@ file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" 
 
 function(pairwise_web_app target site_dir test_flavour)
   add_library(${target}_imgui STATIC ${IMGUI_SOURCES})
-  target_include_directories(${target}_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends"
+  target_include_directories(${target}_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp"
                              "${SDL2_WASM_PREFIX}/include/SDL2")
   target_compile_definitions(${target}_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
   if(test_flavour)

@@ -15,6 +15,12 @@ var PairwisePlatform = {
       {{{ makeDynCall('v', 'PW.frameCallback') }}}();
     });
   },
+  // Wakes the loop later, e.g. to save a draft after a pause in typing.
+  pw_request_frame_after: function (milliseconds) {
+    if (PW.timer) clearTimeout(PW.timer);
+    PW.timer = setTimeout(function () { PW.timer = 0; _pw_request_frame(); }, milliseconds);
+  },
+  pw_now_ms: function () { return performance.now(); },
   pw_device_pixel_ratio: function () { return window.devicePixelRatio || 1; },
   pw_watch_pixel_ratio: function () {
     // A change of zoom or of screen changes the pixel ratio without a resize event.
@@ -89,4 +95,5 @@ var PairwisePlatform = {
 };
 autoAddDeps(PairwisePlatform, '$PW');
 PairwisePlatform.pw_watch_pixel_ratio__deps = ['pw_request_frame'];
+PairwisePlatform.pw_request_frame_after__deps = ['$PW', 'pw_request_frame'];
 mergeInto(LibraryManager.library, PairwisePlatform);

@@ -22,6 +22,7 @@ const ImWchar kGlyphRanges[] = {
     0,
 };
 
+ImFont* g_heading = nullptr;
 float g_built_ratio = 0.0f;
 float g_built_size = 0.0f;
 
@@ -40,11 +41,15 @@ bool update_ui_fonts(float pixel_ratio, float text_size) {
     config.SizePixels = text_size * pixel_ratio;
     io.Fonts->AddFontDefault(&config);
   }
+  g_heading = io.Fonts->AddFontFromFileTTF(kUiFontPath, text_size * 1.45f * pixel_ratio, &config, kGlyphRanges);
+  if (g_heading == nullptr) g_heading = font;
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f / pixel_ratio;
   g_built_ratio = pixel_ratio;
   g_built_size = text_size;
   return true;
 }
+
+ImFont* heading_font() { return g_heading != nullptr ? g_heading : ImGui::GetFont(); }
 
 }  // namespace pairwise::app

@@ -9,6 +9,10 @@ using FrameFunction = void (*)();
 void set_frame_function(FrameFunction frame);
 // Asks for one more frame at the next display refresh; repeated calls before it runs coalesce.
 void request_frame();
+// Asks for a frame after a delay (replaces an earlier delayed request).
+void request_frame_after(int milliseconds);
+// A monotonic clock in milliseconds.
+double now_ms();
 // CSS pixels to device pixels (2 on most phones and high-density laptop screens).
 float device_pixel_ratio();
 // Text typed, composed (IME) or pasted in the page, as UTF-8.

@@ -6,6 +6,8 @@ void pw_request_frame();
 double pw_device_pixel_ratio();
 void pw_watch_pixel_ratio();
 void pw_signal_ready();
+void pw_request_frame_after(int milliseconds);
+double pw_now_ms();
 void pw_text_input_install();
 void pw_text_input_show(int active, double x, double y, double line_height);
 void pw_clipboard_write(const char* text);
@@ -27,6 +29,8 @@ void set_frame_function(FrameFunction frame) {
   pw_watch_pixel_ratio();
 }
 void request_frame() { pw_request_frame(); }
+void request_frame_after(int milliseconds) { pw_request_frame_after(milliseconds); }
+double now_ms() { return pw_now_ms(); }
 float device_pixel_ratio() { return static_cast<float>(pw_device_pixel_ratio()); }
 void signal_ready() { pw_signal_ready(); }
 void set_text_input_handler(TextInputHandler handler) {

@@ -1,0 +1,91 @@
+#pragma once
+// What the app holds while it runs: the person's workspace (from IndexedDB), where they are in the
+// app, their display settings, and the changes not yet written. Screens read it and call its
+// operations; it decides when changes reach storage (at most about a second behind typing).
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/workspace.hpp"
+
+namespace pairwise::app {
+
+enum class UserRole { none, applicant, coordinator, pair };
+
+struct DisplaySettings {
+  bool dark = true;
+  float text_size = 17.0f;
+};
+
+struct Notice {
+  std::string text;
+  bool error = false;
+};
+
+class Session {
+ public:
+  Session();
+
+  Workspace& workspace() { return workspace_; }
+  const Workspace& workspace() const { return workspace_; }
+  bool loaded() const { return loaded_; }
+  // False while another tab edits or before data loaded: screens show data read-only.
+  bool can_edit() const;
+
+  UserRole role() const { return role_; }
+  void set_role(UserRole role);
+  const std::string& scheme_id() const { return scheme_id_; }
+  void set_scheme(const std::string& scheme_id);
+  const DisplaySettings& display() const { return display_; }
+  void set_display(const DisplaySettings& display);
+
+  // Records a change made through the workspace; it is written within about a second.
+  void record(const ChangeSet& changes);
+  // Applies a workspace result, recording its changes or reporting its errors. True on success.
+  bool record(const Result<ChangeSet>& result, const std::string& failure_context);
+  // Runs `save` after a short pause in typing (the latest call per key wins), so a draft is
+  // stored once per pause rather than once per keystroke.
+  void save_soon(const std::string& key, std::function<void()> save);
+
+  // Drives saving; call once a frame.
+  void tick(double now_ms);
+  // Runs pending drafts and writes everything now (page hidden or closing).
+  void flush_now();
+  std::size_t unsaved_count() const { return pending_.upserts.size() + pending_.deletes.size(); }
+  const std::string& last_saved_at() const { return last_saved_at_; }
+
+  // Storage callbacks.
+  void on_loaded(const std::string& json);
+  void on_external_change(const std::string& json);
+  void on_saved();
+
+  void notify(std::string text, bool error = false);
+  const std::vector<Notice>& notices() const { return notices_; }
+  void dismiss_notice(std::size_t index);
+
+ private:
+  void save_settings();
+  void apply_settings();
+  void write_pending();
+
+  SystemClock clock_;
+  RandomIdGenerator ids_;
+  Workspace workspace_;
+  bool loaded_ = false;
+  UserRole role_ = UserRole::none;
+  std::string scheme_id_;
+  DisplaySettings display_;
+  ChangeSet pending_;
+  double first_pending_ms_ = -1;
+  double last_change_ms_ = -1;
+  std::map<std::string, std::function<void()>> drafts_;
+  double last_draft_ms_ = -1;
+  double now_ms_ = 0;
+  std::string last_saved_at_;
+  std::vector<Notice> notices_;
+};
+
+const char* role_title(UserRole role);
+
+}  // namespace pairwise::app

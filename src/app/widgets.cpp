@@ -1,0 +1,137 @@
+#include "app/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "app/ui_fonts.hpp"
+
+namespace pairwise::app {
+namespace {
+
+std::string join_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += "; ";
+    out += v;
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    const auto first = current.find_first_not_of(" \t");
+    const auto last = current.find_last_not_of(" \t");
+    if (first != std::string::npos) out.push_back(current.substr(first, last - first + 1));
+    current.clear();
+  };
+  for (char c : text) {
+    if (c == ';' || c == ',') flush();
+    else current += c;
+  }
+  flush();
+  return out;
+}
+
+void field_label(const char* label, const std::string& error) {
+  ImGui::TextUnformatted(label);
+  if (!error.empty()) {
+    ImGui::SameLine();
+    error_text(error);
+  }
+}
+
+}  // namespace
+
+void screen_title(const char* title, const char* subtitle) {
+  ImGui::PushFont(heading_font());
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  if (subtitle != nullptr) help_text(subtitle);
+  ImGui::Spacing();
+}
+
+void section_heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::SeparatorText(text);
+}
+
+void paragraph(const char* text) {
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 38.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+}
+
+void help_text(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  paragraph(text);
+  ImGui::PopStyleColor();
+}
+
+void error_text(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.36f, 0.30f, 1.0f));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+bool text_field(const char* label, std::string& value, const char* hint, const std::string& error) {
+  field_label(label, error);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
+  const std::string id = std::string("##") + label;
+  return ImGui::InputTextWithHint(id.c_str(), hint, &value);
+}
+
+bool text_area(const char* label, std::string& value, float lines, const std::string& error) {
+  field_label(label, error);
+  const std::string id = std::string("##") + label;
+  const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 38.0f),
+                    ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
+  return ImGui::InputTextMultiline(id.c_str(), &value, size, ImGuiInputTextFlags_WordWrap);
+}
+
+bool list_field(const char* label, std::vector<std::string>& values, const char* hint, const std::string& error) {
+  // The text being typed is kept per field, so "Spanish; " is not trimmed away mid-typing.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID key = ImGui::GetID(label);
+  static std::vector<std::string> buffers;
+  int slot = storage->GetInt(key, -1);
+  if (slot < 0) {
+    slot = static_cast<int>(buffers.size());
+    buffers.push_back(join_list(values));
+    storage->SetInt(key, slot);
+  }
+  std::string& text = buffers[static_cast<std::size_t>(slot)];
+  if (split_list(text) != values && !ImGui::IsItemActive()) text = join_list(values);
+  if (text_field(label, text, hint, error)) {
+    values = split_list(text);
+    return true;
+  }
+  return false;
+}
+
+bool int_field(const char* label, int& value, int min_value, int max_value) {
+  ImGui::TextUnformatted(label);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  const std::string id = std::string("##") + label;
+  if (ImGui::InputInt(id.c_str(), &value)) {
+    value = std::clamp(value, min_value, max_value);
+    return true;
+  }
+  return false;
+}
+
+bool button(const char* label, bool enabled, const char* why_disabled) {
+  ImGui::BeginDisabled(!enabled);
+  const bool pressed = ImGui::Button(label);
+  ImGui::EndDisabled();
+  if (!enabled && why_disabled != nullptr && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", why_disabled);
+  return pressed;
+}
+
+}  // namespace pairwise::app

@@ -1,0 +1,28 @@
+#pragma once
+// Small building blocks the screens share, so every form looks and behaves the same way.
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace pairwise::app {
+
+void screen_title(const char* title, const char* subtitle = nullptr);
+void section_heading(const char* text);
+// Wrapped body text at a comfortable reading width.
+void paragraph(const char* text);
+void help_text(const char* text);
+void error_text(const std::string& text);
+
+// A labelled single-line field; the label sits above the box. Returns true when edited.
+bool text_field(const char* label, std::string& value, const char* hint = "", const std::string& error = {});
+bool text_area(const char* label, std::string& value, float lines = 4, const std::string& error = {});
+// A comma- or semicolon-separated list edited as one line ("Spanish; English").
+bool list_field(const char* label, std::vector<std::string>& values, const char* hint = "",
+                const std::string& error = {});
+bool int_field(const char* label, int& value, int min_value, int max_value);
+
+// A primary action button; disabled buttons explain why in a tooltip.
+bool button(const char* label, bool enabled = true, const char* why_disabled = nullptr);
+
+}  // namespace pairwise::app
