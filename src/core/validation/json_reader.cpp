@@ -143,6 +143,11 @@ void JsonReader::required_date(const char* key, std::string& out) const {
 void JsonReader::optional_date(const char* key, std::string& out) const {
   JsonReader f = field(key);
   if (!f.present()) return;
+  // An empty string means "no date", which optional dates allow.
+  if (f.value_->is_string() && f.value_->get_ref<const std::string&>().empty()) {
+    out.clear();
+    return;
+  }
   if (!f.value_->is_string() || !is_valid_date(f.value_->get_ref<const std::string&>())) {
     f.error("expected a date like \"2024-05-31\", got " + describe_json_value(*f.value_));
     return;

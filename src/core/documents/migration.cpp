@@ -1,0 +1,97 @@
+#include "core/documents/migration.hpp"
+
+#include "core/records/record_meta.hpp"
+
+namespace pairwise {
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : text) {
+    if (c == ';' || c == ',' || c == '/') {
+      if (!trim(current).empty()) out.push_back(trim(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!trim(current).empty()) out.push_back(trim(current));
+  return out;
+}
+
+void person_v1_to_v2(Json& person) {
+  if (!person.is_object()) return;
+  if (auto it = person.find("language"); it != person.end()) {
+    Json languages = Json::array();
+    if (it->is_string())
+      for (const auto& l : split_list(it->get<std::string>())) languages.push_back(l);
+    person.erase("language");
+    if (!person.contains("languages")) person["languages"] = languages;
+  }
+  if (auto it = person.find("role"); it != person.end()) {
+    Json roles = Json::array();
+    if (it->is_string()) {
+      const std::string r = normalize_email(it->get<std::string>());  // trims and lower-cases
+      if (r == "mentor" || r == "both") roles.push_back("mentor");
+      if (r == "mentee" || r == "both") roles.push_back("mentee");
+      if (roles.empty()) roles.push_back(*it);  // left for validation to report
+    }
+    person.erase("role");
+    if (!person.contains("roles")) person["roles"] = roles;
+  }
+}
+
+void meeting_v1_to_v2(Json& meeting) {
+  if (!meeting.is_object()) return;
+  if (auto it = meeting.find("minutes"); it != meeting.end()) {
+    Json minutes = *it;
+    meeting.erase("minutes");
+    if (!meeting.contains("length_minutes")) meeting["length_minutes"] = minutes;
+  }
+}
+
+void each_in(Json& doc, const char* key, void (*fn)(Json&)) {
+  auto it = doc.find(key);
+  if (it == doc.end()) return;
+  if (it->is_array()) {
+    for (auto& x : *it) fn(x);
+  } else {
+    fn(*it);
+  }
+}
+
+void v1_to_v2(Json& doc) {
+  each_in(doc, "person", person_v1_to_v2);
+  each_in(doc, "mentor", person_v1_to_v2);
+  each_in(doc, "mentee", person_v1_to_v2);
+  each_in(doc, "people", person_v1_to_v2);
+  each_in(doc, "meetings", meeting_v1_to_v2);
+  doc["format_version"] = 2;
+}
+
+}  // namespace
+
+Result<Json> migrate_to_current(Json doc, const std::string& file) {
+  auto it = doc.find("format_version");
+  if (it == doc.end() || !it->is_number_integer())
+    return Result<Json>::failure(file, "$.format_version",
+                                 std::string("expected a whole number, got ") +
+                                     (it == doc.end() ? "nothing" : describe_json_value(*it)));
+  const auto version = it->get<std::int64_t>();
+  if (version > kCurrentFormatVersion)
+    return Result<Json>::failure(file, "$.format_version",
+                                 "format version " + std::to_string(version) +
+                                     " is newer than this version of Pairwise understands (up to " +
+                                     std::to_string(kCurrentFormatVersion) + "); please update Pairwise");
+  if (version < kOldestFormatVersion)
+    return Result<Json>::failure(file, "$.format_version",
+                                 "expected a format version from " + std::to_string(kOldestFormatVersion) +
+                                     " to " + std::to_string(kCurrentFormatVersion) + ", got " +
+                                     std::to_string(version));
+  if (version == 1) v1_to_v2(doc);
+  return doc;
+}
+
+}  // namespace pairwise

@@ -1,0 +1,53 @@
+#pragma once
+// Importing many files at once: preview first, then apply all or nothing.
+// People are merged by e-mail (trimmed, case-insensitive); two versions of one record are
+// resolved by revision, then by update time, and every such conflict is reported.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/csv/column_mapping.hpp"
+#include "core/workspace.hpp"
+
+namespace pairwise {
+
+struct InputFile {
+  std::string name;  // ".csv" files are read as survey exports, everything else as JSON
+  std::string content;
+};
+
+struct ImportOptions {
+  std::string scheme_id;                     // scheme for people coming from CSV
+  std::optional<ColumnMapping> csv_mapping;  // default: the scheme's saved mapping, else suggested
+  bool skip_bad_csv_rows = false;            // the coordinator's decision about bad rows
+};
+
+struct ImportConflict {
+  std::string store;
+  std::string key;        // record id, or the e-mail for people
+  std::string kept;       // "revision 3 of 2024-05-01T10:00:00Z from bob.json"
+  std::string discarded;
+  std::string reason;     // "higher revision", "same revision, later update", "identical revision and time"
+};
+
+struct ImportPreview {
+  Errors errors;                        // any error blocks the whole import
+  Errors skipped_rows;                  // bad CSV rows left out by the coordinator's choice
+  std::vector<ImportConflict> conflicts;
+  std::vector<std::string> merged_people;  // e-mails seen more than once and merged
+  int new_records = 0;
+  int updated_records = 0;
+  int unchanged_records = 0;
+  ChangeSet changes;  // what applying will store
+
+  bool can_apply() const { return errors.empty(); }
+  std::vector<std::string> summary() const;
+};
+
+ImportPreview preview_import(const Workspace& workspace, const std::vector<InputFile>& files,
+                             const ImportOptions& options);
+
+// Applies a preview made against this same workspace; refuses if the preview had errors.
+Result<ChangeSet> apply_import(Workspace& workspace, const ImportPreview& preview);
+
+}  // namespace pairwise

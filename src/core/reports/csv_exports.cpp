@@ -1,0 +1,115 @@
+#include "core/reports/csv_exports.hpp"
+
+#include "core/checks/expectations.hpp"
+#include "core/csv/csv_writer.hpp"
+
+namespace pairwise {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "; ") + i;
+  return out;
+}
+
+std::string roles_text(const Person& p) {
+  if (p.is_mentor() && p.is_mentee()) return "both";
+  return p.is_mentor() ? "mentor" : "mentee";
+}
+
+}  // namespace
+
+std::string participants_csv(const Workspace& ws, const std::string& scheme_id) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"Email", "Name", "Role", "Status", "Country", "Region", "Time zone", "UTC offset (minutes)",
+                  "Languages", "Topics", "Experience (years)", "Career stage", "Face to face", "Capacity",
+                  "Availability", "Organisation", "Line manager email", "Applied on"});
+  for (const auto& p : ws.people_of_scheme(scheme_id)) {
+    rows.push_back({p.email, p.name, roles_text(p), enum_to_string(kPersonStatusNames, p.status), p.country, p.region,
+                    p.timezone_name, p.utc_offset_minutes ? std::to_string(*p.utc_offset_minutes) : "",
+                    join(p.languages), join(p.topics), p.experience_years ? std::to_string(*p.experience_years) : "",
+                    p.career_stage, p.face_to_face ? "yes" : "no", std::to_string(p.capacity), p.availability,
+                    p.organisation, p.line_manager_email, p.applied_on});
+  }
+  return write_csv(rows);
+}
+
+std::string pairings_csv(const Workspace& ws, const std::string& scheme_id) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"Pairing id", "Scheme", "Mentor email", "Mentor name", "Mentee email", "Mentee name", "Status",
+                  "Since", "Proposed on", "Requested on", "Active since", "Locked"});
+  for (const auto& p : ws.pairings_of_scheme(scheme_id)) {
+    const Person* mentor = ws.person_by_email(p.mentor_email);
+    const Person* mentee = ws.person_by_email(p.mentee_email);
+    const Scheme* s = ws.find<Scheme>(p.scheme_id);
+    rows.push_back({p.meta.id, s ? s->name : p.scheme_id, p.mentor_email, mentor ? mentor->name : "", p.mentee_email,
+                    mentee ? mentee->name : "", to_string(p.status()), p.status_since(),
+                    p.history.empty() ? "" : p.history.front().date, p.requested_on(), p.active_since(),
+                    p.locked ? "yes" : "no"});
+  }
+  return write_csv(rows);
+}
+
+std::string monitoring_csv(const Workspace& ws, const std::string& scheme_id, const std::string& today) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"Pairing id", "Mentor email", "Mentee email", "Status", "Since", "Days waiting for response",
+                  "Meetings", "Minutes", "Agreement signed", "Objectives", "Objectives achieved", "On track",
+                  "Reason", "Source"});
+  for (const auto& p : ws.pairings_of_scheme(scheme_id)) {
+    const Scheme* s = ws.find<Scheme>(p.scheme_id);
+    std::string waiting;
+    if (p.status() == PairingStatus::requested || p.status() == PairingStatus::no_response)
+      if (auto d = days_between(p.requested_on(), today)) waiting = std::to_string(*d);
+    const auto meetings = ws.meetings_of(p.meta.id);
+    auto report_it = ws.progress_reports().find(p.meta.id);
+    const ProgressReport* report = report_it == ws.progress_reports().end() ? nullptr : &report_it->second;
+    std::string source = "own records";
+    int count = 0, minutes = 0, objectives = 0, achieved = 0;
+    bool signed_agreement = false;
+    std::string on_track, reason;
+    if (meetings.empty() && report) {
+      source = "progress report of " + report->generated_on;
+      count = report->meeting_count;
+      minutes = report->total_minutes;
+      signed_agreement = report->agreement_signed;
+      objectives = static_cast<int>(report->objectives.size());
+      for (const auto& o : report->objectives) achieved += o.status == ObjectiveStatus::achieved;
+      on_track = enum_to_string(kExpectationStatusNames, report->expectation);
+      // Recompute the reasons from the report's dated meeting lengths.
+      if (s) {
+        std::vector<Meeting> rebuilt;
+        for (const auto& m : report->meetings) {
+          Meeting x;
+          x.pairing_id = p.meta.id;
+          x.date = m.date;
+          x.length_minutes = m.length_minutes;
+          rebuilt.push_back(x);
+        }
+        const auto r = check_expectations(*s, p, rebuilt, today);
+        on_track = enum_to_string(kExpectationStatusNames, r.status);
+        reason = join(r.reasons);
+      }
+    } else {
+      count = static_cast<int>(meetings.size());
+      for (const auto& m : meetings) minutes += m.length_minutes;
+      const Agreement* a = ws.agreement_of(p.meta.id);
+      signed_agreement = a && a->is_agreed_by_both();
+      for (const auto& o : ws.objectives_of(p.meta.id)) {
+        ++objectives;
+        achieved += o.status == ObjectiveStatus::achieved;
+      }
+      if (s) {
+        const auto r = check_expectations(*s, p, meetings, today);
+        on_track = enum_to_string(kExpectationStatusNames, r.status);
+        reason = join(r.reasons);
+      }
+    }
+    rows.push_back({p.meta.id, p.mentor_email, p.mentee_email, to_string(p.status()), p.status_since(), waiting,
+                    std::to_string(count), std::to_string(minutes), signed_agreement ? "yes" : "no",
+                    std::to_string(objectives), std::to_string(achieved), on_track, reason, source});
+  }
+  return write_csv(rows);
+}
+
+}  // namespace pairwise

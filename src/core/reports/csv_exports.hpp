@@ -1,0 +1,16 @@
+#pragma once
+// Spreadsheet exports for coordinators: participants, pairings and monitoring. Empty scheme id
+// means every scheme.
+#include <string>
+
+#include "core/workspace.hpp"
+
+namespace pairwise {
+
+std::string participants_csv(const Workspace& ws, const std::string& scheme_id);
+std::string pairings_csv(const Workspace& ws, const std::string& scheme_id);
+// One row per pairing: status, waiting time, meetings, minutes and whether it is on track
+// (from the pair's own meetings, or else from their latest progress report).
+std::string monitoring_csv(const Workspace& ws, const std::string& scheme_id, const std::string& today);
+
+}  // namespace pairwise
