@@ -7,21 +7,27 @@
 
 #include <cstdio>
 
+#include "app/app_shell.hpp"
 #include "app/browser_input_bridge.hpp"
-#include "app/screens/start_screen.hpp"
+#include "app/file_buttons.hpp"
+#include "app/session.hpp"
 #include "app/testing/item_capture.hpp"
+#include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
 #include "platform/browser.hpp"
+#include "platform/files.hpp"
+#include "platform/storage.hpp"
 
 namespace {
 
 SDL_Window* g_window = nullptr;
 SDL_GLContext g_gl = nullptr;
+pairwise::app::Session* g_session = nullptr;
 // ImGui settles hover states and layout over a couple of frames after each input.
 constexpr int kFramesAfterInput = 3;
 int g_frames_left = kFramesAfterInput;
 bool g_first_frame_done = false;
-float g_text_size = 17.0f;
+bool g_theme_dark = true;
 
 // Runs synchronously as SDL queues an event from a browser callback, so input wakes the loop.
 int wake_on_event(void*, SDL_Event* event) {
@@ -35,10 +41,17 @@ void draw_frame() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     had_event = true;
-    if (pairwise::app::is_replaced_by_browser_input(event)) continue;
+    if (pairwise::app::handle_browser_text_event(event)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
   }
-  if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), g_text_size)) {
+  pairwise::app::Session& session = *g_session;
+  session.tick(pairwise::platform::now_ms());
+  const auto& display = session.display();
+  if (display.dark != g_theme_dark) {
+    g_theme_dark = display.dark;
+    pairwise::app::apply_theme(g_theme_dark);
+  }
+  if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), display.text_size)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -47,7 +60,7 @@ void draw_frame() {
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   pairwise::app::begin_item_capture();
-  pairwise::app::draw_start_screen();
+  pairwise::app::draw_app_shell(session);
   ImGui::Render();
   pairwise::app::publish_item_capture();
 
@@ -68,6 +81,27 @@ void draw_frame() {
   if (g_frames_left > 0) pairwise::platform::request_frame();
 }
 
+void redraw_soon() {
+  g_frames_left = kFramesAfterInput;
+  pairwise::platform::request_frame();
+}
+
+void install_storage() {
+  pairwise::platform::StorageHandlers handlers;
+  handlers.loaded = [](const std::string& json) {
+    g_session->on_loaded(json);
+    redraw_soon();
+  };
+  handlers.external_change = [](const std::string& json) {
+    g_session->on_external_change(json);
+    redraw_soon();
+  };
+  handlers.flush_now = [] { g_session->flush_now(); };
+  handlers.saved = [] { g_session->on_saved(); };
+  handlers.write_failed = [] { redraw_soon(); };
+  pairwise::platform::open_storage(handlers);
+}
+
 }  // namespace
 
 int main() {
@@ -79,8 +113,8 @@ int main() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  g_window = SDL_CreateWindow("Pairwise: mentoring scheme workspace", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
-                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  g_window = SDL_CreateWindow("Pairwise: mentoring scheme workspace", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                              1280, 800, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (g_window == nullptr) {
     std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
     return 1;
@@ -98,10 +132,18 @@ int main() {
   io.IniFilename = nullptr;
   // A blinking caret would need a frame twice a second forever; a steady one needs none.
   io.ConfigInputTextCursorBlink = false;
-  ImGui::StyleColorsDark();
+  pairwise::app::apply_theme(g_theme_dark);
   ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   pairwise::app::install_browser_input_bridge();
+
+  static pairwise::app::Session session;
+  g_session = &session;
+  pairwise::platform::install_file_handling([](std::vector<pairwise::platform::OpenedFile> files) {
+    pairwise::app::receive_opened_files(std::move(files));
+    redraw_soon();
+  });
+  install_storage();
 
   SDL_AddEventWatch(wake_on_event, nullptr);
   pairwise::platform::set_frame_function(draw_frame);

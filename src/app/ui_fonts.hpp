@@ -1,4 +1,6 @@
 #pragma once
+struct ImFont;
+
 // The UI font, rasterised at the screen's pixel density so text stays crisp at any pixel ratio.
 namespace pairwise::app {
 
@@ -8,6 +10,6 @@ inline constexpr const char* kUiFontPath = "/fonts/ui.ttf";
 // texture must be recreated. Call between frames only.
 bool update_ui_fonts(float pixel_ratio, float text_size);
 // The larger font for screen titles and section headings (the body font is the default).
-struct ImFont* heading_font();
+ImFont* heading_font();
 
 }  // namespace pairwise::app

@@ -1,5 +1,6 @@
 #include "app/widgets.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -91,7 +92,7 @@ bool text_area(const char* label, std::string& value, float lines, const std::st
   const std::string id = std::string("##") + label;
   const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 38.0f),
                     ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
-  return ImGui::InputTextMultiline(id.c_str(), &value, size, ImGuiInputTextFlags_WordWrap);
+  return ImGui::InputTextMultiline(id.c_str(), &value, size);
 }
 
 bool list_field(const char* label, std::vector<std::string>& values, const char* hint, const std::string& error) {
@@ -106,7 +107,8 @@ bool list_field(const char* label, std::vector<std::string>& values, const char*
     storage->SetInt(key, slot);
   }
   std::string& text = buffers[static_cast<std::size_t>(slot)];
-  if (split_list(text) != values && !ImGui::IsItemActive()) text = join_list(values);
+  const bool typing = ImGui::GetActiveID() == ImGui::GetID((std::string("##") + label).c_str());
+  if (!typing && split_list(text) != values) text = join_list(values);
   if (text_field(label, text, hint, error)) {
     values = split_list(text);
     return true;

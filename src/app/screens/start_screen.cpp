@@ -2,29 +2,85 @@
 
 #include <imgui.h>
 
-#include "core/version.hpp"
+#include "app/file_buttons.hpp"
+#include "app/widgets.hpp"
+#include "core/documents/documents.hpp"
 
 namespace pairwise::app {
+namespace {
 
-void draw_start_screen() {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
-  ImGui::Begin("Start", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::SetWindowFontScale(1.6f);
-  ImGui::TextUnformatted("Pairwise");
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::TextDisabled("Mentoring scheme workspace, version %s", app_version());
-  ImGui::Separator();
-  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
-  ImGui::TextUnformatted(
-      "Everything you type stays on this device, in this browser, until you export it to a file "
-      "yourself. There is no server and no account: files you choose to send are the only way "
-      "anything reaches another person.");
-  ImGui::PopTextWrapPos();
-  ImGui::End();
+void open_scheme_files(Session& session) {
+  for (const platform::OpenedFile& file : take_opened_files()) {
+    if (!file.error.empty()) {
+      session.notify(file.name + " " + file.error, true);
+      continue;
+    }
+    auto parsed = read_document(file.text, file.name);
+    if (!parsed) {
+      session.notify(parsed.error_text(), true);
+      continue;
+    }
+    if (parsed->kind != DocumentKind::scheme) {
+      session.notify(file.name + ": this is a " + to_string(parsed->kind) +
+                         " file; open it from the Coordinator screen. Here you can open a scheme file.",
+                     true);
+      continue;
+    }
+    Scheme scheme = std::get<SchemeDocument>(parsed->document).scheme;
+    const std::string id = scheme.meta.id;
+    if (session.record(session.workspace().save(scheme), file.name)) {
+      session.set_scheme(id);
+      session.notify("Opened the scheme \"" + scheme.name + "\" from " + file.name + ".");
+    }
+  }
+}
+
+void add_preset(Session& session, const Scheme& preset) {
+  for (const auto& [id, scheme] : session.workspace().schemes()) {
+    if (scheme.name == preset.name) {
+      session.set_scheme(id);
+      return;
+    }
+  }
+  Scheme copy = preset;
+  copy.meta.id.clear();  // a fresh record of this device, editable from here on
+  auto result = session.workspace().save(copy);
+  if (session.record(result, preset.name) && !result->upserts.empty()) session.set_scheme(result->upserts.front().id);
+}
+
+}  // namespace
+
+void draw_start_screen(Session& session) {
+  if (has_opened_files()) open_scheme_files(session);
+  screen_title("Welcome to Pairwise", "A workspace for mentoring schemes: applications, matching, agreements, meetings and objectives.");
+  paragraph("Everything you type stays on this device, in this browser, until you export it to a file yourself. "
+            "There is no server and no account: the files you choose to send are the only way anything reaches "
+            "another person.");
+
+  section_heading("1. Choose your scheme");
+  const auto& schemes = session.workspace().schemes();
+  if (schemes.empty()) help_text("No scheme on this device yet: start from one of the built-in schemes, or open the scheme file your coordinator sent you.");
+  for (const auto& [id, scheme] : schemes) {
+    if (ImGui::RadioButton(scheme.name.c_str(), session.scheme_id() == id)) session.set_scheme(id);
+  }
+  ImGui::TextUnformatted("Start from a built-in scheme:");
+  static std::vector<Scheme> presets;
+  if (presets.empty()) presets = all_presets(session.workspace().ids(), session.workspace().clock());
+  for (const Scheme& preset : presets) {
+    ImGui::PushID(preset.name.c_str());
+    if (ImGui::Button(preset.name.c_str())) add_preset(session, preset);
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  open_files_button("Open a scheme file…");
+
+  section_heading("2. What would you like to do?");
+  const bool has_scheme = session.workspace().schemes().count(session.scheme_id()) > 0;
+  const char* why = "Choose a scheme first.";
+  if (button("Apply as a mentor or mentee", has_scheme, why)) session.set_role(UserRole::applicant);
+  ImGui::SameLine();
+  if (button("Coordinate the scheme", has_scheme, why)) session.set_role(UserRole::coordinator);
 }
 
 }  // namespace pairwise::app

@@ -68,9 +68,12 @@ void publish_item_capture() {
   for (const CapturedItem& item : g_items) {
     if (!item.has_label) continue;
     const std::string& label = item.label;
+    // "Name##id" shows "Name"; a field drawn as "##Name" under a separate text label goes by "Name".
     const auto hidden = label.find("##");
+    std::string shown = hidden == std::string::npos ? label : label.substr(0, hidden);
+    if (shown.empty() && hidden != std::string::npos) shown = label.substr(label.find_first_not_of('#', hidden));
     items.push_back({{"id", item.id},
-                     {"label", hidden == std::string::npos ? label : label.substr(0, hidden)},
+                     {"label", shown},
                      {"fullLabel", label},
                      {"window", item.window},
                      {"x", item.rect.Min.x},

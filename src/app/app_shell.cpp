@@ -1,0 +1,142 @@
+#include "app/app_shell.hpp"
+
+#include <imgui.h>
+
+#include "app/file_buttons.hpp"
+#include "app/screens/applicant_screen.hpp"
+#include "app/screens/coordinator_screen.hpp"
+#include "app/screens/start_screen.hpp"
+#include "app/widgets.hpp"
+#include "core/documents/documents.hpp"
+#include "platform/files.hpp"
+#include "platform/storage.hpp"
+
+namespace pairwise::app {
+namespace {
+
+void draw_save_status(Session& session) {
+  using platform::StorageState;
+  const char* status = "";
+  switch (platform::storage_state()) {
+    case StorageState::Loading: status = "Loading your data…"; break;
+    case StorageState::Writer: status = session.unsaved_count() > 0 ? "Saving…" : "All changes saved on this device"; break;
+    case StorageState::Follower: status = "Read-only in this tab"; break;
+    case StorageState::Memory: status = "Not saved: storage unavailable"; break;
+  }
+  ImGui::TextDisabled("%s", status);
+}
+
+void draw_settings_popup(Session& session) {
+  if (ImGui::BeginPopup("Settings")) {
+    DisplaySettings display = session.display();
+    bool changed = false;
+    ImGui::TextUnformatted("Theme");
+    if (ImGui::RadioButton("Dark", display.dark)) { display.dark = true; changed = true; }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Light", !display.dark)) { display.dark = false; changed = true; }
+    ImGui::TextUnformatted("Text size");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    float size = display.text_size;
+    if (ImGui::SliderFloat("##Text size", &size, 13.0f, 28.0f, "%.0f px")) {
+      display.text_size = static_cast<float>(static_cast<int>(size + 0.5f));
+    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
+    if (ImGui::Button("Smaller")) { display.text_size = std::max(13.0f, display.text_size - 1); changed = true; }
+    ImGui::SameLine();
+    if (ImGui::Button("Larger")) { display.text_size = std::min(28.0f, display.text_size + 1); changed = true; }
+    if (changed) session.set_display(display);
+    ImGui::EndPopup();
+  }
+}
+
+void draw_top_bar(Session& session) {
+  ImGui::PushFont(nullptr);
+  ImGui::TextUnformatted("Pairwise");
+  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  const UserRole roles[] = {UserRole::none, UserRole::applicant, UserRole::coordinator};
+  for (UserRole role : roles) {
+    const bool current = session.role() == role;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(role_title(role))) session.set_role(role);
+    if (current) ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine(right - ImGui::GetFontSize() * 20);
+  draw_save_status(session);
+  ImGui::SameLine(right - ImGui::CalcTextSize("Settings").x - ImGui::GetStyle().FramePadding.x * 2);
+  if (ImGui::Button("Settings")) ImGui::OpenPopup("Settings");
+  draw_settings_popup(session);
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+void download_backup(Session& session) {
+  const std::string text = write_document(make_backup(session.workspace()), session.workspace().clock().now());
+  platform::download_file("pairwise-backup-" + session.workspace().clock().today() + ".json", "application/json", text);
+}
+
+void draw_storage_banner(Session& session) {
+  using platform::StorageState;
+  const StorageState state = platform::storage_state();
+  const std::string& message = platform::storage_message();
+  if (message.empty()) return;
+  const ImVec4 colour = state == StorageState::Memory ? ImVec4(0.55f, 0.16f, 0.12f, 1.0f) : ImVec4(0.45f, 0.36f, 0.08f, 1.0f);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild("StorageBanner", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(message.c_str());
+  ImGui::PopTextWrapPos();
+  if (state == StorageState::Follower && ImGui::Button("Edit here")) platform::request_edit_here();
+  if (state == StorageState::Memory && ImGui::Button("Export a backup now")) download_backup(session);
+  ImGui::EndChild();
+  ImGui::PopStyleColor(2);
+}
+
+void draw_notices(Session& session) {
+  const auto& notices = session.notices();
+  for (std::size_t i = 0; i < notices.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    if (notices[i].error) error_text(notices[i].text);
+    else ImGui::TextWrapped("%s", notices[i].text.c_str());
+    ImGui::SameLine();
+    const bool dismiss = ImGui::SmallButton("Dismiss");
+    ImGui::PopID();
+    if (dismiss) {
+      session.dismiss_notice(i);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void draw_app_shell(Session& session) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::Begin("Pairwise", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  begin_file_buttons();
+  draw_top_bar(session);
+  draw_storage_banner(session);
+  draw_notices(session);
+  ImGui::BeginChild("Screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+  if (!session.loaded()) {
+    ImGui::TextDisabled("Loading your data…");
+  } else {
+    switch (session.role()) {
+      case UserRole::none: draw_start_screen(session); break;
+      case UserRole::applicant: draw_applicant_screen(session); break;
+      case UserRole::coordinator: draw_coordinator_screen(session); break;
+      case UserRole::pair: draw_start_screen(session); break;
+    }
+  }
+  ImGui::EndChild();
+  end_file_buttons();
+  ImGui::End();
+}
+
+}  // namespace pairwise::app

@@ -1,0 +1,34 @@
+#include "app/file_buttons.hpp"
+
+#include <imgui.h>
+
+namespace pairwise::app {
+namespace {
+std::vector<platform::ScreenRect> g_rects;
+std::vector<platform::OpenedFile> g_inbox;
+}  // namespace
+
+void begin_file_buttons() { g_rects.clear(); }
+
+void open_files_button(const char* label) {
+  ImGui::Button(label);
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  if (ImGui::IsItemVisible()) g_rects.push_back({min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
+void end_file_buttons() { platform::set_file_picker_buttons(g_rects); }
+
+void receive_opened_files(std::vector<platform::OpenedFile> files) {
+  for (auto& f : files) g_inbox.push_back(std::move(f));
+}
+
+std::vector<platform::OpenedFile> take_opened_files() {
+  std::vector<platform::OpenedFile> out;
+  out.swap(g_inbox);
+  return out;
+}
+
+bool has_opened_files() { return !g_inbox.empty(); }
+
+}  // namespace pairwise::app

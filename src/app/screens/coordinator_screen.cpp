@@ -1,0 +1,33 @@
+#include "app/screens/coordinator_screen.hpp"
+
+#include <imgui.h>
+
+#include "app/screens/import_screen.hpp"
+#include "app/screens/participants_screen.hpp"
+#include "app/widgets.hpp"
+
+namespace pairwise::app {
+
+void draw_coordinator_screen(Session& session) {
+  const auto& schemes = session.workspace().schemes();
+  auto found = schemes.find(session.scheme_id());
+  if (found == schemes.end()) {
+    screen_title("Coordinate a scheme");
+    help_text("Choose a scheme on the Start screen first.");
+    return;
+  }
+  screen_title(found->second.name.c_str());
+  if (ImGui::BeginTabBar("CoordinatorTabs")) {
+    if (ImGui::BeginTabItem("Import")) {
+      draw_import_screen(session, found->second);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Participants")) {
+      draw_participants_screen(session, found->second);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+}  // namespace pairwise::app
