@@ -14,3 +14,7 @@ foreach(target fuzz_json_documents fuzz_csv_reader)
   target_compile_options(${target} PRIVATE -fsanitize=fuzzer,address -g)
   target_link_options(${target} PRIVATE -fsanitize=fuzzer,address)
 endforeach()
+# `ctest` in a fuzz build runs each target for a bounded time over the seed corpus.
+add_test(NAME fuzz_json_documents COMMAND fuzz_json_documents -max_total_time=20 -timeout=10
+         ${CMAKE_SOURCE_DIR}/fuzz/corpus/json)
+add_test(NAME fuzz_csv_reader COMMAND fuzz_csv_reader -max_total_time=20 -timeout=10 ${CMAKE_SOURCE_DIR}/fuzz/corpus/csv)
