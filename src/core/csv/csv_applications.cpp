@@ -1,5 +1,6 @@
 #include "core/csv/csv_applications.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace pairwise {
@@ -85,6 +86,7 @@ std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, cons
       result.errors.push_back(
           {file, "row " + std::to_string(row.row_number) + ", column \"" + header + "\"", message});
     };
+    bool role_cell_seen = false;
     for (std::size_t c = 0; c < table.header.size(); ++c) {
       const std::string& header = table.header[c];
       const std::string field = mapping.field_for(header);
@@ -101,6 +103,7 @@ std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, cons
           if (item == "mentor" || item == "both") p.roles.push_back(Role::mentor);
           if (item == "mentee" || item == "both") p.roles.push_back(Role::mentee);
         }
+        role_cell_seen = true;
         if (p.roles.empty()) fail(header, "expected \"mentor\", \"mentee\" or \"both\", got \"" + value + "\"");
       } else if (field == "country") p.country = value;
       else if (field == "region") p.region = value;
@@ -138,7 +141,7 @@ std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, cons
       }
     }
     if (p.email.empty()) result.errors.push_back({file, "row " + std::to_string(row.row_number), "no e-mail address"});
-    if (p.roles.empty() && mapping.field_for("") != "roles") {
+    if (p.roles.empty() && !role_cell_seen) {
       bool has_role_column = false;
       for (const auto& b : mapping.columns) has_role_column = has_role_column || b.field == "roles";
       if (has_role_column)
@@ -146,6 +149,8 @@ std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, cons
       else
         p.roles.push_back(Role::mentee);  // a form without a role question is a mentee form
     }
+    std::sort(p.roles.begin(), p.roles.end());
+    p.roles.erase(std::unique(p.roles.begin(), p.roles.end()), p.roles.end());
     if (result.errors.empty()) result.person = std::move(p);
     out.push_back(std::move(result));
   }

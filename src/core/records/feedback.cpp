@@ -31,6 +31,7 @@ void decode(const JsonReader& in, Feedback& f) {
   in.optional("end_of_relationship", f.end_of_relationship);
   in.optional_list<Rating>("ratings", f.ratings, [](const JsonReader& r, Rating& x) {
     r.required("key", x.key);
+    if (!r.field("value").present()) r.field("value").error("missing; expected a number from 1 to 5");
     r.optional_int_range("value", x.value, 1, 5);
   });
   in.optional_list<QuestionAnswer>("comments", f.comments, [](const JsonReader& r, QuestionAnswer& x) {

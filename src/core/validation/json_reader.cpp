@@ -137,6 +137,10 @@ void JsonReader::required_date(const char* key, std::string& out) const {
     field(key).error("missing; expected a date like \"2024-05-31\"");
     return;
   }
+  if (field(key).value()->is_string() && field(key).value()->get_ref<const std::string&>().empty()) {
+    field(key).error("expected a date like \"2024-05-31\", got \"\"");
+    return;
+  }
   optional_date(key, out);
 }
 
