@@ -1,0 +1,348 @@
+#include "core/matching/matcher.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_map>
+#include <utility>
+
+namespace pairwise::matching {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// Keeps the best `k` (score, index) items; worst at the front for a cheap threshold.
+struct TopK {
+  std::vector<std::pair<std::int64_t, std::int32_t>> items;  // min-heap by score
+  std::size_t k = 0;
+  std::int64_t threshold() const { return items.size() < k ? -1 : items.front().first; }
+  void offer(std::int64_t s, std::int32_t idx) {
+    const auto cmp = [](const auto& a, const auto& b) { return a.first > b.first; };
+    if (items.size() < k) {
+      items.push_back({s, idx});
+      std::push_heap(items.begin(), items.end(), cmp);
+    } else if (s > items.front().first) {
+      std::pop_heap(items.begin(), items.end(), cmp);
+      items.back() = {s, idx};
+      std::push_heap(items.begin(), items.end(), cmp);
+    }
+  }
+};
+}  // namespace
+
+std::string_view unmatched_reason_name(UnmatchedReason r) {
+  switch (r) {
+    case UnmatchedReason::NoAllowedMentor: return "no_allowed_mentor";
+    case UnmatchedReason::BelowMinimumScore: return "below_minimum_score";
+    case UnmatchedReason::AllowedMentorsFull: return "allowed_mentors_full";
+  }
+  return "unknown";
+}
+
+Matcher::Matcher(MatchingInput input, MatchOptions options)
+    : input_(std::move(input)), options_(options) {
+  rebuild_scorer();
+}
+
+Matcher::~Matcher() = default;
+
+void Matcher::rebuild_scorer() {
+  scorer_ = std::make_unique<Scorer>(input_.mentees, input_.mentors, input_.criteria, input_.forbidden);
+  std::unordered_map<std::string, int> mentee_index, mentor_index;
+  for (std::size_t i = 0; i < input_.mentees.size(); ++i) mentee_index.emplace(input_.mentees[i].id, static_cast<int>(i));
+  for (std::size_t j = 0; j < input_.mentors.size(); ++j) mentor_index.emplace(input_.mentors[j].id, static_cast<int>(j));
+  locked_mentor_.assign(input_.mentees.size(), -1);
+  for (const auto& l : input_.locked) {
+    auto a = mentee_index.find(l.mentee_id);
+    auto b = mentor_index.find(l.mentor_id);
+    if (a != mentee_index.end() && b != mentor_index.end())
+      locked_mentor_[static_cast<std::size_t>(a->second)] = b->second;
+  }
+}
+
+void Matcher::generate_candidates() {
+  const Scorer& sc = *scorer_;
+  const int n = sc.mentee_count();
+  const int m = sc.mentor_count();
+  candidates_.assign(static_cast<std::size_t>(n), {});
+  std::vector<TopK> mentor_top(static_cast<std::size_t>(m));
+  std::vector<std::int64_t> mentor_thr(static_cast<std::size_t>(m), -1);
+  for (int j = 0; j < m; ++j) {
+    const int cap = std::max(1, input_.mentors[static_cast<std::size_t>(j)].capacity);
+    mentor_top[static_cast<std::size_t>(j)].k = static_cast<std::size_t>(std::max(1, options_.mentor_candidates_per_place) * cap);
+  }
+  TopK mine;
+  mine.k = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
+  for (int i = 0; i < n; ++i) {
+    mine.items.clear();
+    std::int64_t thr = -1;
+    for (int j = 0; j < m; ++j) {
+      const std::int64_t s = sc.base_score(i, j);
+      if (s > thr) {
+        mine.offer(s, j);
+        thr = mine.threshold();
+      }
+      if (s > mentor_thr[static_cast<std::size_t>(j)]) {
+        auto& t = mentor_top[static_cast<std::size_t>(j)];
+        t.offer(s, i);
+        mentor_thr[static_cast<std::size_t>(j)] = t.threshold();
+      }
+    }
+    auto& c = candidates_[static_cast<std::size_t>(i)];
+    for (const auto& [s, j] : mine.items)
+      if (s >= 0) c.push_back({j, s});
+  }
+  for (int j = 0; j < m; ++j)
+    for (const auto& [s, i] : mentor_top[static_cast<std::size_t>(j)].items)
+      if (s >= 0) candidates_[static_cast<std::size_t>(i)].push_back({j, s});
+  for (int i = 0; i < n; ++i) {
+    auto& c = candidates_[static_cast<std::size_t>(i)];
+    for (int j : sc.special_pairs()[static_cast<std::size_t>(i)]) c.push_back({j, 0});
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), c.end());
+    // Exact scores for ranked / forbidden pairs; drop what is not allowed.
+    for (auto& e : c)
+      if (sc.is_special(i, e.first)) e.second = sc.full_score(i, e.first);
+    c.erase(std::remove_if(c.begin(), c.end(), [](const auto& e) { return e.second < 0; }), c.end());
+  }
+  candidates_valid_ = true;
+}
+
+const MatchResult& Matcher::run() {
+  const auto t_start = Clock::now();
+  MatchResult R;
+  const Scorer& sc = *scorer_;
+  const int n = sc.mentee_count();
+  const int m = sc.mentor_count();
+  if (!candidates_valid_) {
+    const auto t = Clock::now();
+    generate_candidates();
+    R.stats.scoring_ms = ms_since(t);
+  }
+  // Effective capacities: minus current load and locked pairs.
+  std::vector<std::int32_t> cap(static_cast<std::size_t>(m));
+  for (int j = 0; j < m; ++j) {
+    const auto& p = input_.mentors[static_cast<std::size_t>(j)];
+    cap[static_cast<std::size_t>(j)] = p.capacity - p.current_load;
+  }
+  for (int i = 0; i < n; ++i)
+    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) --cap[static_cast<std::size_t>(locked_mentor_[static_cast<std::size_t>(i)])];
+  for (auto& c : cap) c = std::max(0, c);
+
+  AssignmentSolver solver;
+  AssignmentSolution sol;
+  for (int round = 0; round < options_.max_rounds; ++round) {
+    auto t = Clock::now();
+    SparseAssignmentProblem P;
+    P.right = m;
+    P.capacity = cap;
+    P.offset.reserve(static_cast<std::size_t>(n) + 1);
+    for (int i = 0; i < n; ++i) {
+      if (locked_mentor_[static_cast<std::size_t>(i)] < 0)
+        for (const auto& [j, s] : candidates_[static_cast<std::size_t>(i)])
+          if (cap[static_cast<std::size_t>(j)] > 0) {
+            P.target.push_back(j);
+            P.profit.push_back(s);
+          }
+      P.offset.push_back(static_cast<std::uint32_t>(P.target.size()));
+    }
+    P.left = n;
+    sol = solver.solve(P);
+    R.stats.solve_ms += ms_since(t);
+    R.stats.sparse_edges = static_cast<long long>(P.target.size());
+    R.stats.dijkstra_pops += sol.settled_mentors;
+
+    // Pricing: any allowed pair with s_ij > u_i + p_j?
+    t = Clock::now();
+    ++R.stats.pricing_rounds;
+    long long added = 0;
+    std::vector<std::int32_t> open;  // mentors with capacity, in index order
+    for (int j = 0; j < m; ++j)
+      if (cap[static_cast<std::size_t>(j)] > 0) open.push_back(j);
+    std::vector<std::int64_t> price_open(open.size());
+    for (std::size_t k = 0; k < open.size(); ++k) price_open[k] = sol.price[static_cast<std::size_t>(open[k])];
+    TopK viol;
+    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee));
+    const std::int64_t max_score = sc.max_possible_score();
+    for (int i = 0; i < n; ++i) {
+      if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
+      const std::int64_t ui = sol.u[static_cast<std::size_t>(i)];
+      const std::int64_t limit = max_score - ui;  // p_j >= limit cannot violate
+      viol.items.clear();
+      for (std::size_t k = 0; k < open.size(); ++k) {
+        const std::int64_t pj = price_open[k];
+        if (pj >= limit) continue;
+        const std::int64_t s = sc.base_score(i, open[k]);
+        if (s - pj > ui && !sc.is_special(i, open[k])) viol.offer(s - pj - ui, open[k]);
+      }
+      for (const auto& [red, j] : viol.items) {
+        candidates_[static_cast<std::size_t>(i)].push_back({j, red + ui + sol.price[static_cast<std::size_t>(j)]});
+        ++added;
+      }
+    }
+    R.stats.pricing_ms += ms_since(t);
+    R.stats.added_edges += added;
+    if (added == 0) {
+      R.proven_optimal = true;
+      break;
+    }
+  }
+
+  // Assemble the result.
+  R.mentee_dual = sol.u;
+  R.mentor_price = sol.price;
+  R.mentor_of.assign(static_cast<std::size_t>(n), -1);
+  R.optimised_score = sol.total;
+  for (int i = 0; i < n; ++i) {
+    const int l = locked_mentor_[static_cast<std::size_t>(i)];
+    if (l < 0) continue;
+    R.mentor_of[static_cast<std::size_t>(i)] = l;
+    R.mentee_dual[static_cast<std::size_t>(i)] = 0;
+    ProposedPair p;
+    p.mentee = i;
+    p.mentor = l;
+    p.locked = true;
+    p.breakdown = sc.breakdown(i, l);
+    p.score = p.breakdown.total();
+    R.total_score += p.score;
+    R.pairs.push_back(p);
+  }
+  for (int i = 0; i < n; ++i) {
+    const int j = sol.match[static_cast<std::size_t>(i)];
+    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0 || j < 0) continue;
+    R.mentor_of[static_cast<std::size_t>(i)] = j;
+    ProposedPair p;
+    p.mentee = i;
+    p.mentor = j;
+    if (options_.explain) p.breakdown = sc.breakdown(i, j);
+    p.score = sc.full_score(i, j);
+    R.total_score += p.score;
+    R.pairs.push_back(std::move(p));
+  }
+  result_ = std::move(R);
+  if (options_.explain) {
+    const auto t = Clock::now();
+    explain();
+    result_.stats.explain_ms = ms_since(t);
+  }
+  result_.stats.total_ms = ms_since(t_start);
+  return result_;
+}
+
+void Matcher::explain() {
+  const Scorer& sc = *scorer_;
+  const int n = sc.mentee_count();
+  const int m = sc.mentor_count();
+  std::vector<std::int32_t> load(static_cast<std::size_t>(m), 0);
+  std::vector<std::int64_t> lowest_held(static_cast<std::size_t>(m), -1);
+  for (const auto& p : result_.pairs) {
+    ++load[static_cast<std::size_t>(p.mentor)];
+    auto& lh = lowest_held[static_cast<std::size_t>(p.mentor)];
+    lh = lh < 0 ? p.score : std::min(lh, p.score);
+  }
+  const auto name_of = [](const MatchProfile& p) { return p.name.empty() ? p.id : p.name; };
+  for (int i = 0; i < n; ++i) {
+    if (result_.mentor_of[static_cast<std::size_t>(i)] >= 0) continue;
+    UnmatchedMentee u;
+    u.mentee = i;
+    bool any_rule_ok = false;
+    for (int j = 0; j < m; ++j) {
+      const auto& mp = input_.mentors[static_cast<std::size_t>(j)];
+      const PairRule r = sc.rule(i, j);
+      if (r == PairRule::BelowMinimum) any_rule_ok = true;
+      if (r != PairRule::Allowed) continue;
+      if (mp.capacity - mp.current_load <= 0 && load[static_cast<std::size_t>(j)] == 0) continue;
+      const std::int64_t s = sc.full_score(i, j);
+      if (u.best_mentor < 0 || s > u.best_score) {
+        u.best_mentor = j;
+        u.best_score = s;
+      }
+    }
+    if (u.best_mentor >= 0) {
+      u.reason = UnmatchedReason::AllowedMentorsFull;
+      const auto bj = static_cast<std::size_t>(u.best_mentor);
+      u.best_mentor_price = result_.mentor_price[bj];
+      u.text = "every allowed mentor is full with mentees whose placement scores more; best: " +
+               name_of(input_.mentors[bj]) + " (score " + std::to_string(u.best_score) + ")";
+      if (lowest_held[bj] >= 0)
+        u.text += ", whose lowest-scoring mentee scores " + std::to_string(lowest_held[bj]);
+      u.text += "; a place there is worth " + std::to_string(u.best_mentor_price) + " to the cohort";
+    } else if (any_rule_ok) {
+      u.reason = UnmatchedReason::BelowMinimumScore;
+      u.text = "every mentor allowed by the hard rules scores below the minimum score " +
+               std::to_string(sc.minimum_score());
+    } else {
+      u.reason = UnmatchedReason::NoAllowedMentor;
+      u.text = "no mentor is allowed (hard rules, conflicts of interest, forbidden pairs or no capacity)";
+    }
+    result_.unmatched.push_back(std::move(u));
+  }
+}
+
+namespace {
+int find_id(const std::vector<MatchProfile>& v, const std::string& id) {
+  for (std::size_t k = 0; k < v.size(); ++k)
+    if (v[k].id == id) return static_cast<int>(k);
+  return -1;
+}
+}  // namespace
+
+bool Matcher::lock(const std::string& mentee_id, const std::string& mentor_id) {
+  if (find_id(input_.mentees, mentee_id) < 0 || find_id(input_.mentors, mentor_id) < 0) return false;
+  unlock(mentee_id);
+  input_.locked.push_back({mentee_id, mentor_id});
+  rebuild_scorer();
+  return true;
+}
+
+bool Matcher::unlock(const std::string& mentee_id) {
+  const auto before = input_.locked.size();
+  input_.locked.erase(std::remove_if(input_.locked.begin(), input_.locked.end(),
+                                     [&](const PairRef& p) { return p.mentee_id == mentee_id; }),
+                      input_.locked.end());
+  if (before != input_.locked.size()) rebuild_scorer();
+  return before != input_.locked.size();
+}
+
+bool Matcher::forbid(const std::string& mentee_id, const std::string& mentor_id) {
+  const int i = find_id(input_.mentees, mentee_id);
+  const int j = find_id(input_.mentors, mentor_id);
+  if (i < 0 || j < 0) return false;
+  input_.forbidden.push_back({mentee_id, mentor_id});
+  rebuild_scorer();
+  if (candidates_valid_) {
+    auto& c = candidates_[static_cast<std::size_t>(i)];
+    c.erase(std::remove_if(c.begin(), c.end(), [&](const auto& e) { return e.first == j; }), c.end());
+  }
+  return true;
+}
+
+bool Matcher::allow(const std::string& mentee_id, const std::string& mentor_id) {
+  const int i = find_id(input_.mentees, mentee_id);
+  const int j = find_id(input_.mentors, mentor_id);
+  if (i < 0 || j < 0) return false;
+  input_.forbidden.erase(std::remove_if(input_.forbidden.begin(), input_.forbidden.end(),
+                                        [&](const PairRef& p) { return p.mentee_id == mentee_id && p.mentor_id == mentor_id; }),
+                         input_.forbidden.end());
+  rebuild_scorer();
+  if (candidates_valid_) {
+    const std::int64_t s = scorer_->full_score(i, j);
+    if (s >= 0) candidates_[static_cast<std::size_t>(i)].push_back({j, s});
+  }
+  return true;
+}
+
+void Matcher::set_criteria(const MatchingCriteria& criteria) {
+  input_.criteria = criteria;
+  rebuild_scorer();
+  candidates_valid_ = false;
+}
+
+MatchResult match(const MatchingInput& input, const MatchOptions& options) {
+  Matcher m(input, options);
+  return m.run();
+}
+
+}  // namespace pairwise::matching
