@@ -171,9 +171,10 @@ TEST_CASE("unmatched mentees get a reason") {
   mentor2.organisation = 9;
   mentor2.capacity = 1;
   in.mentors = {mentor, mentor2};
-  in.mentees.push_back(b);
-  in.mentees.back().id = "b2";
-  in.mentees.back().topics = 0;
+  MatchProfile b2 = b;
+  b2.id = std::string{"b2"};
+  b2.topics = 0;
+  in.mentees.push_back(b2);
   in.criteria.minimum_score = 300;
   const MatchResult r = match(in);
   REQUIRE(r.pairs.size() == 2);
