@@ -138,44 +138,28 @@ TEST_CASE("re-runs after lock, forbid and weight change equal cold runs") {
   }
 }
 
+namespace {
+MatchProfile person(std::string id, std::uint64_t languages, std::uint64_t topics, std::uint32_t org,
+                    std::int16_t tz = 0) {
+  MatchProfile p;
+  p.id = std::move(id);
+  p.languages = languages;
+  p.topics = topics;
+  p.organisation = org;
+  p.utc_offset_minutes = tz;
+  return p;
+}
+}  // namespace
+
 TEST_CASE("unmatched mentees get a reason") {
   MatchingInput in;
   in.criteria = default_criteria();
-  in.criteria.minimum_score = 150;
-  MatchProfile a;
-  a.id = "a";
-  a.languages = 1;
-  a.topics = 1;
-  a.organisation = 5;
-  MatchProfile b = a;
-  b.id = "b";
-  b.organisation = 6;
-  MatchProfile c = a;
-  c.id = "c";
-  c.languages = 2;  // no shared language: hard rule
-  c.organisation = 7;
-  MatchProfile d = a;
-  d.id = "d";
-  d.topics = 0;
-  d.organisation = 8;
-  d.utc_offset_minutes = 720;  // far away: low score
-  MatchProfile mentor;
-  mentor.id = "M";
-  mentor.languages = 1;
-  mentor.topics = 1;
-  mentor.organisation = 5;  // same organisation as a
-  mentor.capacity = 1;
-  in.mentees = {a, b, c, d};
-  MatchProfile mentor2 = mentor;
-  mentor2.id = "N";
-  mentor2.organisation = 9;
-  mentor2.capacity = 1;
-  in.mentors = {mentor, mentor2};
-  MatchProfile b2 = b;
-  b2.id = std::string{"b2"};
-  b2.topics = 0;
-  in.mentees.push_back(b2);
   in.criteria.minimum_score = 300;
+  in.mentees = {person("a", 1, 1, 5), person("b", 1, 1, 6),
+                person("c", 2, 1, 7),         // no shared language: hard rule
+                person("d", 1, 0, 8, 720),    // far away, no topics: below the minimum
+                person("b2", 1, 0, 6)};       // allowed but loses to a and b
+  in.mentors = {person("M", 1, 1, 5), person("N", 1, 1, 9)};  // M: same organisation as a
   const MatchResult r = match(in);
   REQUIRE(r.pairs.size() == 2);
   std::map<std::string, UnmatchedReason> reason;
