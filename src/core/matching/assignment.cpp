@@ -172,11 +172,10 @@ AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
   for (int i = 0; i < n; ++i) {
     const int j = match[static_cast<std::size_t>(i)];
     if (j < 0) continue;
+    std::int64_t best = 0;  // parallel edges: the matched one is the most profitable
     for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e)
-      if (P.target[e] == j) {
-        S.total += P.profit[e];
-        break;
-      }
+      if (P.target[e] == j) best = std::max(best, P.profit[e]);
+    S.total += best;
   }
   return S;
 }
@@ -196,10 +195,7 @@ bool certifies_optimal(const SparseAssignmentProblem& P, const AssignmentSolutio
       const auto j = static_cast<std::size_t>(P.target[e]);
       const std::int64_t slack = s.u[ui] + s.price[j] - P.profit[e];
       if (slack < 0) return false;
-      if (P.target[e] == s.match[ui]) {
-        if (slack != 0) return false;
-        matched_edge_found = true;
-      }
+      if (P.target[e] == s.match[ui] && slack == 0) matched_edge_found = true;
     }
     if (!matched_edge_found) return false;
     if (s.match[ui] < 0 && s.u[ui] != 0) return false;
