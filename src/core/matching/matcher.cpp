@@ -66,33 +66,46 @@ void Matcher::generate_candidates() {
   const Scorer& sc = *scorer_;
   const int n = sc.mentee_count();
   const int m = sc.mentor_count();
+  const auto& packed = sc.packed_mentors();
   candidates_.assign(static_cast<std::size_t>(n), {});
+  reserve_.assign(static_cast<std::size_t>(n), {});
+  bound_.assign(static_cast<std::size_t>(n), -1);
   std::vector<TopK> mentor_top(static_cast<std::size_t>(m));
   std::vector<std::int64_t> mentor_thr(static_cast<std::size_t>(m), -1);
   for (int j = 0; j < m; ++j) {
     const int cap = std::max(1, input_.mentors[static_cast<std::size_t>(j)].capacity);
     mentor_top[static_cast<std::size_t>(j)].k = static_cast<std::size_t>(std::max(1, options_.mentor_candidates_per_place) * cap);
   }
+  const std::size_t k_active = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
   TopK mine;
-  mine.k = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
+  mine.k = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
+  std::int64_t* mthr = mentor_thr.data();
   for (int i = 0; i < n; ++i) {
     mine.items.clear();
     std::int64_t thr = -1;
+    const Scorer::Kernel K = sc.kernel(i);
     for (int j = 0; j < m; ++j) {
-      const std::int64_t s = sc.base_score(i, j);
+      const std::int64_t s = K.score(packed[static_cast<std::size_t>(j)]);
       if (s > thr) {
         mine.offer(s, j);
         thr = mine.threshold();
       }
-      if (s > mentor_thr[static_cast<std::size_t>(j)]) {
+      if (s > mthr[j]) {
         auto& t = mentor_top[static_cast<std::size_t>(j)];
         t.offer(s, i);
-        mentor_thr[static_cast<std::size_t>(j)] = t.threshold();
+        mthr[j] = t.threshold();
       }
     }
+    bound_[static_cast<std::size_t>(i)] = thr;
+    auto items = mine.items;
+    std::sort(items.begin(), items.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     auto& c = candidates_[static_cast<std::size_t>(i)];
-    for (const auto& [s, j] : mine.items)
-      if (s >= 0) c.push_back({j, s});
+    auto& rv = reserve_[static_cast<std::size_t>(i)];
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (items[k].first < 0) break;
+      if (k < k_active) c.push_back({items[k].second, items[k].first});
+      else rv.push_back({items[k].second, items[k].first});
+    }
   }
   for (int j = 0; j < m; ++j)
     for (const auto& [s, i] : mentor_top[static_cast<std::size_t>(j)].items)
@@ -101,11 +114,19 @@ void Matcher::generate_candidates() {
     auto& c = candidates_[static_cast<std::size_t>(i)];
     for (int j : sc.special_pairs()[static_cast<std::size_t>(i)]) c.push_back({j, 0});
     std::sort(c.begin(), c.end());
-    c.erase(std::unique(c.begin(), c.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), c.end());
+    c.erase(std::unique(c.begin(), c.end(), [](const auto& x, const auto& y) { return x.first == y.first; }), c.end());
     // Exact scores for ranked / forbidden pairs; drop what is not allowed.
     for (auto& e : c)
       if (sc.is_special(i, e.first)) e.second = sc.full_score(i, e.first);
     c.erase(std::remove_if(c.begin(), c.end(), [](const auto& e) { return e.second < 0; }), c.end());
+    auto& rv = reserve_[static_cast<std::size_t>(i)];
+    rv.erase(std::remove_if(rv.begin(), rv.end(),
+                            [&](const auto& e) {
+                              return sc.is_special(i, e.first) ||
+                                     std::binary_search(c.begin(), c.end(), std::pair<std::int32_t, std::int64_t>{e.first, -2},
+                                                        [](const auto& x, const auto& y) { return x.first < y.first; });
+                            }),
+             rv.end());
   }
   candidates_valid_ = true;
 }
@@ -133,6 +154,7 @@ const MatchResult& Matcher::run() {
 
   AssignmentSolver solver;
   AssignmentSolution sol;
+  const auto& packed = sc.packed_mentors();
   for (int round = 0; round < options_.max_rounds; ++round) {
     auto t = Clock::now();
     SparseAssignmentProblem P;
@@ -150,36 +172,88 @@ const MatchResult& Matcher::run() {
     }
     P.left = n;
     sol = solver.solve(P);
+    ++R.stats.sparse_solves;
     R.stats.solve_ms += ms_since(t);
     R.stats.sparse_edges = static_cast<long long>(P.target.size());
     R.stats.dijkstra_pops += sol.settled_mentors;
 
-    // Pricing: any allowed pair with s_ij > u_i + p_j?
+    // Cheap pricing of the reserve lists first.
     t = Clock::now();
-    ++R.stats.pricing_rounds;
-    long long added = 0;
-    std::vector<std::int32_t> open;  // mentors with capacity, in index order
-    for (int j = 0; j < m; ++j)
-      if (cap[static_cast<std::size_t>(j)] > 0) open.push_back(j);
-    std::vector<std::int64_t> price_open(open.size());
-    for (std::size_t k = 0; k < open.size(); ++k) price_open[k] = sol.price[static_cast<std::size_t>(open[k])];
-    TopK viol;
-    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee));
-    const std::int64_t max_score = sc.max_possible_score();
+    long long moved = 0;
     for (int i = 0; i < n; ++i) {
       if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
       const std::int64_t ui = sol.u[static_cast<std::size_t>(i)];
-      const std::int64_t limit = max_score - ui;  // p_j >= limit cannot violate
-      viol.items.clear();
-      for (std::size_t k = 0; k < open.size(); ++k) {
-        const std::int64_t pj = price_open[k];
-        if (pj >= limit) continue;
-        const std::int64_t s = sc.base_score(i, open[k]);
-        if (s - pj > ui && !sc.is_special(i, open[k])) viol.offer(s - pj - ui, open[k]);
+      auto& rv = reserve_[static_cast<std::size_t>(i)];
+      auto& c = candidates_[static_cast<std::size_t>(i)];
+      std::size_t keep = 0;
+      for (std::size_t k = 0; k < rv.size(); ++k) {
+        const auto [j, s] = rv[k];
+        if (s > ui && cap[static_cast<std::size_t>(j)] > 0 && s - sol.price[static_cast<std::size_t>(j)] > ui) {
+          c.push_back({j, s});
+          ++moved;
+        } else {
+          rv[keep++] = rv[k];
+        }
       }
+      rv.resize(keep);
+    }
+    R.stats.pricing_ms += ms_since(t);
+    R.stats.added_edges += moved;
+    if (moved > 0) continue;
+
+    // Dense pricing: any allowed pair with s_ij > u_i + p_j? Only mentors with p_j < bound_i - u_i
+    // can qualify, so mentors are visited in order of increasing price.
+    t = Clock::now();
+    ++R.stats.pricing_rounds;
+    long long added = 0;
+    std::vector<std::int32_t> order;
+    for (int j = 0; j < m; ++j)
+      if (cap[static_cast<std::size_t>(j)] > 0) order.push_back(j);
+    std::sort(order.begin(), order.end(), [&](int x, int y) {
+      return sol.price[static_cast<std::size_t>(x)] < sol.price[static_cast<std::size_t>(y)];
+    });
+    std::vector<PackedMentor> by_price;
+    std::vector<std::int64_t> prices;
+    by_price.reserve(order.size());
+    for (int j : order) {
+      by_price.push_back(packed[static_cast<std::size_t>(j)]);
+      prices.push_back(sol.price[static_cast<std::size_t>(j)]);
+    }
+    TopK viol;
+    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee + options_.near_tight_per_mentee));
+    const std::int64_t margin = options_.near_tight_margin > 0 ? options_.near_tight_margin
+                                                               : std::max<std::int64_t>(1, sc.max_possible_score() / 10);
+    for (int i = 0; i < n; ++i) {
+      if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
+      const std::int64_t ui = sol.u[static_cast<std::size_t>(i)];
+      // p_j >= limit cannot come within the margin of violating.
+      const std::int64_t limit = bound_[static_cast<std::size_t>(i)] - ui + margin;
+      if (limit <= margin) continue;  // nothing can violate: skip even the near-tight search
+      viol.items.clear();
+      const Scorer::Kernel K = sc.kernel(i);
+      std::size_t k = 0;
+      for (; k < by_price.size() && prices[k] < limit; ++k) {
+        const std::int64_t s = K.score(by_price[k]);
+        if (s < 0) continue;
+        const std::int64_t red = s - prices[k] - ui + margin;  // > margin: violates
+        if (red > 0 && red > viol.threshold() && !sc.is_special(i, order[k])) viol.offer(red, order[k]);
+      }
+      R.stats.priced_pairs += static_cast<long long>(k);
+      // Violating pairs join the sparse problem; nearly violating ones the reserve (unless there).
+      auto& rv = reserve_[static_cast<std::size_t>(i)];
+      int taken = 0;
+      std::sort(viol.items.begin(), viol.items.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
       for (const auto& [red, j] : viol.items) {
-        candidates_[static_cast<std::size_t>(i)].push_back({j, red + ui + sol.price[static_cast<std::size_t>(j)]});
-        ++added;
+        const std::int64_t s = red - margin + ui + sol.price[static_cast<std::size_t>(j)];
+        if (red > margin && taken < options_.max_new_edges_per_mentee) {
+          candidates_[static_cast<std::size_t>(i)].push_back({j, s});
+          ++taken;
+          ++added;
+        } else if (std::none_of(rv.begin(), rv.end(), [&](const auto& e) { return e.first == j; }) &&
+                   std::none_of(candidates_[static_cast<std::size_t>(i)].begin(), candidates_[static_cast<std::size_t>(i)].end(),
+                                [&](const auto& e) { return e.first == j; })) {
+          rv.push_back({j, s});
+        }
       }
     }
     R.stats.pricing_ms += ms_since(t);

@@ -21,9 +21,12 @@
 namespace pairwise::matching {
 
 struct MatchOptions {
-  int mentee_candidates = 10;
-  int mentor_candidates_per_place = 3;
-  int max_new_edges_per_mentee = 6;  // per pricing round
+  int mentee_candidates = 10;           // best mentors per mentee in the first sparse problem
+  int reserve_candidates = 30;          // next best, priced cheaply before any dense pass
+  int mentor_candidates_per_place = 3;  // best mentees per mentor place
+  int max_new_edges_per_mentee = 16;    // per dense pricing round
+  int near_tight_per_mentee = 16;       // dense pass: nearly violating pairs kept in the reserve
+  std::int64_t near_tight_margin = 0;   // reduced-profit margin for those (0 = 10% of max score)
   int max_rounds = 100;
   bool explain = true;  // compute unmatched reasons and breakdowns
 };
@@ -59,6 +62,8 @@ struct MatchStats {
   double explain_ms = 0;
   double total_ms = 0;
   int pricing_rounds = 0;  // dense pricing passes (the last one finds nothing)
+  int sparse_solves = 0;
+  long long priced_pairs = 0;  // pairs scored in dense pricing passes (after pruning)
   long long sparse_edges = 0;
   long long added_edges = 0;
   long long dijkstra_pops = 0;
@@ -105,6 +110,8 @@ class Matcher {
   MatchOptions options_;
   std::unique_ptr<Scorer> scorer_;
   std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> candidates_;  // per mentee
+  std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> reserve_;     // by score, best first
+  std::vector<std::int64_t> bound_;  // per mentee: no pair outside candidates+reserve scores more
   bool candidates_valid_ = false;
   std::vector<int> locked_mentor_;  // per mentee: locked mentor or -1
   MatchResult result_;

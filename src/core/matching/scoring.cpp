@@ -72,18 +72,20 @@ Scorer::Scorer(const std::vector<MatchProfile>& mentees, const std::vector<Match
     topic_pts_.push_back(t);
   }
   for (const auto& p : mentors) {
-    mentor_index.emplace(p.id, static_cast<int>(tm_.size()));
-    tm_.push_back(p.topics);
-    lm_.push_back(p.languages);
-    cm_.push_back(p.country);
-    rm_.push_back(p.region);
-    zm_.push_back(p.utc_offset_minutes);
-    xm_.push_back(p.experience_years);
-    om_.push_back(p.organisation);
-    locm_.push_back(p.location);
-    self_m_.push_back(key(p.id));
-    mgr_m_.push_back(mgr_key(p.line_manager_id));
-    f2f_m_.push_back(p.face_to_face ? 1 : 0);
+    mentor_index.emplace(p.id, static_cast<int>(packed_.size()));
+    PackedMentor q;
+    q.topics = p.topics;
+    q.languages = p.languages;
+    q.country = p.country;
+    q.region = p.region;
+    q.tz = p.utc_offset_minutes;
+    q.experience = p.experience_years;
+    q.org = p.organisation;
+    q.location = p.location;
+    q.self = key(p.id);
+    q.mgr = mgr_key(p.line_manager_id);
+    q.face_to_face = p.face_to_face ? 1 : 0;
+    packed_.push_back(q);
   }
   for (int d = 0; d <= 720; ++d) tz_pts_[static_cast<std::size_t>(d)] = w(Criterion::TimeZone) * (100 - d * 100 / 720);
   const int gap_ideal = std::max(1, criteria.ideal_experience_gap);
@@ -185,11 +187,10 @@ std::int64_t Scorer::full_score(int i, int j) const {
 
 PairRule Scorer::rule(int i, int j) const {
   const auto ui = static_cast<std::size_t>(i);
-  const auto uj = static_cast<std::size_t>(j);
-  if (self_e_[ui] == self_m_[uj]) return PairRule::Self;
-  if (forbid_org_ && oe_[ui] != 0 && oe_[ui] == om_[uj]) return PairRule::SameOrganisation;
-  if (forbid_mgr_ && ((mgr_e_[ui] != 0 && mgr_e_[ui] == self_m_[uj]) ||
-                      (mgr_m_[uj] != 0 && mgr_m_[uj] == self_e_[ui])))
+  const auto& M = packed_[static_cast<std::size_t>(j)];
+  if (self_e_[ui] == M.self) return PairRule::Self;
+  if (forbid_org_ && oe_[ui] != 0 && oe_[ui] == M.org) return PairRule::SameOrganisation;
+  if (forbid_mgr_ && ((mgr_e_[ui] != 0 && mgr_e_[ui] == M.self) || (M.mgr != 0 && M.mgr == self_e_[ui])))
     return PairRule::LineManagement;
   if (std::binary_search(forbidden_[ui].begin(), forbidden_[ui].end(), j)) return PairRule::Forbidden;
   if (raw_score(i, j) < 0) return PairRule::HardCriterion;
@@ -200,21 +201,21 @@ PairRule Scorer::rule(int i, int j) const {
 ScoreBreakdown Scorer::breakdown(int i, int j) const {
   ScoreBreakdown b;
   const auto ui = static_cast<std::size_t>(i);
-  const auto uj = static_cast<std::size_t>(j);
+  const auto& M = packed_[static_cast<std::size_t>(j)];
   const auto set = [&](Criterion c, std::int32_t v) { b.points[static_cast<std::size_t>(c)] = v; };
-  set(Criterion::Topics, topic_pts_[ui][static_cast<std::size_t>(__builtin_popcountll(te_[ui] & tm_[uj]))]);
-  set(Criterion::Language, (le_[ui] & lm_[uj]) != 0 ? lang_pts_ : 0);
-  const bool same_country = ce_[ui] != 0 && ce_[ui] == cm_[uj];
-  const bool same_region = re_[ui] != 0 && re_[ui] == rm_[uj];
+  set(Criterion::Topics, topic_pts_[ui][static_cast<std::size_t>(__builtin_popcountll(te_[ui] & M.topics))]);
+  set(Criterion::Language, (le_[ui] & M.languages) != 0 ? lang_pts_ : 0);
+  const bool same_country = ce_[ui] != 0 && ce_[ui] == M.country;
+  const bool same_region = re_[ui] != 0 && re_[ui] == M.region;
   set(Criterion::Geography, same_country ? country_pts_ : (same_region ? region_pts_ : 0));
-  int dz = ze_[ui] - zm_[uj];
+  int dz = ze_[ui] - M.tz;
   dz = dz < 0 ? -dz : dz;
   dz = dz > 720 ? (dz >= 1440 ? 720 : 1440 - dz) : dz;
   set(Criterion::TimeZone, tz_pts_[static_cast<std::size_t>(dz)]);
-  int gap = xm_[uj] - xe_[ui];
+  int gap = M.experience - xe_[ui];
   gap = gap < 0 ? 0 : (gap > 127 ? 127 : gap);
   set(Criterion::Experience, exp_pts_[static_cast<std::size_t>(gap)]);
-  const bool f2f = f2f_e_[ui] && f2f_m_[uj] && loce_[ui] != 0 && loce_[ui] == locm_[uj];
+  const bool f2f = f2f_e_[ui] && M.face_to_face && loce_[ui] != 0 && loce_[ui] == M.location;
   set(Criterion::FaceToFace, f2f ? f2f_pts_ : 0);
   pref_points(i, j, &b);
   return b;

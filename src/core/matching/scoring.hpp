@@ -11,6 +11,18 @@
 
 namespace pairwise::matching {
 
+// Population count without a libgcc call on x86 builds that lack -mpopcnt (WASM has i64.popcnt).
+inline int popcount64(std::uint64_t x) {
+#if defined(__POPCNT__) || defined(__wasm__) || defined(__aarch64__)
+  return __builtin_popcountll(x);
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<int>((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 struct ScoreBreakdown {
   std::array<std::int32_t, kCriterionCount> points{};  // weight * value per criterion
   std::int64_t total() const {
@@ -34,13 +46,42 @@ enum class PairRule : std::uint8_t {
 
 // Structure-of-arrays copy of the profiles plus per-scheme lookup tables. score() is the hot
 // path of the dense passes: a handful of integer operations and two popcounts.
+// A mentor's scoring fields packed together for the dense passes.
+struct PackedMentor {
+  std::uint64_t topics = 0, languages = 0;
+  std::uint32_t org = 0, self = 0, mgr = 0, location = 0;
+  std::uint16_t country = 0, region = 0;
+  std::int16_t tz = 0, experience = 0;
+  std::uint8_t face_to_face = 0;
+};
+
 class Scorer {
  public:
+  // One mentee's fields hoisted out of the inner loop over mentors.
+  struct Kernel {
+    const Scorer* sc;
+    const std::int32_t* topic_pts;
+    std::uint64_t topics, languages;
+    std::uint32_t org, self, mgr, location;
+    std::uint16_t country, region;
+    std::int16_t tz, experience;
+    bool face_to_face, forbid_org, forbid_mgr;
+    std::int64_t min_score;
+    inline std::int64_t raw(const PackedMentor& m) const;    // -1 if a hard rule fails
+    inline std::int64_t score(const PackedMentor& m) const;  // also -1 below the minimum
+  };
+  Kernel kernel(int i) const {
+    const auto u = static_cast<std::size_t>(i);
+    return Kernel{this, topic_pts_[u].data(), te_[u], le_[u], oe_[u], self_e_[u], mgr_e_[u], loce_[u],
+                  ce_[u], re_[u], ze_[u], xe_[u], f2f_e_[u] != 0, forbid_org_, forbid_mgr_, min_score_};
+  }
+  const std::vector<PackedMentor>& packed_mentors() const { return packed_; }
+
   Scorer(const std::vector<MatchProfile>& mentees, const std::vector<MatchProfile>& mentors,
          const MatchingCriteria& criteria, const std::vector<PairRef>& forbidden = {});
 
   int mentee_count() const { return static_cast<int>(te_.size()); }
-  int mentor_count() const { return static_cast<int>(tm_.size()); }
+  int mentor_count() const { return static_cast<int>(packed_.size()); }
 
   // Score ignoring preference lists, or -1 if a rule forbids the pair (hard criteria, self,
   // conflicts, minimum score). Preferences and coordinator forbids are applied separately:
@@ -67,12 +108,7 @@ class Scorer {
   std::vector<std::uint32_t> oe_, loce_, self_e_, mgr_e_;  // self/mgr: person keys (0 = none)
   std::vector<std::uint8_t> f2f_e_;
   std::vector<std::array<std::int32_t, 65>> topic_pts_;  // by number of shared topics
-  // mentor SoA
-  std::vector<std::uint64_t> tm_, lm_;
-  std::vector<std::uint16_t> cm_, rm_;
-  std::vector<std::int16_t> zm_, xm_;
-  std::vector<std::uint32_t> om_, locm_, self_m_, mgr_m_;
-  std::vector<std::uint8_t> f2f_m_;
+  std::vector<PackedMentor> packed_;
   // tables
   std::array<std::int32_t, 721> tz_pts_{};  // by |offset difference| in minutes (0..720)
   std::array<std::int32_t, 128> exp_pts_{};  // by experience gap 0..127 years
@@ -91,43 +127,46 @@ class Scorer {
   friend class ScorerTest;
 };
 
+inline std::int64_t Scorer::Kernel::raw(const PackedMentor& m) const {
+  if (self == m.self) return -1;
+  if (forbid_org && org != 0 && org == m.org) return -1;
+  if (forbid_mgr && ((mgr != 0 && mgr == m.self) || (m.mgr != 0 && m.mgr == self))) return -1;
+  const int shared = popcount64(topics & m.topics);
+  if (sc->hard_topics_ && shared < sc->min_topics_) return -1;
+  std::int64_t s = topic_pts[shared];
+  const bool lang = (languages & m.languages) != 0;
+  if (sc->hard_lang_ && !lang) return -1;
+  s += lang ? sc->lang_pts_ : 0;
+  const bool same_country = country != 0 && country == m.country;
+  const bool same_region = region != 0 && region == m.region;
+  if (sc->hard_geo_ && (same_country ? 100 : (same_region ? 50 : 0)) < sc->geo_min_) return -1;
+  s += same_country ? sc->country_pts_ : (same_region ? sc->region_pts_ : 0);
+  int dz = tz - m.tz;
+  dz = dz < 0 ? -dz : dz;
+  dz = dz > 720 ? (dz >= 1440 ? 720 : 1440 - dz) : dz;
+  if (sc->hard_tz_ && 100 - dz * 100 / 720 < sc->tz_min_) return -1;
+  s += sc->tz_pts_[static_cast<std::size_t>(dz)];
+  int gap = m.experience - experience;
+  gap = gap < 0 ? 0 : (gap > 127 ? 127 : gap);
+  if (sc->hard_exp_ && sc->exp_val_[static_cast<std::size_t>(gap)] < sc->exp_min_) return -1;
+  s += sc->exp_pts_[static_cast<std::size_t>(gap)];
+  const bool f2f = face_to_face && m.face_to_face && location != 0 && location == m.location;
+  if (sc->hard_f2f_ && face_to_face && !f2f) return -1;
+  s += f2f ? sc->f2f_pts_ : 0;
+  return s;
+}
+
+inline std::int64_t Scorer::Kernel::score(const PackedMentor& m) const {
+  const std::int64_t s = raw(m);
+  return s >= min_score ? s : -1;
+}
+
 inline std::int64_t Scorer::base_score(int i, int j) const {
-  const std::int64_t s = raw_score(i, j);
-  return s >= min_score_ ? s : -1;
+  return kernel(i).score(packed_[static_cast<std::size_t>(j)]);
 }
 
 inline std::int64_t Scorer::raw_score(int i, int j) const {
-  const auto ui = static_cast<std::size_t>(i);
-  const auto uj = static_cast<std::size_t>(j);
-  if (self_e_[ui] == self_m_[uj]) return -1;
-  if (forbid_org_ && oe_[ui] != 0 && oe_[ui] == om_[uj]) return -1;
-  if (forbid_mgr_ && ((mgr_e_[ui] != 0 && mgr_e_[ui] == self_m_[uj]) ||
-                      (mgr_m_[uj] != 0 && mgr_m_[uj] == self_e_[ui])))
-    return -1;
-  const int shared = __builtin_popcountll(te_[ui] & tm_[uj]);
-  if (hard_topics_ && shared < min_topics_) return -1;
-  std::int64_t s = topic_pts_[ui][static_cast<std::size_t>(shared)];
-  const bool lang = (le_[ui] & lm_[uj]) != 0;
-  if (hard_lang_ && !lang) return -1;
-  s += lang ? lang_pts_ : 0;
-  const bool same_country = ce_[ui] != 0 && ce_[ui] == cm_[uj];
-  const bool same_region = re_[ui] != 0 && re_[ui] == rm_[uj];
-  const int geo = same_country ? 100 : (same_region ? 50 : 0);
-  if (hard_geo_ && geo < geo_min_) return -1;
-  s += same_country ? country_pts_ : (same_region ? region_pts_ : 0);
-  int dz = ze_[ui] - zm_[uj];
-  dz = dz < 0 ? -dz : dz;
-  dz = dz > 720 ? (dz >= 1440 ? 720 : 1440 - dz) : dz;
-  if (hard_tz_ && 100 - dz * 100 / 720 < tz_min_) return -1;
-  s += tz_pts_[static_cast<std::size_t>(dz)];
-  int gap = xm_[uj] - xe_[ui];
-  gap = gap < 0 ? 0 : (gap > 127 ? 127 : gap);
-  if (hard_exp_ && exp_val_[static_cast<std::size_t>(gap)] < exp_min_) return -1;
-  s += exp_pts_[static_cast<std::size_t>(gap)];
-  const bool f2f = f2f_e_[ui] && f2f_m_[uj] && loce_[ui] != 0 && loce_[ui] == locm_[uj];
-  if (hard_f2f_ && f2f_e_[ui] && !f2f) return -1;
-  s += f2f ? f2f_pts_ : 0;
-  return s;
+  return kernel(i).raw(packed_[static_cast<std::size_t>(j)]);
 }
 
 }  // namespace pairwise::matching
