@@ -17,8 +17,7 @@ inline matching::MatchingInput make_cohort(int mentees, int mentors, int capacit
   std::uniform_real_distribution<double> U(0.0, 1.0);
   // Zipf-like topic popularity over 64 topics.
   std::vector<double> topic_w(64);
-  double sum = 0;
-  for (int t = 0; t < 64; ++t) sum += topic_w[static_cast<std::size_t>(t)] = 1.0 / (1.0 + t);
+  for (int t = 0; t < 64; ++t) topic_w[static_cast<std::size_t>(t)] = 1.0 / (1.0 + t);
   std::discrete_distribution<int> topic(topic_w.begin(), topic_w.end());
   std::discrete_distribution<int> region({30, 25, 15, 12, 10, 8});
   const auto make = [&](const std::string& id, bool mentor) {

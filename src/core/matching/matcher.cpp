@@ -243,7 +243,9 @@ const MatchResult& Matcher::run() {
       auto& rv = reserve_[static_cast<std::size_t>(i)];
       int taken = 0;
       std::sort(viol.items.begin(), viol.items.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-      for (const auto& [red, j] : viol.items) {
+      for (const auto& item : viol.items) {
+        const std::int64_t red = item.first;
+        const std::int32_t j = item.second;
         const std::int64_t s = red - margin + ui + sol.price[static_cast<std::size_t>(j)];
         if (red > margin && taken < options_.max_new_edges_per_mentee) {
           candidates_[static_cast<std::size_t>(i)].push_back({j, s});

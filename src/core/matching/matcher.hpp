@@ -21,9 +21,9 @@
 namespace pairwise::matching {
 
 struct MatchOptions {
-  int mentee_candidates = 10;           // best mentors per mentee in the first sparse problem
+  int mentee_candidates = 5;            // best mentors per mentee in the first sparse problem
   int reserve_candidates = 30;          // next best, priced cheaply before any dense pass
-  int mentor_candidates_per_place = 3;  // best mentees per mentor place
+  int mentor_candidates_per_place = 10; // best mentees per mentor place
   int max_new_edges_per_mentee = 16;    // per dense pricing round
   int near_tight_per_mentee = 16;       // dense pass: nearly violating pairs kept in the reserve
   std::int64_t near_tight_margin = 0;   // reduced-profit margin for those (0 = 10% of max score)
