@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
     else if (k == "--no-explain") opt.explain = false;
     else if (k == "--k") opt.mentee_candidates = std::atoi(next());
     else if (k == "--mentor-k") opt.mentor_candidates_per_place = std::atoi(next());
+    else if (k == "--reserve") opt.reserve_candidates = std::atoi(next());
+    else if (k == "--near") opt.near_tight_per_mentee = std::atoi(next());
+    else if (k == "--margin") opt.near_tight_margin = std::atoll(next());
+    else if (k == "--new") opt.max_new_edges_per_mentee = std::atoi(next());
     else {
       std::fprintf(stderr, "unknown argument %s\n", k.c_str());
       return 2;
