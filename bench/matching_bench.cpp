@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
     else if (k == "--near") opt.near_tight_per_mentee = std::atoi(next());
     else if (k == "--margin") opt.near_tight_margin = std::atoll(next());
     else if (k == "--new") opt.max_new_edges_per_mentee = std::atoi(next());
+    else if (k == "--cold") opt.warm_start = false;
     else {
       std::fprintf(stderr, "unknown argument %s\n", k.c_str());
       return 2;
@@ -72,7 +73,8 @@ int main(int argc, char** argv) {
   const auto& s = r.stats;
   std::printf("scoring_ms=%.1f solve_ms=%.1f pricing_ms=%.1f explain_ms=%.1f total_ms=%.1f\n", s.scoring_ms,
               s.solve_ms, s.pricing_ms, s.explain_ms, s.total_ms);
-  std::printf("sparse_solves=%d priced_pairs=%lld\n", s.sparse_solves, s.priced_pairs);
+  std::printf("sparse_solves=%d priced_pairs=%lld priced_mentees=%lld warm_repairs=%d warm_fallbacks=%d\n",
+              s.sparse_solves, s.priced_pairs, s.priced_mentees, s.warm_repairs, s.warm_fallbacks);
   std::printf("pricing_rounds=%d sparse_edges=%lld added_edges=%lld dijkstra_pops=%lld\n", s.pricing_rounds,
               s.sparse_edges, s.added_edges, s.dijkstra_pops);
   std::printf("matched=%zu unmatched=%zu optimal=%s\n", r.pairs.size(), r.unmatched.size(),

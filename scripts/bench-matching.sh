@@ -20,9 +20,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
-# Debian's emscripten keeps its prebuilt system libraries in its own cache; use that unless the
-# caller's EM_CACHE really holds them.
-if [ -n "${EM_CACHE:-}" ] && [ ! -f "$EM_CACHE/sysroot_install.stamp" ]; then unset EM_CACHE; fi
+# Debian's emscripten keeps its prebuilt system libraries in its own frozen cache: never override it.
+unset EM_CACHE
 
 echo "== building native and WASM"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null

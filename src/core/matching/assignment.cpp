@@ -32,13 +32,20 @@ struct HeapItem {
 };
 }  // namespace
 
-AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
+namespace {
+// Successive shortest paths from the given start prices. Returns false if, with positive start
+// prices, some mentor ends with a free place and a positive price even after `repair_rounds`
+// repairs (then the solution is not certified and the caller solves cold).
+bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* start_prices, int repair_rounds,
+         AssignmentSolution& S, int& repairs) {
   const int n = P.left;
   const int m = P.right;
-  AssignmentSolution S;
   S.match.assign(static_cast<std::size_t>(n), -1);
   S.u.assign(static_cast<std::size_t>(n), 0);
   S.price.assign(static_cast<std::size_t>(m), 0);
+  if (start_prices)
+    for (int j = 0; j < m && static_cast<std::size_t>(j) < start_prices->size(); ++j)
+      S.price[static_cast<std::size_t>(j)] = P.capacity[static_cast<std::size_t>(j)] > 0 ? std::max<std::int64_t>(0, (*start_prices)[static_cast<std::size_t>(j)]) : 0;
   S.capacity.assign(P.capacity.begin(), P.capacity.end());
 
   // Slots: mentees currently held by each mentor.
@@ -80,15 +87,28 @@ AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
   std::vector<HeapItem> heap;
   long long pops = 0;
 
-  for (int i0 = 0; i0 < n; ++i0) {
+  const auto insert = [&](int i0) {
     const auto b0 = P.offset[static_cast<std::size_t>(i0)];
     const auto e0 = P.offset[static_cast<std::size_t>(i0) + 1];
-    if (b0 == e0) continue;
+    u[static_cast<std::size_t>(i0)] = 0;
+    if (b0 == e0) return;
     // u[i0] = max(0, max_j (s - p_j)) makes all its reduced costs non-negative.
     std::int64_t best = 0;
-    for (auto e = b0; e < e0; ++e) best = std::max(best, P.profit[e] - price[static_cast<std::size_t>(P.target[e])]);
+    int best_j = -1;
+    for (auto e = b0; e < e0; ++e) {
+      const std::int64_t r = P.profit[e] - price[static_cast<std::size_t>(P.target[e])];
+      if (r > best) {
+        best = r;
+        best_j = P.target[e];
+      }
+    }
     u[static_cast<std::size_t>(i0)] = best;
-    if (best == 0) continue;  // nothing worth more than staying unmatched: stays unmatched, u = 0
+    if (best == 0) return;  // nothing worth more than staying unmatched: stays unmatched, u = 0
+    if (load[static_cast<std::size_t>(best_j)] < P.capacity[static_cast<std::size_t>(best_j)]) {
+      match[static_cast<std::size_t>(i0)] = best_j;  // shortest path of length 0: no search
+      add_to(best_j, i0);
+      return;
+    }
 
     std::int64_t T = best;  // terminal: i0 unmatched costs u[i0] in reduced terms
     int term_mentee = i0;   // mentee at the end of the path
@@ -166,6 +186,65 @@ AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
       dist[static_cast<std::size_t>(j)] = kInf;
       done[static_cast<std::size_t>(j)] = 0;
     }
+  };
+  for (int i0 = 0; i0 < n; ++i0) insert(i0);
+
+  // Start prices may leave a mentor with free places and a positive price (complementary
+  // slackness fails). Repair: lower such prices to 0 (its mentees' surplus rises by the same
+  // amount, so their edges stay tight) and re-insert every mentee whose edge to it now violates
+  // dual feasibility. Prices set by the searches only rise, so this is bounded by repair_rounds.
+  bool ok = true;
+  if (start_prices) {
+    std::vector<std::uint32_t> roff;
+    std::vector<std::int32_t> rsrc;
+    std::vector<std::int32_t> queue;
+    for (int round = 0;; ++round) {
+      std::vector<std::int32_t> bad;
+      for (int j = 0; j < m; ++j)
+        if (price[static_cast<std::size_t>(j)] > 0 && load[static_cast<std::size_t>(j)] < P.capacity[static_cast<std::size_t>(j)]) bad.push_back(j);
+      if (bad.empty()) break;
+      if (round >= repair_rounds) {
+        ok = false;
+        break;
+      }
+      ++repairs;
+      if (roff.empty()) {  // edges by mentor
+        roff.assign(static_cast<std::size_t>(m) + 1, 0);
+        for (auto t : P.target) ++roff[static_cast<std::size_t>(t) + 1];
+        for (int j = 0; j < m; ++j) roff[static_cast<std::size_t>(j) + 1] += roff[static_cast<std::size_t>(j)];
+        rsrc.assign(P.target.size(), 0);
+        std::vector<std::uint32_t> fill(roff.begin(), roff.end() - 1);
+        for (int i = 0; i < n; ++i)
+          for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e)
+            rsrc[fill[static_cast<std::size_t>(P.target[e])]++] = static_cast<std::int32_t>(e);
+      }
+      queue.clear();
+      for (int j : bad) {
+        const auto uj = static_cast<std::size_t>(j);
+        const std::int64_t drop = price[uj];
+        price[uj] = 0;
+        for (int s = slot_start[uj]; s < slot_start[uj] + load[uj]; ++s) u[static_cast<std::size_t>(slots[static_cast<std::size_t>(s)])] += drop;
+      }
+      for (int j : bad) {
+        for (auto r = roff[static_cast<std::size_t>(j)]; r < roff[static_cast<std::size_t>(j) + 1]; ++r) {
+          const auto e = static_cast<std::uint32_t>(rsrc[r]);
+          // mentee owning edge e: binary search in offsets
+          const auto it = std::upper_bound(P.offset.begin(), P.offset.end(), e);
+          const int i = static_cast<int>(it - P.offset.begin()) - 1;
+          const auto ui = static_cast<std::size_t>(i);
+          if (u[ui] + price[static_cast<std::size_t>(j)] >= P.profit[e]) continue;
+          if (match[ui] >= 0) {
+            remove_from(match[ui], i);
+            match[ui] = -1;
+          }
+          u[ui] = 0;
+          queue.push_back(i);
+        }
+      }
+      std::sort(queue.begin(), queue.end());
+      queue.erase(std::unique(queue.begin(), queue.end()), queue.end());
+      for (int i : queue) insert(i);
+    }
   }
   S.settled_mentors = pops;
   S.total = 0;
@@ -177,6 +256,24 @@ AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
       if (P.target[e] == j) best = std::max(best, P.profit[e]);
     S.total += best;
   }
+  return ok;
+}
+}  // namespace
+
+AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
+  AssignmentSolution S;
+  int repairs = 0;
+  ssp(P, nullptr, 0, S, repairs);
+  return S;
+}
+
+AssignmentSolution AssignmentSolver::solve_warm(const SparseAssignmentProblem& P, const std::vector<std::int64_t>& start_prices) {
+  AssignmentSolution S;
+  if (ssp(P, &start_prices, 20, S, warm_repairs) && certifies_optimal(P, S)) return S;
+  ++warm_fallbacks;
+  const long long pops = S.settled_mentors;
+  S = solve(P);
+  S.settled_mentors += pops;
   return S;
 }
 

@@ -35,6 +35,15 @@ class AssignmentSolver {
  public:
   // Cold solve.
   AssignmentSolution solve(const SparseAssignmentProblem& problem);
+  // Warm solve: starts from the given mentor prices (e.g. the optimal duals of a previous, similar
+  // problem). With good prices almost every mentee takes its best reduced-profit mentor without
+  // any search. The result is certified (certifies_optimal); if the start prices leave a mentor
+  // with free places and a positive price, those prices are repaired (lowered and the affected
+  // mentees re-inserted) a bounded number of times, and as a last resort the problem is solved
+  // cold, so the answer is always exact. `warm_fallbacks` counts cold fallbacks.
+  AssignmentSolution solve_warm(const SparseAssignmentProblem& problem, const std::vector<std::int64_t>& start_prices);
+  int warm_fallbacks = 0;
+  int warm_repairs = 0;
 };
 
 AssignmentSolution solve_assignment(const SparseAssignmentProblem& problem);

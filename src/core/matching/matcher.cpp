@@ -30,6 +30,38 @@ struct TopK {
     }
   }
 };
+
+// Best `k` items by score for large k: an append buffer pruned with nth_element when it holds
+// 2k items (amortised O(1) per offer). Items scoring <= threshold() are never needed.
+struct TopBuffer {
+  std::vector<std::pair<std::int64_t, std::int32_t>> items;
+  std::size_t k = 0;
+  std::int64_t thr = -1;
+  static bool better(const std::pair<std::int64_t, std::int32_t>& a, const std::pair<std::int64_t, std::int32_t>& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  }
+  void reset() {
+    items.clear();
+    thr = -1;
+  }
+  void offer(std::int64_t s, std::int32_t idx) {
+    items.push_back({s, idx});
+    if (items.size() >= 2 * k + 16) prune();
+  }
+  void prune() {
+    if (items.size() <= k) return;
+    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(k) - 1, items.end(), better);
+    thr = items[k - 1].first;
+    items.resize(k);
+  }
+  // Sorts best first; returns the bound: no item left out scores more (-1 if nothing was).
+  std::int64_t finish() {
+    const bool full = items.size() >= k;
+    prune();
+    std::sort(items.begin(), items.end(), better);
+    return full ? items.back().first : -1;
+  }
+};
 }  // namespace
 
 std::string_view unmatched_reason_name(UnmatchedReason r) {
@@ -77,28 +109,23 @@ void Matcher::generate_candidates() {
     mentor_top[static_cast<std::size_t>(j)].k = static_cast<std::size_t>(std::max(1, options_.mentor_candidates_per_place) * cap);
   }
   const std::size_t k_active = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
-  TopK mine;
+  TopBuffer mine;
   mine.k = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
   std::int64_t* mthr = mentor_thr.data();
   for (int i = 0; i < n; ++i) {
-    mine.items.clear();
-    std::int64_t thr = -1;
+    mine.reset();
     const Scorer::Kernel K = sc.kernel(i);
     for (int j = 0; j < m; ++j) {
       const std::int64_t s = K.score(packed[static_cast<std::size_t>(j)]);
-      if (s > thr) {
-        mine.offer(s, j);
-        thr = mine.threshold();
-      }
+      if (s > mine.thr) mine.offer(s, j);
       if (s > mthr[j]) {
         auto& t = mentor_top[static_cast<std::size_t>(j)];
         t.offer(s, i);
         mthr[j] = t.threshold();
       }
     }
-    bound_[static_cast<std::size_t>(i)] = thr;
-    auto items = mine.items;
-    std::sort(items.begin(), items.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    bound_[static_cast<std::size_t>(i)] = mine.finish();
+    const auto& items = mine.items;
     auto& c = candidates_[static_cast<std::size_t>(i)];
     auto& rv = reserve_[static_cast<std::size_t>(i)];
     for (std::size_t k = 0; k < items.size(); ++k) {
@@ -155,6 +182,9 @@ const MatchResult& Matcher::run() {
   AssignmentSolver solver;
   AssignmentSolution sol;
   const auto& packed = sc.packed_mentors();
+  // Warm start: the previous run's prices (re-runs) and, within a run, the previous round's.
+  std::vector<std::int64_t> start_prices;
+  if (options_.warm_start && prev_price_.size() == static_cast<std::size_t>(m)) start_prices = prev_price_;
   for (int round = 0; round < options_.max_rounds; ++round) {
     auto t = Clock::now();
     SparseAssignmentProblem P;
@@ -171,7 +201,8 @@ const MatchResult& Matcher::run() {
       P.offset.push_back(static_cast<std::uint32_t>(P.target.size()));
     }
     P.left = n;
-    sol = solver.solve(P);
+    sol = start_prices.empty() ? solver.solve(P) : solver.solve_warm(P, start_prices);
+    if (options_.warm_start) start_prices = sol.price;
     ++R.stats.sparse_solves;
     R.stats.solve_ms += ms_since(t);
     R.stats.sparse_edges = static_cast<long long>(P.target.size());
@@ -184,6 +215,7 @@ const MatchResult& Matcher::run() {
       if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
       const std::int64_t ui = sol.u[static_cast<std::size_t>(i)];
       auto& rv = reserve_[static_cast<std::size_t>(i)];
+      if (rv.empty() || rv.front().second <= ui) continue;  // sorted best first
       auto& c = candidates_[static_cast<std::size_t>(i)];
       std::size_t keep = 0;
       for (std::size_t k = 0; k < rv.size(); ++k) {
@@ -201,34 +233,40 @@ const MatchResult& Matcher::run() {
     R.stats.added_edges += moved;
     if (moved > 0) continue;
 
-    // Dense pricing: any allowed pair with s_ij > u_i + p_j? Only mentors with p_j < bound_i - u_i
-    // can qualify, so mentors are visited in order of increasing price.
+    // Dense pricing (the certificate): any allowed pair with s_ij > u_i + p_j? A pair outside the
+    // candidate and reserve lists scores at most bound_i, so mentees with u_i >= bound_i are done
+    // without scoring anything, and for the others only mentors with p_j < bound_i - u_i can
+    // qualify: mentors are visited in order of increasing price.
     t = Clock::now();
     ++R.stats.pricing_rounds;
     long long added = 0;
+    const std::int64_t margin = options_.near_tight_per_mentee <= 0 ? 0
+                                : options_.near_tight_margin > 0 ? options_.near_tight_margin
+                                                                 : std::max<std::int64_t>(1, sc.max_possible_score() / 10);
     std::vector<std::int32_t> order;
-    for (int j = 0; j < m; ++j)
-      if (cap[static_cast<std::size_t>(j)] > 0) order.push_back(j);
-    std::sort(order.begin(), order.end(), [&](int x, int y) {
-      return sol.price[static_cast<std::size_t>(x)] < sol.price[static_cast<std::size_t>(y)];
-    });
     std::vector<PackedMentor> by_price;
     std::vector<std::int64_t> prices;
-    by_price.reserve(order.size());
-    for (int j : order) {
-      by_price.push_back(packed[static_cast<std::size_t>(j)]);
-      prices.push_back(sol.price[static_cast<std::size_t>(j)]);
-    }
     TopK viol;
-    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee + options_.near_tight_per_mentee));
-    const std::int64_t margin = options_.near_tight_margin > 0 ? options_.near_tight_margin
-                                                               : std::max<std::int64_t>(1, sc.max_possible_score() / 10);
+    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee + std::max(0, options_.near_tight_per_mentee)));
     for (int i = 0; i < n; ++i) {
       if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
       const std::int64_t ui = sol.u[static_cast<std::size_t>(i)];
       // p_j >= limit cannot come within the margin of violating.
       const std::int64_t limit = bound_[static_cast<std::size_t>(i)] - ui + margin;
       if (limit <= margin) continue;  // nothing can violate: skip even the near-tight search
+      ++R.stats.priced_mentees;
+      if (order.empty()) {  // built on first use: often no mentee needs it
+        for (int j = 0; j < m; ++j)
+          if (cap[static_cast<std::size_t>(j)] > 0) order.push_back(j);
+        std::sort(order.begin(), order.end(), [&](int x, int y) {
+          return sol.price[static_cast<std::size_t>(x)] < sol.price[static_cast<std::size_t>(y)];
+        });
+        by_price.reserve(order.size());
+        for (int j : order) {
+          by_price.push_back(packed[static_cast<std::size_t>(j)]);
+          prices.push_back(sol.price[static_cast<std::size_t>(j)]);
+        }
+      }
       viol.items.clear();
       const Scorer::Kernel K = sc.kernel(i);
       std::size_t k = 0;
@@ -257,6 +295,7 @@ const MatchResult& Matcher::run() {
           rv.push_back({j, s});
         }
       }
+      std::sort(rv.begin(), rv.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
     }
     R.stats.pricing_ms += ms_since(t);
     R.stats.added_edges += added;
@@ -265,6 +304,9 @@ const MatchResult& Matcher::run() {
       break;
     }
   }
+  R.stats.warm_fallbacks = solver.warm_fallbacks;
+  R.stats.warm_repairs = solver.warm_repairs;
+  prev_price_ = sol.price;
 
   // Assemble the result.
   R.mentee_dual = sol.u;

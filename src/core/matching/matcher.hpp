@@ -22,12 +22,14 @@ namespace pairwise::matching {
 
 struct MatchOptions {
   int mentee_candidates = 5;            // best mentors per mentee in the first sparse problem
-  int reserve_candidates = 30;          // next best, priced cheaply before any dense pass
+  int reserve_candidates = 120;         // next best, priced cheaply; a large reserve makes the
+                                        // dense certificate pass skip almost every mentee
   int mentor_candidates_per_place = 10; // best mentees per mentor place
   int max_new_edges_per_mentee = 16;    // per dense pricing round
-  int near_tight_per_mentee = 16;       // dense pass: nearly violating pairs kept in the reserve
+  int near_tight_per_mentee = 0;        // dense pass: nearly violating pairs kept in the reserve
   std::int64_t near_tight_margin = 0;   // reduced-profit margin for those (0 = 10% of max score)
   int max_rounds = 100;
+  bool warm_start = true;  // sparse re-solves (and re-runs) start from the previous prices
   bool explain = true;  // compute unmatched reasons and breakdowns
 };
 
@@ -67,6 +69,9 @@ struct MatchStats {
   long long sparse_edges = 0;
   long long added_edges = 0;
   long long dijkstra_pops = 0;
+  long long priced_mentees = 0;  // mentees scanned by dense passes (u_i < bound_i)
+  int warm_fallbacks = 0;        // warm solves that had to be redone cold
+  int warm_repairs = 0;          // price repairs inside warm solves
 };
 
 struct MatchResult {
@@ -114,6 +119,7 @@ class Matcher {
   std::vector<std::int64_t> bound_;  // per mentee: no pair outside candidates+reserve scores more
   bool candidates_valid_ = false;
   std::vector<int> locked_mentor_;  // per mentee: locked mentor or -1
+  std::vector<std::int64_t> prev_price_;  // mentor prices of the last run (warm start)
   MatchResult result_;
 };
 

@@ -58,22 +58,34 @@ struct PackedMentor {
 class Scorer {
  public:
   // One mentee's fields hoisted out of the inner loop over mentors.
+  // All tables and rule flags are copied in, so the compiler keeps them in registers across the
+  // inner loop (no reloads through the Scorer after stores elsewhere), and the rule checks are
+  // combined with bitwise operations instead of one branch each.
   struct Kernel {
-    const Scorer* sc;
     const std::int32_t* topic_pts;
+    const std::int32_t* tz_pts;
+    const std::int32_t* exp_pts;
+    const std::int32_t* exp_val;
     std::uint64_t topics, languages;
     std::uint32_t org, self, mgr, location;
     std::uint16_t country, region;
     std::int16_t tz, experience;
     bool face_to_face, forbid_org, forbid_mgr;
+    bool hard_topics, hard_lang, hard_geo, hard_tz, hard_exp, hard_f2f;
+    std::int32_t min_topics, geo_min, tz_min, exp_min;
+    std::int32_t lang_pts, country_pts, region_pts, f2f_pts;
     std::int64_t min_score;
     inline std::int64_t raw(const PackedMentor& m) const;    // -1 if a hard rule fails
     inline std::int64_t score(const PackedMentor& m) const;  // also -1 below the minimum
   };
   Kernel kernel(int i) const {
     const auto u = static_cast<std::size_t>(i);
-    return Kernel{this, topic_pts_[u].data(), te_[u], le_[u], oe_[u], self_e_[u], mgr_e_[u], loce_[u],
-                  ce_[u], re_[u], ze_[u], xe_[u], f2f_e_[u] != 0, forbid_org_, forbid_mgr_, min_score_};
+    return Kernel{topic_pts_[u].data(), tz_pts_.data(), exp_pts_.data(), exp_val_.data(),
+                  te_[u], le_[u], oe_[u], self_e_[u], mgr_e_[u], loce_[u],
+                  ce_[u], re_[u], ze_[u], xe_[u], f2f_e_[u] != 0, forbid_org_, forbid_mgr_,
+                  hard_topics_, hard_lang_, hard_geo_, hard_tz_, hard_exp_, hard_f2f_,
+                  min_topics_, geo_min_, tz_min_, exp_min_,
+                  lang_pts_, country_pts_, region_pts_, f2f_pts_, min_score_};
   }
   const std::vector<PackedMentor>& packed_mentors() const { return packed_; }
 
@@ -128,32 +140,32 @@ class Scorer {
 };
 
 inline std::int64_t Scorer::Kernel::raw(const PackedMentor& m) const {
-  if (self == m.self) return -1;
-  if (forbid_org && org != 0 && org == m.org) return -1;
-  if (forbid_mgr && ((mgr != 0 && mgr == m.self) || (m.mgr != 0 && m.mgr == self))) return -1;
+  bool bad = self == m.self;
+  bad |= forbid_org & (org != 0) & (org == m.org);
+  bad |= forbid_mgr & (((mgr != 0) & (mgr == m.self)) | ((m.mgr != 0) & (m.mgr == self)));
   const int shared = popcount64(topics & m.topics);
-  if (sc->hard_topics_ && shared < sc->min_topics_) return -1;
+  bad |= hard_topics & (shared < min_topics);
   std::int64_t s = topic_pts[shared];
   const bool lang = (languages & m.languages) != 0;
-  if (sc->hard_lang_ && !lang) return -1;
-  s += lang ? sc->lang_pts_ : 0;
-  const bool same_country = country != 0 && country == m.country;
-  const bool same_region = region != 0 && region == m.region;
-  if (sc->hard_geo_ && (same_country ? 100 : (same_region ? 50 : 0)) < sc->geo_min_) return -1;
-  s += same_country ? sc->country_pts_ : (same_region ? sc->region_pts_ : 0);
+  bad |= hard_lang & !lang;
+  s += lang ? lang_pts : 0;
+  const bool same_country = (country != 0) & (country == m.country);
+  const bool same_region = (region != 0) & (region == m.region);
+  bad |= hard_geo & ((same_country ? 100 : (same_region ? 50 : 0)) < geo_min);
+  s += same_country ? country_pts : (same_region ? region_pts : 0);
   int dz = tz - m.tz;
   dz = dz < 0 ? -dz : dz;
   dz = dz > 720 ? (dz >= 1440 ? 720 : 1440 - dz) : dz;
-  if (sc->hard_tz_ && 100 - dz * 100 / 720 < sc->tz_min_) return -1;
-  s += sc->tz_pts_[static_cast<std::size_t>(dz)];
+  bad |= hard_tz & (100 - dz * 100 / 720 < tz_min);
+  s += tz_pts[static_cast<std::size_t>(dz)];
   int gap = m.experience - experience;
   gap = gap < 0 ? 0 : (gap > 127 ? 127 : gap);
-  if (sc->hard_exp_ && sc->exp_val_[static_cast<std::size_t>(gap)] < sc->exp_min_) return -1;
-  s += sc->exp_pts_[static_cast<std::size_t>(gap)];
-  const bool f2f = face_to_face && m.face_to_face && location != 0 && location == m.location;
-  if (sc->hard_f2f_ && face_to_face && !f2f) return -1;
-  s += f2f ? sc->f2f_pts_ : 0;
-  return s;
+  bad |= hard_exp & (exp_val[static_cast<std::size_t>(gap)] < exp_min);
+  s += exp_pts[static_cast<std::size_t>(gap)];
+  const bool f2f = face_to_face & (m.face_to_face != 0) & (location != 0) & (location == m.location);
+  bad |= hard_f2f & face_to_face & !f2f;
+  s += f2f ? f2f_pts : 0;
+  return bad ? -1 : s;
 }
 
 inline std::int64_t Scorer::Kernel::score(const PackedMentor& m) const {
