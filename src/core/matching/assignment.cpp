@@ -190,60 +190,115 @@ bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* star
   for (int i0 = 0; i0 < n; ++i0) insert(i0);
 
   // Start prices may leave a mentor with free places and a positive price (complementary
-  // slackness fails). Repair: lower such prices to 0 (its mentees' surplus rises by the same
-  // amount, so their edges stay tight) and re-insert every mentee whose edge to it now violates
-  // dual feasibility. Prices set by the searches only rise, so this is bounded by repair_rounds.
+  // slackness fails). Each such place is repaired by a reverse shortest-path search from that
+  // mentor: a mentee k with an edge (k, j) may move into j (reduced cost u_k + p_j - s_kj), which
+  // passes the free place on to k's mentor; the search ends at an unmatched mentee that joins,
+  // or at a mentor whose price can fall to 0 (cost d_j + p_j). Prices of mentors settled closer
+  // than the end fall by T - d, surpluses of their mentees rise by the same amount: reduced costs
+  // stay non-negative, path edges become tight, prices stay >= 0. No new defects appear.
   bool ok = true;
   if (start_prices) {
     std::vector<std::uint32_t> roff;
-    std::vector<std::int32_t> rsrc;
-    std::vector<std::int32_t> queue;
-    for (int round = 0;; ++round) {
-      std::vector<std::int32_t> bad;
-      for (int j = 0; j < m; ++j)
-        if (price[static_cast<std::size_t>(j)] > 0 && load[static_cast<std::size_t>(j)] < P.capacity[static_cast<std::size_t>(j)]) bad.push_back(j);
-      if (bad.empty()) break;
-      if (round >= repair_rounds) {
-        ok = false;
-        break;
-      }
-      ++repairs;
-      if (roff.empty()) {  // edges by mentor
-        roff.assign(static_cast<std::size_t>(m) + 1, 0);
-        for (auto t : P.target) ++roff[static_cast<std::size_t>(t) + 1];
-        for (int j = 0; j < m; ++j) roff[static_cast<std::size_t>(j) + 1] += roff[static_cast<std::size_t>(j)];
-        rsrc.assign(P.target.size(), 0);
-        std::vector<std::uint32_t> fill(roff.begin(), roff.end() - 1);
-        for (int i = 0; i < n; ++i)
-          for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e)
-            rsrc[fill[static_cast<std::size_t>(P.target[e])]++] = static_cast<std::int32_t>(e);
-      }
-      queue.clear();
-      for (int j : bad) {
-        const auto uj = static_cast<std::size_t>(j);
-        const std::int64_t drop = price[uj];
-        price[uj] = 0;
-        for (int s = slot_start[uj]; s < slot_start[uj] + load[uj]; ++s) u[static_cast<std::size_t>(slots[static_cast<std::size_t>(s)])] += drop;
-      }
-      for (int j : bad) {
-        for (auto r = roff[static_cast<std::size_t>(j)]; r < roff[static_cast<std::size_t>(j) + 1]; ++r) {
-          const auto e = static_cast<std::uint32_t>(rsrc[r]);
-          // mentee owning edge e: binary search in offsets
-          const auto it = std::upper_bound(P.offset.begin(), P.offset.end(), e);
-          const int i = static_cast<int>(it - P.offset.begin()) - 1;
-          const auto ui = static_cast<std::size_t>(i);
-          if (u[ui] + price[static_cast<std::size_t>(j)] >= P.profit[e]) continue;
-          if (match[ui] >= 0) {
-            remove_from(match[ui], i);
-            match[ui] = -1;
+    std::vector<std::int32_t> redge, rmentee;
+    std::vector<std::int64_t> rdist(static_cast<std::size_t>(m), kInf);
+    std::vector<std::int32_t> via_mentee(static_cast<std::size_t>(m), -1), via_mentor(static_cast<std::size_t>(m), -1);
+    std::vector<std::uint8_t> rdone(static_cast<std::size_t>(m), 0);
+    std::vector<std::int32_t> rtouched, rsettled, rpath;
+    for (int j0 = 0; j0 < m && ok; ++j0) {
+      const auto uj0 = static_cast<std::size_t>(j0);
+      while (price[uj0] > 0 && load[uj0] < P.capacity[uj0]) {
+        if (repair_rounds-- <= 0) {
+          ok = false;
+          break;
+        }
+        ++repairs;
+        if (roff.empty()) {  // edges by mentor
+          roff.assign(static_cast<std::size_t>(m) + 1, 0);
+          for (auto t : P.target) ++roff[static_cast<std::size_t>(t) + 1];
+          for (int j = 0; j < m; ++j) roff[static_cast<std::size_t>(j) + 1] += roff[static_cast<std::size_t>(j)];
+          redge.assign(P.target.size(), 0);
+          rmentee.assign(P.target.size(), 0);
+          std::vector<std::uint32_t> fill(roff.begin(), roff.end() - 1);
+          for (int i = 0; i < n; ++i)
+            for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e) {
+              const auto at = fill[static_cast<std::size_t>(P.target[e])]++;
+              redge[at] = static_cast<std::int32_t>(e);
+              rmentee[at] = i;
+            }
+        }
+        std::int64_t T = price[uj0];
+        int end_mentor = j0;   // drop this mentor's price to 0 ...
+        int end_mentee = -1;   // ... or this unmatched mentee joins end_mentor
+        heap.clear();
+        rtouched.clear();
+        rsettled.clear();
+        rdist[uj0] = 0;
+        rtouched.push_back(j0);
+        heap.push_back({0, j0});
+        while (!heap.empty()) {
+          std::pop_heap(heap.begin(), heap.end());
+          const HeapItem it = heap.back();
+          heap.pop_back();
+          if (it.d >= T) break;
+          const auto uj = static_cast<std::size_t>(it.j);
+          if (rdone[uj] || it.d != rdist[uj]) continue;
+          rdone[uj] = 1;
+          ++pops;
+          rsettled.push_back(it.j);
+          if (it.d + price[uj] < T && it.j != j0) {
+            T = it.d + price[uj];
+            end_mentor = it.j;
+            end_mentee = -1;
           }
-          u[ui] = 0;
-          queue.push_back(i);
+          for (auto r = roff[uj]; r < roff[uj + 1]; ++r) {
+            const int k = rmentee[r];
+            const auto uk = static_cast<std::size_t>(k);
+            const int mk = match[uk];
+            if (mk == it.j) continue;
+            const std::int64_t nd = it.d + u[uk] + price[uj] - P.profit[static_cast<std::size_t>(redge[r])];
+            if (nd >= T) continue;
+            if (mk < 0) {
+              T = nd;
+              end_mentor = it.j;
+              end_mentee = k;
+            } else if (!rdone[static_cast<std::size_t>(mk)] && nd < rdist[static_cast<std::size_t>(mk)]) {
+              if (rdist[static_cast<std::size_t>(mk)] == kInf) rtouched.push_back(mk);
+              rdist[static_cast<std::size_t>(mk)] = nd;
+              via_mentee[static_cast<std::size_t>(mk)] = k;
+              via_mentor[static_cast<std::size_t>(mk)] = it.j;
+              heap.push_back({nd, mk});
+              std::push_heap(heap.begin(), heap.end());
+            }
+          }
+        }
+        for (int j : rsettled) {
+          const auto uj = static_cast<std::size_t>(j);
+          const std::int64_t delta = T - rdist[uj];
+          price[uj] -= delta;
+          for (int q = slot_start[uj]; q < slot_start[uj] + load[uj]; ++q) u[static_cast<std::size_t>(slots[static_cast<std::size_t>(q)])] += delta;
+        }
+        // Pass the free place along the path, starting at j0 so that no mentor is ever over
+        // capacity: each mentor on the path gives a mentee to the previous one; end_mentor gives
+        // one up (its price is now 0) or takes end_mentee.
+        rpath.clear();
+        for (int j = end_mentor; j != j0; j = via_mentor[static_cast<std::size_t>(j)]) rpath.push_back(j);
+        for (auto q = rpath.size(); q-- > 0;) {
+          const int j = rpath[q];
+          const int k = via_mentee[static_cast<std::size_t>(j)];
+          const int to = via_mentor[static_cast<std::size_t>(j)];
+          remove_from(j, k);
+          match[static_cast<std::size_t>(k)] = to;
+          add_to(to, k);
+        }
+        if (end_mentee >= 0) {
+          match[static_cast<std::size_t>(end_mentee)] = end_mentor;
+          add_to(end_mentor, end_mentee);
+        }
+        for (int t : rtouched) {
+          rdist[static_cast<std::size_t>(t)] = kInf;
+          rdone[static_cast<std::size_t>(t)] = 0;
         }
       }
-      std::sort(queue.begin(), queue.end());
-      queue.erase(std::unique(queue.begin(), queue.end()), queue.end());
-      for (int i : queue) insert(i);
     }
   }
   S.settled_mentors = pops;
@@ -269,7 +324,7 @@ AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
 
 AssignmentSolution AssignmentSolver::solve_warm(const SparseAssignmentProblem& P, const std::vector<std::int64_t>& start_prices) {
   AssignmentSolution S;
-  if (ssp(P, &start_prices, 20, S, warm_repairs) && certifies_optimal(P, S)) return S;
+  if (ssp(P, &start_prices, std::max(64, P.right), S, warm_repairs) && certifies_optimal(P, S)) return S;
   ++warm_fallbacks;
   const long long pops = S.settled_mentors;
   S = solve(P);
