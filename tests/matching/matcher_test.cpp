@@ -168,3 +168,94 @@ TEST_CASE("unmatched mentees get a reason") {
   CHECK(reason.at("d") == UnmatchedReason::BelowMinimumScore);
   CHECK(reason.at("b2") == UnmatchedReason::AllowedMentorsFull);
 }
+
+TEST_CASE("cohort goal (bonus per covered region / country) equals brute force") {
+  std::mt19937 rng(4242);
+  for (int round = 0; round < 150; ++round) {
+    const int n = 2 + static_cast<int>(rng() % 5);
+    const int m = 1 + static_cast<int>(rng() % 3);
+    MatchingInput in = random_input(rng, n, m);
+    for (auto& p : in.mentees) p.region = static_cast<std::uint16_t>(rng() % 4);  // 0 = unknown: no bonus
+    in.goal.kind = round % 2 ? CohortGoal::Kind::MenteeRegions : CohortGoal::Kind::MenteeCountries;
+    in.goal.bonus = static_cast<std::int64_t>(rng() % 800);
+    Matcher matcher(in);
+    const MatchResult& r = matcher.run();
+    const Scorer& sc = matcher.scorer();
+    // Brute force over every assignment of the unlocked mentees.
+    std::vector<int> cap(static_cast<std::size_t>(m)), locked(static_cast<std::size_t>(n), -1);
+    for (int j = 0; j < m; ++j) cap[static_cast<std::size_t>(j)] = in.mentors[static_cast<std::size_t>(j)].capacity - in.mentors[static_cast<std::size_t>(j)].current_load;
+    for (const auto& l : in.locked)
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < m; ++j)
+          if (in.mentees[static_cast<std::size_t>(i)].id == l.mentee_id && in.mentors[static_cast<std::size_t>(j)].id == l.mentor_id) {
+            locked[static_cast<std::size_t>(i)] = j;
+            --cap[static_cast<std::size_t>(j)];
+          }
+    const auto key = [&](int i) {
+      const auto& p = in.mentees[static_cast<std::size_t>(i)];
+      return in.goal.kind == CohortGoal::Kind::MenteeRegions ? p.region : p.country;
+    };
+    std::vector<int> assign(static_cast<std::size_t>(n), -1);
+    std::int64_t best = 0;
+    std::function<void(int, std::int64_t)> rec = [&](int i, std::int64_t acc) {
+      if (i == n) {
+        std::vector<std::uint16_t> groups;
+        for (int k = 0; k < n; ++k)
+          if ((assign[static_cast<std::size_t>(k)] >= 0 || locked[static_cast<std::size_t>(k)] >= 0) && key(k) != 0) groups.push_back(key(k));
+        std::sort(groups.begin(), groups.end());
+        groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+        best = std::max(best, acc + in.goal.bonus * static_cast<std::int64_t>(groups.size()));
+        return;
+      }
+      assign[static_cast<std::size_t>(i)] = -1;
+      rec(i + 1, acc);
+      if (locked[static_cast<std::size_t>(i)] >= 0) return;
+      for (int j = 0; j < m; ++j) {
+        const std::int64_t s = sc.full_score(i, j);
+        if (s < 0 || cap[static_cast<std::size_t>(j)] <= 0) continue;
+        --cap[static_cast<std::size_t>(j)];
+        assign[static_cast<std::size_t>(i)] = j;
+        rec(i + 1, acc + s);
+        assign[static_cast<std::size_t>(i)] = -1;
+        ++cap[static_cast<std::size_t>(j)];
+      }
+    };
+    rec(0, 0);
+    CHECK(r.optimised_score + r.cohort_bonus == best);
+    CHECK(r.proven_optimal);
+  }
+}
+
+TEST_CASE("warm re-runs (previous prices) equal cold runs on random instances") {
+  std::mt19937 rng(99);
+  for (int round = 0; round < 120; ++round) {
+    const int n = 3 + static_cast<int>(rng() % 30);
+    const int m = 2 + static_cast<int>(rng() % 10);
+    MatchingInput in = random_input(rng, n, m);
+    for (auto& p : in.mentors) p.capacity = 1 + static_cast<std::int32_t>(rng() % 3);
+    MatchOptions small;
+    small.mentee_candidates = 1;
+    small.reserve_candidates = 1;
+    small.mentor_candidates_per_place = 1;
+    Matcher warm(in, small);
+    warm.run();
+    const std::string e = in.mentees[rng() % static_cast<unsigned>(n)].id;
+    const std::string f = in.mentors[rng() % static_cast<unsigned>(m)].id;
+    switch (round % 3) {
+      case 0: warm.lock(e, f); break;
+      case 1: warm.forbid(e, f); break;
+      default: {
+        MatchingCriteria c = in.criteria;
+        c[Criterion::Topics].weight += 1;
+        warm.set_criteria(c);
+      }
+    }
+    const MatchResult& w = warm.run();
+    MatchOptions cold_opt = small;
+    cold_opt.warm_start = false;
+    const MatchResult c = match(warm.input(), cold_opt);
+    CHECK(w.proven_optimal);
+    CHECK(w.total_score == c.total_score);
+    CHECK(w.stats.warm_fallbacks == 0);
+  }
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <unordered_map>
 #include <utility>
 
@@ -63,6 +64,15 @@ struct TopBuffer {
   }
 };
 }  // namespace
+
+std::uint16_t group_of(const CohortGoal& g, const MatchProfile& p) {
+  switch (g.kind) {
+    case CohortGoal::Kind::MenteeRegions: return p.region;
+    case CohortGoal::Kind::MenteeCountries: return p.country;
+    case CohortGoal::Kind::None: break;
+  }
+  return 0;
+}
 
 std::string_view unmatched_reason_name(UnmatchedReason r) {
   switch (r) {
@@ -164,7 +174,8 @@ const MatchResult& Matcher::run() {
   const Scorer& sc = *scorer_;
   const int n = sc.mentee_count();
   const int m = sc.mentor_count();
-  if (!candidates_valid_) {
+  const bool goal = input_.goal.kind != CohortGoal::Kind::None && input_.goal.bonus > 0;
+  if (!candidates_valid_ && !goal) {
     const auto t = Clock::now();
     generate_candidates();
     R.stats.scoring_ms = ms_since(t);
@@ -184,8 +195,15 @@ const MatchResult& Matcher::run() {
   const auto& packed = sc.packed_mentors();
   // Warm start: the previous run's prices (re-runs) and, within a run, the previous round's.
   std::vector<std::int64_t> start_prices;
+  if (goal) {
+    const auto t = Clock::now();
+    sol = solve_cohort_goal(cap);
+    R.stats.solve_ms = ms_since(t);
+    R.stats.sparse_solves = 1;
+    R.proven_optimal = true;  // exact by construction: min-cost flow on every allowed pair
+  }
   if (options_.warm_start && prev_price_.size() == static_cast<std::size_t>(m)) start_prices = prev_price_;
-  for (int round = 0; round < options_.max_rounds; ++round) {
+  for (int round = 0; round < (goal ? 0 : options_.max_rounds); ++round) {
     auto t = Clock::now();
     SparseAssignmentProblem P;
     P.right = m;
@@ -306,7 +324,7 @@ const MatchResult& Matcher::run() {
   }
   R.stats.warm_fallbacks = solver.warm_fallbacks;
   R.stats.warm_repairs = solver.warm_repairs;
-  prev_price_ = sol.price;
+  if (!goal) prev_price_ = sol.price;
 
   // Assemble the result.
   R.mentee_dual = sol.u;
@@ -339,6 +357,17 @@ const MatchResult& Matcher::run() {
     R.total_score += p.score;
     R.pairs.push_back(std::move(p));
   }
+  if (goal) {
+    std::vector<std::uint8_t> covered(65536, 0);
+    for (int i = 0; i < n; ++i) {
+      if (R.mentor_of[static_cast<std::size_t>(i)] < 0) continue;
+      const std::uint16_t g = group_of(input_.goal, input_.mentees[static_cast<std::size_t>(i)]);
+      if (g != 0 && !covered[g]) {
+        covered[g] = 1;
+        R.cohort_bonus += input_.goal.bonus;
+      }
+    }
+  }
   result_ = std::move(R);
   if (options_.explain) {
     const auto t = Clock::now();
@@ -347,6 +376,103 @@ const MatchResult& Matcher::run() {
   }
   result_.stats.total_ms = ms_since(t_start);
   return result_;
+}
+
+AssignmentSolution Matcher::solve_cohort_goal(const std::vector<std::int32_t>& cap) const {
+  // Network: S -> group g (capacity 1, cost -bonus, only for groups with a key that no locked
+  // pair covers yet; plus capacity n, cost 0) -> each free mentee of g (capacity 1) -> allowed
+  // mentor j (capacity 1, cost -s_ij) -> T (capacity cap_j). Successive shortest paths with
+  // Bellman-Ford (queue-based), one unit at a time while the path cost is negative: this is a
+  // min-cost flow over all flow values, i.e. the exact maximum of (sum of scores + bonus *
+  // number of newly covered groups).
+  const Scorer& sc = *scorer_;
+  const int n = sc.mentee_count();
+  const int m = sc.mentor_count();
+  std::vector<int> group_node(65536, -1);
+  std::vector<std::uint8_t> covered(65536, 0);
+  for (int i = 0; i < n; ++i)
+    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0)
+      covered[group_of(input_.goal, input_.mentees[static_cast<std::size_t>(i)])] = 1;
+  struct Arc {
+    int to, rev;
+    std::int32_t cap;
+    std::int64_t cost;
+  };
+  std::vector<std::vector<Arc>> g(2);
+  const int S = 0, T = 1;
+  const auto add = [&](int a, int b, std::int32_t c, std::int64_t cost) {
+    g[static_cast<std::size_t>(a)].push_back({b, static_cast<int>(g[static_cast<std::size_t>(b)].size()), c, cost});
+    g[static_cast<std::size_t>(b)].push_back({a, static_cast<int>(g[static_cast<std::size_t>(a)].size()) - 1, 0, -cost});
+  };
+  const int mentor0 = 2;
+  g.resize(static_cast<std::size_t>(mentor0 + m + n));
+  const int mentee0 = mentor0 + m;
+  for (int j = 0; j < m; ++j)
+    if (cap[static_cast<std::size_t>(j)] > 0) add(mentor0 + j, T, cap[static_cast<std::size_t>(j)], 0);
+  for (int i = 0; i < n; ++i) {
+    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
+    const std::uint16_t key = group_of(input_.goal, input_.mentees[static_cast<std::size_t>(i)]);
+    int& node = group_node[key];
+    if (node < 0) {
+      node = static_cast<int>(g.size());
+      g.emplace_back();
+      if (key != 0 && !covered[key]) add(S, node, 1, -input_.goal.bonus);
+      add(S, node, n, 0);
+    }
+    add(node, mentee0 + i, 1, 0);
+    for (int j = 0; j < m; ++j) {
+      if (cap[static_cast<std::size_t>(j)] <= 0) continue;
+      const std::int64_t s = sc.full_score(i, j);
+      if (s >= 0) add(mentee0 + i, mentor0 + j, 1, -s);
+    }
+  }
+  const auto N = g.size();
+  std::vector<std::int64_t> dist(N);
+  std::vector<int> pv(N), pe(N);
+  std::vector<std::uint8_t> inq(N);
+  std::vector<int> q;
+  for (;;) {
+    std::fill(dist.begin(), dist.end(), std::numeric_limits<std::int64_t>::max());
+    std::fill(inq.begin(), inq.end(), 0);
+    dist[S] = 0;
+    q.assign(1, S);
+    for (std::size_t h = 0; h < q.size(); ++h) {
+      const int a = q[h];
+      inq[static_cast<std::size_t>(a)] = 0;
+      const auto& arcs = g[static_cast<std::size_t>(a)];
+      for (std::size_t k = 0; k < arcs.size(); ++k) {
+        const Arc& e = arcs[k];
+        if (e.cap <= 0) continue;
+        const std::int64_t nd = dist[static_cast<std::size_t>(a)] + e.cost;
+        if (nd < dist[static_cast<std::size_t>(e.to)]) {
+          dist[static_cast<std::size_t>(e.to)] = nd;
+          pv[static_cast<std::size_t>(e.to)] = a;
+          pe[static_cast<std::size_t>(e.to)] = static_cast<int>(k);
+          if (!inq[static_cast<std::size_t>(e.to)]) {
+            inq[static_cast<std::size_t>(e.to)] = 1;
+            q.push_back(e.to);
+          }
+        }
+      }
+    }
+    if (dist[T] >= 0) break;  // includes unreachable (max)
+    for (int v = T; v != S; v = pv[static_cast<std::size_t>(v)]) {
+      Arc& e = g[static_cast<std::size_t>(pv[static_cast<std::size_t>(v)])][static_cast<std::size_t>(pe[static_cast<std::size_t>(v)])];
+      e.cap -= 1;
+      g[static_cast<std::size_t>(v)][static_cast<std::size_t>(e.rev)].cap += 1;
+    }
+  }
+  AssignmentSolution sol;
+  sol.match.assign(static_cast<std::size_t>(n), -1);
+  sol.u.assign(static_cast<std::size_t>(n), 0);
+  sol.price.assign(static_cast<std::size_t>(m), 0);
+  for (int i = 0; i < n; ++i)
+    for (const Arc& e : g[static_cast<std::size_t>(mentee0 + i)])
+      if (e.to >= mentor0 && e.to < mentee0 && e.cap == 0 && e.cost < 0) {
+        sol.match[static_cast<std::size_t>(i)] = e.to - mentor0;
+        sol.total -= e.cost;
+      }
+  return sol;
 }
 
 void Matcher::explain() {

@@ -79,6 +79,7 @@ struct MatchResult {
   std::vector<UnmatchedMentee> unmatched;
   std::int64_t total_score = 0;     // including locked pairs
   std::int64_t optimised_score = 0; // excluding locked pairs (what the solver maximised)
+  std::int64_t cohort_bonus = 0;    // cohort goal: bonus * number of covered groups (0 without a goal)
   std::vector<std::int64_t> mentee_dual;   // u_i (0 for locked mentees)
   std::vector<std::int64_t> mentor_price;  // p_j
   std::vector<int> mentor_of;  // per mentee: mentor index or -1
@@ -111,6 +112,8 @@ class Matcher {
   void rebuild_scorer();
   void generate_candidates();
   void explain();
+  // Cohort goal: exact min-cost flow on the full allowed graph (fine for hundreds of people).
+  AssignmentSolution solve_cohort_goal(const std::vector<std::int32_t>& cap) const;
   MatchingInput input_;
   MatchOptions options_;
   std::unique_ptr<Scorer> scorer_;
