@@ -59,8 +59,7 @@ class Scorer {
  public:
   // One mentee's fields hoisted out of the inner loop over mentors.
   // All tables and rule flags are copied in, so the compiler keeps them in registers across the
-  // inner loop (no reloads through the Scorer after stores elsewhere), and the rule checks are
-  // combined with bitwise operations instead of one branch each.
+  // inner loop (no reloads through the Scorer after stores elsewhere).
   struct Kernel {
     const std::int32_t* topic_pts;
     const std::int32_t* tz_pts;
@@ -140,32 +139,32 @@ class Scorer {
 };
 
 inline std::int64_t Scorer::Kernel::raw(const PackedMentor& m) const {
-  bool bad = self == m.self;
-  bad |= forbid_org & (org != 0) & (org == m.org);
-  bad |= forbid_mgr & (((mgr != 0) & (mgr == m.self)) | ((m.mgr != 0) & (m.mgr == self)));
+  if (self == m.self) return -1;
+  if (forbid_org && org != 0 && org == m.org) return -1;
+  if (forbid_mgr && ((mgr != 0 && mgr == m.self) || (m.mgr != 0 && m.mgr == self))) return -1;
   const int shared = popcount64(topics & m.topics);
-  bad |= hard_topics & (shared < min_topics);
+  if (hard_topics && shared < min_topics) return -1;
   std::int64_t s = topic_pts[shared];
   const bool lang = (languages & m.languages) != 0;
-  bad |= hard_lang & !lang;
+  if (hard_lang && !lang) return -1;
   s += lang ? lang_pts : 0;
-  const bool same_country = (country != 0) & (country == m.country);
-  const bool same_region = (region != 0) & (region == m.region);
-  bad |= hard_geo & ((same_country ? 100 : (same_region ? 50 : 0)) < geo_min);
+  const bool same_country = country != 0 && country == m.country;
+  const bool same_region = region != 0 && region == m.region;
+  if (hard_geo && (same_country ? 100 : (same_region ? 50 : 0)) < geo_min) return -1;
   s += same_country ? country_pts : (same_region ? region_pts : 0);
   int dz = tz - m.tz;
   dz = dz < 0 ? -dz : dz;
   dz = dz > 720 ? (dz >= 1440 ? 720 : 1440 - dz) : dz;
-  bad |= hard_tz & (100 - dz * 100 / 720 < tz_min);
+  if (hard_tz && 100 - dz * 100 / 720 < tz_min) return -1;
   s += tz_pts[static_cast<std::size_t>(dz)];
   int gap = m.experience - experience;
   gap = gap < 0 ? 0 : (gap > 127 ? 127 : gap);
-  bad |= hard_exp & (exp_val[static_cast<std::size_t>(gap)] < exp_min);
+  if (hard_exp && exp_val[static_cast<std::size_t>(gap)] < exp_min) return -1;
   s += exp_pts[static_cast<std::size_t>(gap)];
-  const bool f2f = face_to_face & (m.face_to_face != 0) & (location != 0) & (location == m.location);
-  bad |= hard_f2f & face_to_face & !f2f;
+  const bool f2f = face_to_face && m.face_to_face && location != 0 && location == m.location;
+  if (hard_f2f && face_to_face && !f2f) return -1;
   s += f2f ? f2f_pts : 0;
-  return bad ? -1 : s;
+  return s;
 }
 
 inline std::int64_t Scorer::Kernel::score(const PackedMentor& m) const {
