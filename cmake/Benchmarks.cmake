@@ -1,0 +1,9 @@
+# Matching benchmark (native, and as WASM when configured with emcmake).
+add_executable(matching_bench bench/matching_bench.cpp)
+target_link_libraries(matching_bench PRIVATE pairwise_core)
+target_include_directories(matching_bench PRIVATE ${CMAKE_SOURCE_DIR})
+target_compile_options(matching_bench PRIVATE ${PAIRWISE_WARNINGS})
+if(EMSCRIPTEN)
+  target_link_options(matching_bench PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
+                      -sNODERAWFS=1 -sEXIT_RUNTIME=1)
+endif()

@@ -1,0 +1,132 @@
+// The matching engine: exact maximum-total-score assignment of mentees to mentors, with
+// explanations, coordinator locks/forbids and fast re-runs.
+//
+// Method: scores are computed on the fly from compact profiles (Scorer). A dense pass keeps,
+// for each mentee, its best `mentee_candidates` mentors and, for each mentor, its best
+// `mentor_candidates_per_place` * capacity mentees. The sparse problem is solved exactly
+// (AssignmentSolver) and a pricing pass over ALL allowed pairs checks the dual certificate
+// u_i + p_j >= s_ij; violating pairs are added and the sparse problem re-solved until none
+// remains. Then the result is optimal for the full dense instance.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/matching/assignment.hpp"
+#include "core/matching/profile.hpp"
+#include "core/matching/scoring.hpp"
+
+namespace pairwise::matching {
+
+struct MatchOptions {
+  int mentee_candidates = 5;            // best mentors per mentee in the first sparse problem
+  int reserve_candidates = 120;         // next best, priced cheaply; a large reserve makes the
+                                        // dense certificate pass skip almost every mentee
+  int mentor_candidates_per_place = 10; // best mentees per mentor place
+  int max_new_edges_per_mentee = 16;    // per dense pricing round
+  int near_tight_per_mentee = 0;        // dense pass: nearly violating pairs kept in the reserve
+  std::int64_t near_tight_margin = 0;   // reduced-profit margin for those (0 = 10% of max score)
+  int max_rounds = 100;
+  bool warm_start = true;  // sparse re-solves (and re-runs) start from the previous prices
+  bool explain = true;  // compute unmatched reasons and breakdowns
+};
+
+struct ProposedPair {
+  int mentee = -1;  // index into MatchingInput::mentees
+  int mentor = -1;  // index into MatchingInput::mentors
+  std::int64_t score = 0;
+  ScoreBreakdown breakdown;
+  bool locked = false;  // fixed by the coordinator
+};
+
+enum class UnmatchedReason : std::uint8_t {
+  NoAllowedMentor,    // hard rules, conflicts, forbids or zero capacity exclude every mentor
+  BelowMinimumScore,  // some mentors pass the hard rules but all score below the minimum
+  AllowedMentorsFull, // every allowed mentor is full with mentees whose placement scores more
+};
+std::string_view unmatched_reason_name(UnmatchedReason r);
+
+struct UnmatchedMentee {
+  int mentee = -1;
+  UnmatchedReason reason = UnmatchedReason::NoAllowedMentor;
+  int best_mentor = -1;             // AllowedMentorsFull: the best-scoring allowed mentor
+  std::int64_t best_score = 0;      // its score with this mentee
+  std::int64_t best_mentor_price = 0;  // what one place of that mentor is worth to the cohort
+  std::string text;
+};
+
+struct MatchStats {
+  double scoring_ms = 0;   // dense candidate pass
+  double solve_ms = 0;     // all sparse solves
+  double pricing_ms = 0;   // all pricing passes
+  double explain_ms = 0;
+  double total_ms = 0;
+  int pricing_rounds = 0;  // dense pricing passes (the last one finds nothing)
+  int sparse_solves = 0;
+  long long priced_pairs = 0;  // pairs scored in dense pricing passes (after pruning)
+  long long sparse_edges = 0;
+  long long added_edges = 0;
+  long long dijkstra_pops = 0;
+  long long priced_mentees = 0;  // mentees scanned by dense passes (u_i < bound_i)
+  int warm_fallbacks = 0;        // warm solves that had to be redone cold
+  int warm_repairs = 0;          // price repairs inside warm solves
+};
+
+struct MatchResult {
+  std::vector<ProposedPair> pairs;  // locked pairs first, then by mentee index
+  std::vector<UnmatchedMentee> unmatched;
+  std::int64_t total_score = 0;     // including locked pairs
+  std::int64_t optimised_score = 0; // excluding locked pairs (what the solver maximised)
+  std::int64_t cohort_bonus = 0;    // cohort goal: bonus * number of covered groups (0 without a goal)
+  std::vector<std::int64_t> mentee_dual;   // u_i (0 for locked mentees)
+  std::vector<std::int64_t> mentor_price;  // p_j
+  std::vector<int> mentor_of;  // per mentee: mentor index or -1
+  bool proven_optimal = false; // the dual certificate holds for every allowed pair
+  MatchStats stats;
+};
+
+class Matcher {
+ public:
+  explicit Matcher(MatchingInput input, MatchOptions options = {});
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
+
+  // Solve (first run) or re-solve after changes, reusing candidate lists and duals.
+  const MatchResult& run();
+  const MatchResult& result() const { return result_; }
+
+  // Coordinator edits; return false if an id is unknown.
+  bool lock(const std::string& mentee_id, const std::string& mentor_id);
+  bool unlock(const std::string& mentee_id);
+  bool forbid(const std::string& mentee_id, const std::string& mentor_id);
+  bool allow(const std::string& mentee_id, const std::string& mentor_id);
+  void set_criteria(const MatchingCriteria& criteria);
+
+  const MatchingInput& input() const { return input_; }
+  const Scorer& scorer() const { return *scorer_; }
+
+ private:
+  void rebuild_scorer();
+  void generate_candidates();
+  void explain();
+  // Cohort goal: exact min-cost flow on the full allowed graph (fine for hundreds of people).
+  AssignmentSolution solve_cohort_goal(const std::vector<std::int32_t>& cap) const;
+  MatchingInput input_;
+  MatchOptions options_;
+  std::unique_ptr<Scorer> scorer_;
+  std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> candidates_;  // per mentee
+  std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> reserve_;     // by score, best first
+  std::vector<std::int64_t> bound_;  // per mentee: no pair outside candidates+reserve scores more
+  bool candidates_valid_ = false;
+  std::vector<int> locked_mentor_;  // per mentee: locked mentor or -1
+  std::vector<std::int64_t> prev_price_;  // mentor prices of the last run (warm start)
+  MatchResult result_;
+};
+
+// One-shot convenience.
+MatchResult match(const MatchingInput& input, const MatchOptions& options = {});
+
+}  // namespace pairwise::matching

@@ -1,0 +1,261 @@
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/matching/matcher.hpp"
+
+using namespace pairwise::matching;
+
+namespace {
+
+MatchProfile random_profile(std::mt19937& rng, const std::string& id) {
+  MatchProfile p;
+  p.id = id;
+  p.name = std::string("Person ").append(id);
+  p.topics = (rng() & 0x3Fu) | (1ull << (rng() % 8));
+  p.languages = 1ull << (rng() % 3);
+  if (rng() % 2) p.languages |= 1;
+  p.country = static_cast<std::uint16_t>(1 + rng() % 3);
+  p.region = static_cast<std::uint16_t>(1 + rng() % 2);
+  p.utc_offset_minutes = static_cast<std::int16_t>(static_cast<int>(rng() % 25) * 60 - 720);
+  p.experience_years = static_cast<std::int16_t>(rng() % 30);
+  p.organisation = rng() % 4 == 0 ? 0 : 1 + rng() % 5;
+  p.face_to_face = rng() % 2;
+  p.location = 1 + rng() % 3;
+  p.capacity = static_cast<std::int32_t>(rng() % 3);
+  return p;
+}
+
+MatchingInput random_input(std::mt19937& rng, int n, int m) {
+  MatchingInput in;
+  for (int i = 0; i < n; ++i) in.mentees.push_back(random_profile(rng, std::string(1, 'e').append(std::to_string(i))));
+  for (int j = 0; j < m; ++j) in.mentors.push_back(random_profile(rng, std::string(1, 'm').append(std::to_string(j))));
+  // Someone on both lists, a line manager, rankings.
+  if (n > 1 && m > 1 && rng() % 2) in.mentors[1].id = in.mentees[0].id;
+  if (n > 2 && rng() % 2) in.mentees[2].line_manager_id = in.mentors[0].id;
+  if (rng() % 2) in.mentees[0].ranking = {in.mentors[m - 1].id, in.mentors[0].id};
+  if (rng() % 2) in.mentors[0].ranking = {in.mentees[n - 1].id};
+  in.criteria = default_criteria();
+  for (auto& r : in.criteria.rules) {
+    r.weight = static_cast<std::int32_t>(rng() % 4);
+    r.hard = rng() % 5 == 0;
+  }
+  in.criteria.minimum_score = rng() % 2 ? 1 : static_cast<std::int64_t>(rng() % 600);
+  if (rng() % 2) in.criteria.forbid_same_organisation = false;
+  for (int k = 0; k < 2; ++k)
+    if (rng() % 2) in.forbidden.push_back({in.mentees[rng() % static_cast<unsigned>(n)].id, in.mentors[rng() % static_cast<unsigned>(m)].id});
+  if (rng() % 2) in.locked.push_back({in.mentees[n - 1].id, in.mentors[rng() % static_cast<unsigned>(m)].id});
+  if (rng() % 3 == 0) in.mentors[0].current_load = 1;
+  return in;
+}
+
+// Exhaustive optimum over the non-locked mentees.
+std::int64_t brute_force(const MatchingInput& in, const Scorer& sc) {
+  const int n = sc.mentee_count();
+  const int m = sc.mentor_count();
+  std::vector<int> cap(static_cast<std::size_t>(m));
+  for (int j = 0; j < m; ++j) cap[static_cast<std::size_t>(j)] = in.mentors[static_cast<std::size_t>(j)].capacity - in.mentors[static_cast<std::size_t>(j)].current_load;
+  std::vector<bool> locked(static_cast<std::size_t>(n), false);
+  for (const auto& l : in.locked)
+    for (int i = 0; i < n; ++i)
+      if (in.mentees[static_cast<std::size_t>(i)].id == l.mentee_id)
+        for (int j = 0; j < m; ++j)
+          if (in.mentors[static_cast<std::size_t>(j)].id == l.mentor_id) {
+            locked[static_cast<std::size_t>(i)] = true;
+            --cap[static_cast<std::size_t>(j)];
+          }
+  std::int64_t best = 0;
+  std::function<void(int, std::int64_t)> rec = [&](int i, std::int64_t acc) {
+    if (i == n) {
+      best = std::max(best, acc);
+      return;
+    }
+    rec(i + 1, acc);
+    if (locked[static_cast<std::size_t>(i)]) return;
+    for (int j = 0; j < m; ++j) {
+      const std::int64_t s = sc.full_score(i, j);
+      if (s < 0 || cap[static_cast<std::size_t>(j)] <= 0) continue;
+      --cap[static_cast<std::size_t>(j)];
+      rec(i + 1, acc + s);
+      ++cap[static_cast<std::size_t>(j)];
+    }
+  };
+  rec(0, 0);
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("matcher equals brute force with capacities, hard rules, forbids, locks, minimum") {
+  std::mt19937 rng(777);
+  for (int round = 0; round < 400; ++round) {
+    const int n = 2 + static_cast<int>(rng() % 6);
+    const int m = 2 + static_cast<int>(rng() % 3);
+    const MatchingInput in = random_input(rng, n, m);
+    MatchOptions opt;
+    opt.mentee_candidates = 1;  // tiny candidate sets force pricing rounds
+    opt.mentor_candidates_per_place = 1;
+    opt.max_new_edges_per_mentee = 1;
+    Matcher matcher(in, opt);
+    const MatchResult& r = matcher.run();
+    CHECK(r.proven_optimal);
+    CHECK(r.optimised_score == brute_force(in, matcher.scorer()));
+    for (const auto& p : r.pairs) CHECK(p.breakdown.total() == p.score);
+    CHECK(r.pairs.size() + r.unmatched.size() == static_cast<std::size_t>(n));
+  }
+}
+
+TEST_CASE("re-runs after lock, forbid and weight change equal cold runs") {
+  std::mt19937 rng(99);
+  for (int round = 0; round < 60; ++round) {
+    MatchingInput in = random_input(rng, 12, 5);
+    Matcher warm(in);
+    warm.run();
+    const auto& pr = warm.result().pairs;
+    if (!pr.empty() && !pr.back().locked) {
+      const auto& p = pr.back();
+      const std::string e = in.mentees[static_cast<std::size_t>(p.mentee)].id;
+      const std::string mt = in.mentors[static_cast<std::size_t>(p.mentor)].id;
+      warm.forbid(e, mt);
+      in.forbidden.push_back({e, mt});
+      CHECK(warm.run().optimised_score == match(in).optimised_score);
+    }
+    const std::string e0 = in.mentees[0].id;
+    const std::string m0 = in.mentors[1].id;
+    warm.lock(e0, m0);
+    in.locked.erase(std::remove_if(in.locked.begin(), in.locked.end(), [&](const PairRef& x) { return x.mentee_id == e0; }), in.locked.end());
+    in.locked.push_back({e0, m0});
+    CHECK(warm.run().total_score == match(in).total_score);
+    in.criteria[Criterion::Topics].weight = 7;
+    warm.set_criteria(in.criteria);
+    CHECK(warm.run().total_score == match(in).total_score);
+  }
+}
+
+namespace {
+MatchProfile person(std::string id, std::uint64_t languages, std::uint64_t topics, std::uint32_t org,
+                    std::int16_t tz = 0) {
+  MatchProfile p;
+  p.id = std::move(id);
+  p.languages = languages;
+  p.topics = topics;
+  p.organisation = org;
+  p.utc_offset_minutes = tz;
+  return p;
+}
+}  // namespace
+
+TEST_CASE("unmatched mentees get a reason") {
+  MatchingInput in;
+  in.criteria = default_criteria();
+  in.criteria.minimum_score = 300;
+  in.mentees = {person("a", 1, 1, 5), person("b", 1, 1, 6),
+                person("c", 2, 1, 7),         // no shared language: hard rule
+                person("d", 1, 0, 8, 720),    // far away, no topics: below the minimum
+                person("b2", 1, 0, 6)};       // allowed but loses to a and b
+  in.mentors = {person("M", 1, 1, 5), person("N", 1, 1, 9)};  // M: same organisation as a
+  const MatchResult r = match(in);
+  REQUIRE(r.pairs.size() == 2);
+  std::map<std::string, UnmatchedReason> reason;
+  for (const auto& u : r.unmatched) reason[in.mentees[static_cast<std::size_t>(u.mentee)].id] = u.reason;
+  CHECK(reason.at("c") == UnmatchedReason::NoAllowedMentor);
+  CHECK(reason.at("d") == UnmatchedReason::BelowMinimumScore);
+  CHECK(reason.at("b2") == UnmatchedReason::AllowedMentorsFull);
+}
+
+TEST_CASE("cohort goal (bonus per covered region / country) equals brute force") {
+  std::mt19937 rng(4242);
+  for (int round = 0; round < 150; ++round) {
+    const int n = 2 + static_cast<int>(rng() % 5);
+    const int m = 1 + static_cast<int>(rng() % 3);
+    MatchingInput in = random_input(rng, n, m);
+    for (auto& p : in.mentees) p.region = static_cast<std::uint16_t>(rng() % 4);  // 0 = unknown: no bonus
+    in.goal.kind = round % 2 ? CohortGoal::Kind::MenteeRegions : CohortGoal::Kind::MenteeCountries;
+    in.goal.bonus = static_cast<std::int64_t>(rng() % 800);
+    Matcher matcher(in);
+    const MatchResult& r = matcher.run();
+    const Scorer& sc = matcher.scorer();
+    // Brute force over every assignment of the unlocked mentees.
+    std::vector<int> cap(static_cast<std::size_t>(m)), locked(static_cast<std::size_t>(n), -1);
+    for (int j = 0; j < m; ++j) cap[static_cast<std::size_t>(j)] = in.mentors[static_cast<std::size_t>(j)].capacity - in.mentors[static_cast<std::size_t>(j)].current_load;
+    for (const auto& l : in.locked)
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < m; ++j)
+          if (in.mentees[static_cast<std::size_t>(i)].id == l.mentee_id && in.mentors[static_cast<std::size_t>(j)].id == l.mentor_id) {
+            locked[static_cast<std::size_t>(i)] = j;
+            --cap[static_cast<std::size_t>(j)];
+          }
+    const auto key = [&](int i) {
+      const auto& p = in.mentees[static_cast<std::size_t>(i)];
+      return in.goal.kind == CohortGoal::Kind::MenteeRegions ? p.region : p.country;
+    };
+    std::vector<int> assign(static_cast<std::size_t>(n), -1);
+    std::int64_t best = 0;
+    std::function<void(int, std::int64_t)> rec = [&](int i, std::int64_t acc) {
+      if (i == n) {
+        std::vector<std::uint16_t> groups;
+        for (int k = 0; k < n; ++k)
+          if ((assign[static_cast<std::size_t>(k)] >= 0 || locked[static_cast<std::size_t>(k)] >= 0) && key(k) != 0) groups.push_back(key(k));
+        std::sort(groups.begin(), groups.end());
+        groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+        best = std::max(best, acc + in.goal.bonus * static_cast<std::int64_t>(groups.size()));
+        return;
+      }
+      assign[static_cast<std::size_t>(i)] = -1;
+      rec(i + 1, acc);
+      if (locked[static_cast<std::size_t>(i)] >= 0) return;
+      for (int j = 0; j < m; ++j) {
+        const std::int64_t s = sc.full_score(i, j);
+        if (s < 0 || cap[static_cast<std::size_t>(j)] <= 0) continue;
+        --cap[static_cast<std::size_t>(j)];
+        assign[static_cast<std::size_t>(i)] = j;
+        rec(i + 1, acc + s);
+        assign[static_cast<std::size_t>(i)] = -1;
+        ++cap[static_cast<std::size_t>(j)];
+      }
+    };
+    rec(0, 0);
+    CHECK(r.optimised_score + r.cohort_bonus == best);
+    CHECK(r.proven_optimal);
+  }
+}
+
+TEST_CASE("warm re-runs (previous prices) equal cold runs on random instances") {
+  std::mt19937 rng(99);
+  for (int round = 0; round < 120; ++round) {
+    const int n = 3 + static_cast<int>(rng() % 30);
+    const int m = 2 + static_cast<int>(rng() % 10);
+    MatchingInput in = random_input(rng, n, m);
+    for (auto& p : in.mentors) p.capacity = 1 + static_cast<std::int32_t>(rng() % 3);
+    MatchOptions small;
+    small.mentee_candidates = 1;
+    small.reserve_candidates = 1;
+    small.mentor_candidates_per_place = 1;
+    Matcher warm(in, small);
+    warm.run();
+    const std::string e = in.mentees[rng() % static_cast<unsigned>(n)].id;
+    const std::string f = in.mentors[rng() % static_cast<unsigned>(m)].id;
+    switch (round % 3) {
+      case 0: warm.lock(e, f); break;
+      case 1: warm.forbid(e, f); break;
+      default: {
+        MatchingCriteria c = in.criteria;
+        c[Criterion::Topics].weight += 1;
+        warm.set_criteria(c);
+      }
+    }
+    const MatchResult& w = warm.run();
+    MatchOptions cold_opt = small;
+    cold_opt.warm_start = false;
+    const MatchResult c = match(warm.input(), cold_opt);
+    CHECK(w.proven_optimal);
+    CHECK(w.total_score == c.total_score);
+    CHECK(w.stats.warm_fallbacks == 0);
+  }
+}
