@@ -10,6 +10,9 @@
 #include "core/csv/csv_reader.hpp"
 #include "core/documents/documents.hpp"
 #include "core/import/batch_import.hpp"
+#include "core/matching/from_records.hpp"
+#include "core/matching/dimacs.hpp"
+#include "core/matching/json_io.hpp"
 #include "core/reports/csv_exports.hpp"
 #include "core/version.hpp"
 
@@ -25,6 +28,7 @@ const char* kMainHelp =
     "  validate FILE...      check Pairwise JSON documents (exit 0 all valid, 1 some invalid)\n"
     "  import --into BACKUP FILE...   merge applications, notebooks, reports or CSV into a backup\n"
     "  export --from BACKUP --kind KIND -o OUT   write a document or CSV from a backup\n"
+    "  match --from BACKUP [--scheme ID] [FILE...]   propose the best mentor for every mentee\n"
     "Run 'pairwise COMMAND --help' for details. Exit codes: 0 ok, 1 invalid input, 2 usage, 3 file error.\n";
 
 const char* kValidateHelp =
@@ -49,6 +53,19 @@ const char* kExportHelp =
     "      (needs --pairing) | backup | scheme (needs --scheme) | csv-mapping (suggest from a CSV\n"
     "      given with --csv FILE)\n"
     "Writes to OUT, or to standard output without -o.\n";
+
+const char* kMatchHelp =
+    "Usage: pairwise match --from BACKUP.json [--scheme ID] [--format json|csv] [-o OUT] [FILE...]\n"
+    "       pairwise match --input MATCHING.json [--format json|csv] [-o OUT]\n"
+    "       pairwise match --dimacs INSTANCE.dimacs\n"
+    "Finds the assignment of mentees to mentors with the highest total score under the scheme's\n"
+    "weighted criteria and hard rules (capacity, conflicts, forbidden and locked pairs), exactly.\n"
+    "FILEs (application files, a scheme file, CSV) are merged into the backup's people first, as\n"
+    "'pairwise import --dry-run' would, without changing the backup. --scheme is needed when the\n"
+    "backup holds several schemes. Output: every proposed pair with its score per criterion, and\n"
+    "the reason each unmatched mentee has no mentor (JSON, or CSV with --format csv).\n"
+    "--input takes the matcher's own JSON (see src/core/matching/json_io.hpp); --dimacs solves a\n"
+    "DIMACS min-cost-flow assignment instance and prints its optimal cost.\n";
 
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -270,6 +287,98 @@ int cmd_export(const std::vector<std::string>& args) {
   return kOk;
 }
 
+int cmd_match(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kMatchHelp, kOk;
+  std::string from, scheme_id, format = "json", out, input_path, dimacs_path;
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& target) {
+      if (i + 1 >= args.size()) return false;
+      target = args[++i];
+      return true;
+    };
+    if (a == "--from") {
+      if (!value(from)) return usage("--from needs a file", kMatchHelp);
+    } else if (a == "--scheme") {
+      if (!value(scheme_id)) return usage("--scheme needs an id", kMatchHelp);
+    } else if (a == "--format") {
+      if (!value(format) || (format != "json" && format != "csv")) return usage("--format is json or csv", kMatchHelp);
+    } else if (a == "-o") {
+      if (!value(out)) return usage("-o needs a file", kMatchHelp);
+    } else if (a == "--input") {
+      if (!value(input_path)) return usage("--input needs a file", kMatchHelp);
+    } else if (a == "--dimacs") {
+      if (!value(dimacs_path)) return usage("--dimacs needs a file", kMatchHelp);
+    } else if (!a.empty() && a[0] == '-') {
+      return usage("unknown option " + a, kMatchHelp);
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (!dimacs_path.empty()) {
+    auto solved = matching::solve_dimacs_file(dimacs_path);
+    if (!solved.ok) return std::cerr << dimacs_path << ": " << solved.error << "\n", kInvalid;
+    std::cout << "optimal cost " << solved.min_cost << " (total score " << solved.total_score << ", " << solved.matched << " matched)\n";
+    return kOk;
+  }
+  matching::MatchingInput input;
+  std::vector<std::string> warnings;
+  if (!input_path.empty()) {
+    std::string text;
+    if (!read_file(input_path, text)) return std::cerr << input_path << ": cannot read the file\n", kIo;
+    std::string error;
+    if (!matching::parse_matching_input(text, input, error))
+      return std::cerr << base_name(input_path) << ": " << error << "\n", kInvalid;
+  } else {
+    if (from.empty() && files.empty()) return usage("match needs --from BACKUP.json, FILEs or --input", kMatchHelp);
+    Loaded loaded;
+    if (!from.empty())
+      if (int rc = load_backup(from, loaded, false); rc != kOk) return rc;
+    if (!files.empty()) {
+      std::vector<InputFile> inputs;
+      for (const auto& f : files) {
+        InputFile in{base_name(f), ""};
+        if (!read_file(f, in.content)) return std::cerr << f << ": cannot read the file\n", kIo;
+        inputs.push_back(std::move(in));
+      }
+      ImportOptions options;
+      options.scheme_id = scheme_id;
+      // Scheme files are imported first so that CSV rows can be attached to the scheme.
+      auto preview = preview_import(loaded.ws, inputs, options);
+      if (!preview.can_apply()) {
+        std::cerr << join_errors(preview.errors) << "\npairwise: nothing was matched because of the errors above\n";
+        return kInvalid;
+      }
+      if (auto applied = apply_import(loaded.ws, preview); !applied)
+        return std::cerr << applied.error_text() << "\n", kInvalid;
+    }
+    const auto& schemes = loaded.ws.schemes();
+    const Scheme* scheme = nullptr;
+    if (!scheme_id.empty()) {
+      scheme = loaded.ws.find<Scheme>(scheme_id);
+      if (scheme == nullptr) return std::cerr << "pairwise: no scheme with id \"" << scheme_id << "\"\n", kInvalid;
+    } else if (schemes.size() == 1) {
+      scheme = &schemes.begin()->second;
+    } else {
+      std::cerr << "pairwise: " << (schemes.empty() ? "no scheme given: add a scheme file" : "several schemes: choose one with --scheme ID") << "\n";
+      for (const auto& [id, s] : schemes) std::cerr << "  " << id << "  " << s.name << "\n";
+      return kUsage;
+    }
+    auto built = matching::matching_input_from_records(loaded.ws, *scheme);
+    input = std::move(built.input);
+    warnings = std::move(built.warnings);
+  }
+  for (const auto& w : warnings) std::cerr << "pairwise: warning: " << w << "\n";
+  matching::Matcher matcher(input);
+  const matching::MatchResult& result = matcher.run();
+  const std::string text = format == "csv" ? matching::proposals_csv(input, result) : matching::result_to_json(input, result);
+  if (!write_file(out, text)) return std::cerr << out << ": cannot write the file\n", kIo;
+  std::cerr << "pairwise: " << result.pairs.size() << " pair(s) proposed, " << result.unmatched.size()
+            << " mentee(s) unmatched, total score " << result.total_score << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -282,5 +391,6 @@ int main(int argc, char** argv) {
   if (command == "validate") return cmd_validate(args);
   if (command == "import") return cmd_import(args);
   if (command == "export") return cmd_export(args);
+  if (command == "match") return cmd_match(args);
   return usage("unknown command \"" + command + "\"", kMainHelp);
 }
