@@ -9,7 +9,7 @@ var PairwiseStorage = {
     message: '',
     persisted: false,
     channel: null,
-    tabId: Math.random().toString(36).slice(2),
+    tabId: '',  // set at start-up: library values are fixed when the app is built
     releaseLock: null,
     pendingWrites: 0,
     DB_NAME: 'pairwise',
@@ -26,6 +26,7 @@ var PairwiseStorage = {
       Module.pairwiseStorage = { state: PWS.state, message: PWS.message, persisted: PWS.persisted };
       Module.ccall('pairwise_on_storage_state', null, ['string', 'string', 'number'],
                    [PWS.state, PWS.message, PWS.persisted ? 1 : 0]);
+      _pw_request_frame();
     },
     setState: function (state, message) {
       PWS.state = state;
@@ -113,6 +114,7 @@ var PairwiseStorage = {
   },
 
   pw_storage_open: function () {
+    PWS.tabId = Math.random().toString(36).slice(2) + Date.now().toString(36);
     PWS.notify();
     var fallback = function (why) {
       PWS.toMemory(why + ' Your work is kept in memory for this visit only: export a backup before closing the tab.');
@@ -201,6 +203,7 @@ var PairwiseStorage = {
   },
 };
 autoAddDeps(PairwiseStorage, '$PWS');
+PairwiseStorage.$PWS__deps = ['pw_request_frame'];
 PairwiseStorage.pw_storage_open__deps = ['$PWS', 'pw_request_frame'];
 PairwiseStorage.pw_storage_write__deps = ['$PWS', 'pw_request_frame'];
 mergeInto(LibraryManager.library, PairwiseStorage);

@@ -6,6 +6,7 @@
 #include "app/screens/applicant_screen.hpp"
 #include "app/screens/coordinator_screen.hpp"
 #include "app/screens/start_screen.hpp"
+#include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/documents.hpp"
 #include "platform/files.hpp"
@@ -23,6 +24,7 @@ void draw_save_status(Session& session) {
     case StorageState::Follower: status = "Read-only in this tab"; break;
     case StorageState::Memory: status = "Not saved: storage unavailable"; break;
   }
+  capture_text("save-status", status);
   ImGui::TextDisabled("%s", status);
 }
 
@@ -81,6 +83,7 @@ void draw_storage_banner(Session& session) {
   const StorageState state = platform::storage_state();
   const std::string& message = platform::storage_message();
   if (message.empty()) return;
+  capture_text("banner", message);
   const ImVec4 colour = state == StorageState::Memory ? ImVec4(0.55f, 0.16f, 0.12f, 1.0f) : ImVec4(0.45f, 0.36f, 0.08f, 1.0f);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
@@ -98,8 +101,12 @@ void draw_notices(Session& session) {
   const auto& notices = session.notices();
   for (std::size_t i = 0; i < notices.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    if (notices[i].error) error_text(notices[i].text);
-    else ImGui::TextWrapped("%s", notices[i].text.c_str());
+    if (notices[i].error) {
+      error_text(notices[i].text);
+    } else {
+      capture_text("notice", notices[i].text);
+      ImGui::TextWrapped("%s", notices[i].text.c_str());
+    }
     ImGui::SameLine();
     const bool dismiss = ImGui::SmallButton("Dismiss");
     ImGui::PopID();

@@ -164,6 +164,7 @@ void Session::on_loaded(const std::string& json) {
     if (!pending_.empty()) (void)workspace_.apply(pending_);
   }
   loaded_ = true;
+  ++data_generation_;
   apply_settings();
 }
 
@@ -181,6 +182,7 @@ void Session::on_external_change(const std::string& json) {
   }
   auto applied = workspace_.apply(changes);
   if (!applied) notify("Changes from the other tab could not be shown: " + applied.error_text(), true);
+  ++data_generation_;
   apply_settings();
 }
 

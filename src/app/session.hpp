@@ -52,7 +52,10 @@ class Session {
   void tick(double now_ms);
   // Runs pending drafts and writes everything now (page hidden or closing).
   void flush_now();
-  std::size_t unsaved_count() const { return pending_.upserts.size() + pending_.deletes.size(); }
+  std::size_t unsaved_count() const { return pending_.upserts.size() + pending_.deletes.size() + drafts_.size(); }
+  // Changes whenever records arrive from storage (load, another tab): screens holding drafts
+  // reload them, so they never write back a stale copy.
+  int data_generation() const { return data_generation_; }
   const std::string& last_saved_at() const { return last_saved_at_; }
 
   // Storage callbacks.
@@ -73,6 +76,7 @@ class Session {
   RandomIdGenerator ids_;
   Workspace workspace_;
   bool loaded_ = false;
+  int data_generation_ = 0;
   UserRole role_ = UserRole::none;
   std::string scheme_id_;
   DisplaySettings display_;

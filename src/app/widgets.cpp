@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app/testing/item_capture.hpp"
 #include "app/ui_fonts.hpp"
 
 namespace pairwise::app {
@@ -73,6 +74,7 @@ void help_text(const char* text) {
 }
 
 void error_text(const std::string& text) {
+  capture_text("error", text);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.36f, 0.30f, 1.0f));
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.c_str());

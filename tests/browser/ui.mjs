@@ -58,3 +58,50 @@ export async function settle(page) {
     requestAnimationFrame(step);
   }));
 }
+
+// Messages drawn as plain text (errors, banners, notices, save status) published by the test flavour.
+export async function texts(page, kind) {
+  return (await items(page)).filter((it) => it.kind && (!kind || it.kind === kind)).map((it) => it.text);
+}
+
+export async function waitForText(page, kind, pattern, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let seen = [];
+  while (Date.now() < deadline) {
+    seen = await texts(page, kind);
+    if (seen.some((t) => pattern.test(t))) return seen.find((t) => pattern.test(t));
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no ${kind} text matching ${pattern}; seen: ${JSON.stringify(seen)}`);
+}
+
+// Every stored record, sorted, straight from IndexedDB (to prove nothing changed).
+export async function dumpStorage(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('pairwise');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['records', 'meta'], 'readonly');
+      const out = {};
+      tx.objectStore('records').getAll().onsuccess = (e) => { out.records = e.target.result; };
+      tx.objectStore('meta').getAll().onsuccess = (e) => { out.meta = e.target.result; };
+      tx.oncomplete = () => { db.close(); out.records.sort((a, b) => (a.store + a.id).localeCompare(b.store + b.id)); resolve(out); };
+    };
+  }));
+}
+
+export async function waitForApp(page) {
+  await page.waitForFunction(() => window.Module && window.Module.pairwiseStarted === true, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.Module.pairwiseStorage && window.Module.pairwiseStorage.state !== 'loading', null, { timeout: 10000 });
+  await settle(page);
+}
+
+// Downloads what a button exports and returns the file name and text.
+export async function exportVia(page, label) {
+  const download = page.waitForEvent('download');
+  await click(page, label);
+  const file = await download;
+  const fs = await import('node:fs');
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+}

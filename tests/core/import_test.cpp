@@ -128,3 +128,17 @@ TEST_CASE("a backup restores into an empty workspace") {
   REQUIRE(apply_import(empty, preview).ok());
   CHECK(empty.all_records() == fx.ws.all_records());
 }
+
+TEST_CASE("applications imported by a coordinator join the coordinator's scheme") {
+  test::Fixture fx;
+  const std::vector<InputFile> files = {
+      {"a.json", application(to_hex128(9, 1), "applicant@x.org", 1, "2024-02-01T00:00:00Z", "Applicant")}};
+  ImportOptions options;
+  options.scheme_id = fx.scheme_id;
+  auto preview = preview_import(fx.ws, files, options);
+  REQUIRE(preview.can_apply());
+  REQUIRE(apply_import(fx.ws, preview).ok());
+  const Person* imported = fx.ws.person_by_email("applicant@x.org");
+  REQUIRE(imported);
+  CHECK(imported->scheme_id == fx.scheme_id);
+}

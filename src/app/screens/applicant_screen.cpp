@@ -17,6 +17,7 @@ constexpr const char* kDraftKey = "application_draft";
 
 struct FormState {
   std::string scheme_id;
+  int data_generation = -1;
   Person draft;
   bool loaded = false;
   bool tried_export = false;
@@ -32,6 +33,7 @@ FormState& form() {
 void load_draft(Session& session, FormState& state) {
   state = FormState{};
   state.scheme_id = session.scheme_id();
+  state.data_generation = session.data_generation();
   state.loaded = true;
   const Json& settings = session.workspace().settings();
   if (settings.contains(kDraftKey) && settings[kDraftKey].is_object()) {
@@ -122,7 +124,14 @@ void draw_applicant_screen(Session& session) {
   }
   const Scheme& scheme = found->second;
   FormState& state = form();
-  if (!state.loaded || state.scheme_id != session.scheme_id()) load_draft(session, state);
+  // Records that arrive from storage or another tab replace the form's copy.
+  if (!state.loaded || state.scheme_id != session.scheme_id() || state.data_generation != session.data_generation()) {
+    const bool tried = state.tried_export;
+    const std::string exported = state.exported_file;
+    load_draft(session, state);
+    state.tried_export = tried;
+    state.exported_file = exported;
+  }
   Person& p = state.draft;
   const std::vector<std::string> missing = missing_intake_fields(scheme, p);
   bool edited = false;

@@ -3,9 +3,13 @@
 // ImGui's test-engine hooks) and publishes the table to the page as Module.pairwiseItems, so
 // browser tests can point the real mouse and keyboard at widgets. The production build links
 // item_capture_off.cpp, where both calls do nothing.
+#include <string>
+
 namespace pairwise::app {
 
 void begin_item_capture();
 void publish_item_capture();
+// Records a message shown as plain text (errors, banners, notices), which has no widget id.
+void capture_text(const char* kind, const std::string& text);
 
 }  // namespace pairwise::app

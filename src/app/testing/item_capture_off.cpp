@@ -3,4 +3,5 @@
 namespace pairwise::app {
 void begin_item_capture() {}
 void publish_item_capture() {}
+void capture_text(const char*, const std::string&) {}
 }  // namespace pairwise::app

@@ -22,6 +22,7 @@ struct CapturedItem {
 };
 
 std::vector<CapturedItem> g_items;
+std::vector<std::pair<std::string, std::string>> g_texts;
 std::unordered_map<ImGuiID, size_t> g_index;
 
 CapturedItem& item_for(ImGuiID id) {
@@ -61,7 +62,10 @@ void begin_item_capture() {
   ImGui::GetCurrentContext()->TestEngineHookItems = true;
   g_items.clear();
   g_index.clear();
+  g_texts.clear();
 }
+
+void capture_text(const char* kind, const std::string& text) { g_texts.emplace_back(kind, text); }
 
 void publish_item_capture() {
   nlohmann::json items = nlohmann::json::array();
@@ -84,6 +88,7 @@ void publish_item_capture() {
                      {"checked", (item.flags & ImGuiItemStatusFlags_Checked) != 0},
                      {"focused", ImGui::GetActiveID() == item.id}});
   }
+  for (const auto& [kind, text] : g_texts) items.push_back({{"kind", kind}, {"text", text}, {"label", ""}, {"visible", false}});
   pw_publish_test_items(items.dump().c_str());
 }
 

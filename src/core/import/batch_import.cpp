@@ -54,7 +54,7 @@ Json substance(Json v) {
 
 class Merger {
  public:
-  Merger(const Workspace& ws, ImportPreview& preview) : ws_(ws), preview_(preview) {
+  Merger(const Workspace& ws, ImportPreview& preview) : preview_(preview) {
     for (auto& r : ws.all_records()) {
       Candidate c{r, revision_of(r.value), updated_of(r.value), "this workspace"};
       existing_[key_of(r)] = c;
@@ -131,7 +131,6 @@ class Merger {
     return r.store + "\n" + r.id;
   }
 
-  const Workspace& ws_;
   ImportPreview& preview_;
   std::map<std::string, Candidate> existing_;
   std::map<std::string, Candidate> batch_;
@@ -191,7 +190,13 @@ ImportPreview preview_import(const Workspace& ws, const std::vector<InputFile>& 
       preview.errors.insert(preview.errors.end(), parsed.errors().begin(), parsed.errors().end());
       continue;
     }
-    for (auto& r : stored_records_of(parsed->document)) merger.add(std::move(r), file.name);
+    for (auto& r : stored_records_of(parsed->document)) {
+      // An applicant's file names the scheme as their own device knew it; the coordinator imports
+      // it into the scheme they run.
+      if (parsed->kind == DocumentKind::application && r.store == kStorePeople && !options.scheme_id.empty())
+        r.value["scheme_id"] = options.scheme_id;
+      merger.add(std::move(r), file.name);
+    }
   }
   if (!preview.errors.empty()) {
     preview.changes = ChangeSet{};

@@ -17,7 +17,7 @@ struct InputFile {
 };
 
 struct ImportOptions {
-  std::string scheme_id;                     // scheme for people coming from CSV
+  std::string scheme_id;                     // scheme that imported applications (JSON or CSV) join
   std::optional<ColumnMapping> csv_mapping;  // default: the scheme's saved mapping, else suggested
   bool skip_bad_csv_rows = false;            // the coordinator's decision about bad rows
 };
