@@ -4,16 +4,16 @@ var PairwiseFiles = {
   $PWF: {
     input: null,
     hotspots: [],   // rectangles (CSS px) of the app's "Open files" buttons, from the last frame
-    readAll: function (fileList) {
+    readAll: function (fileList, dropped) {
       var files = Array.prototype.slice.call(fileList || []);
       if (!files.length) return;
       Promise.all(files.map(function (f) {
         return f.arrayBuffer().then(function (buffer) {
           try {
             var text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-            return { name: f.name, size: f.size, text: text };
+            return { name: f.name, size: f.size, text: text, dropped: !!dropped };
           } catch (e) {
-            return { name: f.name, size: f.size, error: 'is not UTF-8 text (save it as UTF-8 and try again)' };
+            return { name: f.name, size: f.size, dropped: !!dropped, error: 'is not UTF-8 text (save it as UTF-8 and try again)' };
           }
         }, function (e) { return { name: f.name, size: f.size, error: 'could not be read: ' + e.message }; });
       })).then(function (results) {
@@ -47,7 +47,7 @@ var PairwiseFiles = {
     window.addEventListener('dragover', function (e) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
     window.addEventListener('drop', function (e) {
       e.preventDefault();
-      if (e.dataTransfer && e.dataTransfer.files) PWF.readAll(e.dataTransfer.files);
+      if (e.dataTransfer && e.dataTransfer.files) PWF.readAll(e.dataTransfer.files, true);
     });
   },
   pw_files_set_hotspots: function (jsonPtr) {

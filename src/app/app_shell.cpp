@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/backup_panel.hpp"
 #include "app/file_buttons.hpp"
 #include "app/screens/applicant_screen.hpp"
 #include "app/screens/coordinator_screen.hpp"
@@ -47,6 +48,7 @@ void draw_settings_popup(Session& session) {
     ImGui::SameLine();
     if (ImGui::Button("Larger")) { display.text_size = std::min(28.0f, display.text_size + 1); changed = true; }
     if (changed) session.set_display(display);
+    draw_backup_controls(session);
     ImGui::EndPopup();
   }
 }
@@ -73,11 +75,6 @@ void draw_top_bar(Session& session) {
   ImGui::Separator();
 }
 
-void download_backup(Session& session) {
-  const std::string text = write_document(make_backup(session.workspace()), session.workspace().clock().now());
-  platform::download_file("pairwise-backup-" + session.workspace().clock().today() + ".json", "application/json", text);
-}
-
 void draw_storage_banner(Session& session) {
   using platform::StorageState;
   const StorageState state = platform::storage_state();
@@ -92,7 +89,7 @@ void draw_storage_banner(Session& session) {
   ImGui::TextUnformatted(message.c_str());
   ImGui::PopTextWrapPos();
   if (state == StorageState::Follower && ImGui::Button("Edit here")) platform::request_edit_here();
-  if (state == StorageState::Memory && ImGui::Button("Export a backup now")) download_backup(session);
+  if (state == StorageState::Memory && ImGui::Button("Export a backup now")) session.back_up_now();
   ImGui::EndChild();
   ImGui::PopStyleColor(2);
 }
@@ -129,7 +126,9 @@ void draw_app_shell(Session& session) {
   begin_file_buttons();
   draw_top_bar(session);
   draw_storage_banner(session);
+  if (session.loaded()) draw_backup_reminder(session);
   draw_notices(session);
+  if (session.loaded()) handle_restore(session);
   ImGui::BeginChild("Screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
   if (!session.loaded()) {
     ImGui::TextDisabled("Loading your data…");

@@ -9,12 +9,15 @@
 namespace pairwise::app {
 
 void begin_file_buttons();
-// Draws the button; the files arrive later through take_opened_files().
-void open_files_button(const char* label);
+// Draws the button; the files arrive later through take_opened_files(). `purpose` tells which
+// part of the app asked (files dropped on the page have none and go to the screen on display).
+void open_files_button(const char* label, const char* purpose = "");
+// The purpose of the button that opened the waiting files ("" for dropped files).
+const std::string& opened_files_purpose();
 void end_file_buttons();
 
 // Files opened or dropped since the last call (the screen on display takes them).
-void receive_opened_files(std::vector<platform::OpenedFile> files);
+void receive_opened_files(std::vector<platform::OpenedFile> files, bool dropped);
 std::vector<platform::OpenedFile> take_opened_files();
 bool has_opened_files();
 

@@ -140,7 +140,8 @@ int main() {
   static pairwise::app::Session session;
   g_session = &session;
   pairwise::platform::install_file_handling([](std::vector<pairwise::platform::OpenedFile> files) {
-    pairwise::app::receive_opened_files(std::move(files));
+    const bool dropped = !files.empty() && files.front().dropped;
+    pairwise::app::receive_opened_files(std::move(files), dropped);
     redraw_soon();
   });
   install_storage();

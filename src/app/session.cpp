@@ -1,6 +1,8 @@
 #include "app/session.hpp"
 
+#include "core/documents/restore.hpp"
 #include "platform/browser.hpp"
+#include "platform/files.hpp"
 #include "platform/storage.hpp"
 
 namespace pairwise::app {
@@ -187,6 +189,40 @@ void Session::on_external_change(const std::string& json) {
 }
 
 void Session::on_saved() { last_saved_at_ = clock_.now(); }
+
+void Session::back_up_now() {
+  const std::string now = clock_.now();
+  Json settings = workspace_.settings();
+  settings["last_backup_at"] = now;
+  if (can_edit()) record(workspace_.set_settings(settings));
+  const std::string text = write_document(make_backup(workspace_), now);
+  platform::download_file("pairwise-backup-" + clock_.today() + ".json", "application/json", text);
+}
+
+int Session::days_since_backup() const {
+  const auto records = workspace_.all_records();
+  bool has_work = false;
+  for (const StoredRecord& r : records) has_work |= r.store != kStoreSettings;
+  if (!has_work) return 0;
+  const Json& settings = workspace_.settings();
+  if (!settings.contains("last_backup_at") || !settings["last_backup_at"].is_string()) return -1;
+  const std::string last = settings["last_backup_at"].get<std::string>();
+  const auto days = days_between(date_of(last), clock_.today());
+  return days ? static_cast<int>(*days) : -1;
+}
+
+bool Session::restore(const Backup& backup, const std::string& file_name) {
+  auto restored = restore_backup(workspace_, backup);
+  if (!restored) {
+    notify(file_name + ": the backup was not restored: " + restored.error_text(), true);
+    return false;
+  }
+  record(restored.value());
+  ++data_generation_;
+  apply_settings();
+  notify("Restored everything from " + file_name + ".");
+  return true;
+}
 
 void Session::notify(std::string text, bool error) {
   notices_.push_back({std::move(text), error});

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/documents/documents.hpp"
 #include "core/workspace.hpp"
 
 namespace pairwise::app {
@@ -62,6 +63,13 @@ class Session {
   void on_loaded(const std::string& json);
   void on_external_change(const std::string& json);
   void on_saved();
+
+  // Downloads a backup of everything and remembers when, for the reminder.
+  void back_up_now();
+  // Days since the last backup (-1 if never); 0 when there is nothing to back up yet.
+  int days_since_backup() const;
+  // Replaces everything on this device with the backup (checked in full first).
+  bool restore(const Backup& backup, const std::string& file_name);
 
   void notify(std::string text, bool error = false);
   const std::vector<Notice>& notices() const { return notices_; }

@@ -10,6 +10,7 @@ struct OpenedFile {
   std::string name;
   std::string text;   // UTF-8 content
   std::string error;  // set instead of text when the file could not be read
+  bool dropped = false;  // dragged onto the page rather than chosen in the file picker
 };
 
 struct ScreenRect {

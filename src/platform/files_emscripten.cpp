@@ -23,6 +23,7 @@ extern "C" __attribute__((used)) void pairwise_on_files_opened(const char* json)
     file.name = entry.value("name", std::string("(unnamed)"));
     file.text = entry.value("text", std::string());
     file.error = entry.value("error", std::string());
+    file.dropped = entry.value("dropped", false);
     files.push_back(std::move(file));
   }
   g_opened(std::move(files));

@@ -177,3 +177,39 @@ test('when storage is refused the app says so, keeps working in memory and offer
     await screenshot(page, 'storage-refused');
   } finally { await context.close(); }
 });
+
+test('a backup of everything restores on another device, after a reminder and a confirmation', async () => {
+  const fsm = await import('node:fs');
+  const os = await import('node:os');
+  let backupFile;
+  {
+    const { context } = await launch();
+    try {
+      const page = await open(context);
+      await startApplying(page);
+      await typeInto(page, 'E-mail address *', 'zoe@example.org');
+      await waitForText(page, 'reminder', /never been backed up/);
+      await click(page, 'Settings');
+      const { name, text } = await exportVia(page, 'Back up everything');
+      assert.match(name, /^pairwise-backup-\d{4}-\d{2}-\d{2}\.json$/);
+      const backup = JSON.parse(text);
+      assert.equal(backup.kind, 'backup');
+      backupFile = path.join(fsm.mkdtempSync(path.join(os.tmpdir(), 'pw-backup-')), name);
+      fsm.writeFileSync(backupFile, text);
+    } finally { await context.close(); }
+  }
+  const { context } = await launch();
+  try {
+    const page = await open(context);
+    await click(page, 'Settings');
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Restore from a backup…');
+    await (await chooser).setFiles([backupFile]);
+    await screenshot(page, 'storage-restore-confirm');
+    await click(page, 'Replace everything with the backup');
+    await waitForText(page, 'notice', /Restored everything/);
+    await findItem(page, 'E-mail address *');  // the restored settings bring back the applicant's form
+    const person = await exportedApplication(page);
+    assert.equal(person.email, 'zoe@example.org');
+  } finally { await context.close(); }
+});

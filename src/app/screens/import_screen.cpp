@@ -55,7 +55,6 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   section_heading("Preview");
   ImGui::Text("%zu file(s): %d new record(s), %d updated, %d unchanged", s.files.size() + s.unreadable.size(),
               s.preview.new_records, s.preview.updated_records, s.preview.unchanged_records);
-  for (const std::string& line : s.preview.summary()) ImGui::BulletText("%s", line.c_str());
   if (!s.preview.merged_people.empty()) {
     ImGui::TextUnformatted("Merged by e-mail (the same person in several files):");
     for (const auto& email : s.preview.merged_people) ImGui::BulletText("%s", email.c_str());
