@@ -28,8 +28,21 @@ export async function hasItem(page, label) {
   return (await items(page)).some((it) => it.visible && it.label === label);
 }
 
+// Layout can still move for a frame after data arrives (a banner appears, a notice goes): a person
+// aims at where the widget is, so wait until it stays put.
+async function findSteady(page, label, options) {
+  let it = await findItem(page, label, options);
+  for (let i = 0; i < 10; i++) {
+    await settle(page);
+    const again = await findItem(page, label, options);
+    if (again.x === it.x && again.y === it.y && again.w === it.w && again.h === it.h) return again;
+    it = again;
+  }
+  return it;
+}
+
 export async function click(page, label, options = {}) {
-  const it = await findItem(page, label, options);
+  const it = await findSteady(page, label, options);
   await page.mouse.move(it.x + Math.min(it.w / 2, 12), it.y + it.h / 2);
   await page.mouse.down();
   await page.mouse.up();
@@ -39,7 +52,7 @@ export async function click(page, label, options = {}) {
 
 // Clicks into a text field (by its label) and types real keys.
 export async function typeInto(page, label, text, { clear = true, ...options } = {}) {
-  const it = await findItem(page, label, options);
+  const it = await findSteady(page, label, options);
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
   await settle(page);
   if (clear) {
