@@ -372,7 +372,8 @@ int cmd_match(const std::vector<std::string>& args) {
   for (const auto& w : warnings) std::cerr << "pairwise: warning: " << w << "\n";
   matching::Matcher matcher(input);
   const matching::MatchResult& result = matcher.run();
-  const std::string text = format == "csv" ? matching::proposals_csv(input, result) : matching::result_to_json(input, result);
+  std::string text = format == "csv" ? matching::proposals_csv(input, result) : matching::result_to_json(input, result);
+  if (!text.empty() && text.back() != '\n') text += '\n';
   if (!write_file(out, text)) return std::cerr << out << ": cannot write the file\n", kIo;
   std::cerr << "pairwise: " << result.pairs.size() << " pair(s) proposed, " << result.unmatched.size()
             << " mentee(s) unmatched, total score " << result.total_score << "\n";

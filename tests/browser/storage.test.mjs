@@ -213,3 +213,29 @@ test('a backup of everything restores on another device, after a reminder and a 
     assert.equal(person.email, 'zoe@example.org');
   } finally { await context.close(); }
 });
+
+test('copy and paste between the app and other programs, including non-Latin text', async () => {
+  const { context } = await launch();
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
+    const page = await open(context);
+    await startApplying(page);
+    await typeInto(page, 'E-mail address *', '');
+    // Another program's text arrives as the page's paste event.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'Юлия@example.org');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await settle(page);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await settle(page);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, 'Юлия@example.org');
+    await page.waitForTimeout(1200);
+    const dump = await dumpStorage(page);
+    const settings = dump.records.find((r) => r.store === 'settings');
+    assert.equal(Object.values(settings.value.application_draft)[0].email, 'Юлия@example.org');
+  } finally { await context.close(); }
+});
