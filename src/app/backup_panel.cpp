@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/file_buttons.hpp"
+#include "app/opened_documents.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/restore.hpp"
@@ -49,19 +50,8 @@ void draw_backup_reminder(Session& session) {
 void handle_restore(Session& session) {
   if (has_opened_files() && opened_files_purpose() == kRestorePurpose) {
     for (const platform::OpenedFile& file : take_opened_files()) {
-      if (!file.error.empty()) {
-        session.notify(file.name + " " + file.error, true);
-        continue;
-      }
-      auto parsed = read_document(file.text, file.name);
-      if (!parsed) {
-        session.notify(parsed.error_text(), true);
-        continue;
-      }
-      if (parsed->kind != DocumentKind::backup) {
-        session.notify(file.name + ": this is a " + to_string(parsed->kind) + " file, not a backup", true);
-        continue;
-      }
+      auto parsed = read_opened_document(session, file, DocumentKind::backup, "Choose a file made with \"Back up everything\".");
+      if (!parsed) continue;
       g_pending = PendingRestore{std::get<Backup>(parsed->document), file.name, ""};
       ImGui::OpenPopup("Restore from a backup?");
     }

@@ -112,9 +112,17 @@ export async function waitForApp(page) {
 
 // Downloads what a button exports and returns the file name and text.
 export async function exportVia(page, label) {
-  const download = page.waitForEvent('download');
+  const download = page.waitForEvent('download', { timeout: 15000 });
   await click(page, label);
-  const file = await download;
+  let file;
+  try {
+    file = await download;
+  } catch (e) {
+    const { outputDir } = await import('./harness.mjs');
+    const shot = `${outputDir}/failed-export-${Date.now()}.png`;
+    await page.screenshot({ path: shot });
+    throw new Error(`"${label}" gave no download; messages on screen: ${JSON.stringify(await texts(page))}; see ${shot}`);
+  }
   const fs = await import('node:fs');
   return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
 }

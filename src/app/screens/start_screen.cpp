@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/file_buttons.hpp"
+#include "app/opened_documents.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/documents.hpp"
 
@@ -11,21 +12,9 @@ namespace {
 
 void open_scheme_files(Session& session) {
   for (const platform::OpenedFile& file : take_opened_files()) {
-    if (!file.error.empty()) {
-      session.notify(file.name + " " + file.error, true);
-      continue;
-    }
-    auto parsed = read_document(file.text, file.name);
-    if (!parsed) {
-      session.notify(parsed.error_text(), true);
-      continue;
-    }
-    if (parsed->kind != DocumentKind::scheme) {
-      session.notify(file.name + ": this is a " + to_string(parsed->kind) +
-                         " file; open it from the Coordinator screen. Here you can open a scheme file.",
-                     true);
-      continue;
-    }
+    auto parsed = read_opened_document(session, file, DocumentKind::scheme,
+                                       "Applications and other files are opened from the Coordinator screen.");
+    if (!parsed) continue;
     Scheme scheme = std::get<SchemeDocument>(parsed->document).scheme;
     const std::string id = scheme.meta.id;
     if (session.record(session.workspace().save(scheme), file.name)) {
