@@ -57,6 +57,14 @@ var PairwiseStorage = {
         PWS.deliverLoaded(out);
       });
     },
+    // Waits (in the background) until no other tab writes, then writes from here on.
+    waitForWriterLock: function () {
+      navigator.locks.request('pairwise-writer', function () {
+        if (PWS.state === 'memory') return undefined;
+        PWS.becomeWriter();
+        return new Promise(function (resolve) { PWS.releaseLock = resolve; });
+      });
+    },
     coordinateTabs: function (afterFirstLoad) {
       if (!navigator.locks) {
         // Without Web Locks (old browsers) every tab writes; the channel still keeps them in step.
@@ -79,11 +87,7 @@ var PairwiseStorage = {
           PWS.deliverLoaded(out);
           if (first) { first = false; afterFirstLoad(); }
         });
-        navigator.locks.request('pairwise-writer', function () {
-          if (PWS.state === 'memory') return undefined;
-          PWS.becomeWriter();
-          return holdLock();
-        });
+        PWS.waitForWriterLock();
         return undefined;
       });
     },
@@ -102,11 +106,7 @@ var PairwiseStorage = {
           if (PWS.pendingWrites > 0) { setTimeout(finish, 20); return; }
           PWS.setState('follower', 'Editing moved to another tab. This tab is read-only; choose "Edit here" to edit in this one.');
           release();
-          navigator.locks.request('pairwise-writer', function () {
-            if (PWS.state === 'memory') return undefined;
-            PWS.becomeWriter();
-            return new Promise(function (resolve) { PWS.releaseLock = resolve; });
-          });
+          PWS.waitForWriterLock();
         };
         finish();
       }

@@ -30,6 +30,19 @@ UserRole role_from_key(const std::string& key) {
   return UserRole::none;
 }
 
+// Records as the storage layer hands them over: [{"store","id","value"}...]; malformed entries
+// (which storage never writes) are skipped.
+std::vector<StoredRecord> records_from_json(const Json& list) {
+  std::vector<StoredRecord> records;
+  if (!list.is_array()) return records;
+  for (const Json& r : list) {
+    if (r.is_object() && r.contains("store") && r.contains("id") && r.contains("value") && r["store"].is_string() &&
+        r["id"].is_string())
+      records.push_back({r["store"].get<std::string>(), r["id"].get<std::string>(), r["value"]});
+  }
+  return records;
+}
+
 Json changes_to_json(const ChangeSet& changes) {
   Json puts = Json::array();
   for (const StoredRecord& r : changes.upserts) puts.push_back({{"store", r.store}, {"id", r.id}, {"value", r.value}});
@@ -120,20 +133,21 @@ void Session::save_soon(const std::string& key, std::function<void()> save) {
 void Session::tick(double now_ms) {
   now_ms_ = now_ms;
   const bool overdue = first_pending_ms_ >= 0 && now_ms - first_pending_ms_ >= kMaxUnsavedMs;
-  if (!drafts_.empty() && (now_ms - last_draft_ms_ >= kDraftPauseMs || overdue)) {
-    auto drafts = std::move(drafts_);
-    drafts_.clear();
-    for (auto& [key, save] : drafts) save();
-  }
+  if (!drafts_.empty() && (now_ms - last_draft_ms_ >= kDraftPauseMs || overdue)) run_drafts();
   if (!pending_.empty() && (now_ms - last_change_ms_ >= kWriteAfterChangeMs || overdue)) write_pending();
   if (!drafts_.empty() || !pending_.empty()) platform::request_frame_after(60);
 }
 
 void Session::flush_now() {
+  run_drafts();
+  write_pending();
+}
+
+void Session::run_drafts() {
+  // A draft's save may queue another draft; it runs on the next tick.
   auto drafts = std::move(drafts_);
   drafts_.clear();
   for (auto& [key, save] : drafts) save();
-  write_pending();
 }
 
 void Session::write_pending() {
@@ -150,13 +164,8 @@ void Session::write_pending() {
 
 void Session::on_loaded(const std::string& json) {
   const Json parsed = Json::parse(json, nullptr, false);
-  std::vector<StoredRecord> records;
-  if (parsed.is_object() && parsed.contains("records") && parsed["records"].is_array()) {
-    for (const Json& r : parsed["records"]) {
-      if (!r.is_object() || !r.contains("store") || !r.contains("id") || !r.contains("value")) continue;
-      records.push_back({r["store"].get<std::string>(), r["id"].get<std::string>(), r["value"]});
-    }
-  }
+  const std::vector<StoredRecord> records =
+      records_from_json(parsed.is_object() ? parsed.value("records", Json::array()) : Json::array());
   auto loaded = Workspace::load_records(records, clock_, ids_);
   if (!loaded) {
     notify("Some stored records could not be read and were left untouched in storage: " + loaded.error_text(), true);
@@ -174,12 +183,9 @@ void Session::on_external_change(const std::string& json) {
   const Json parsed = Json::parse(json, nullptr, false);
   if (!parsed.is_object()) return;
   ChangeSet changes;
-  for (const Json& r : parsed.value("puts", Json::array())) {
-    if (r.is_object() && r.contains("store") && r.contains("id") && r.contains("value"))
-      changes.upserts.push_back({r["store"].get<std::string>(), r["id"].get<std::string>(), r["value"]});
-  }
+  changes.upserts = records_from_json(parsed.value("puts", Json::array()));
   for (const Json& k : parsed.value("deletes", Json::array())) {
-    if (k.is_object() && k.contains("store") && k.contains("id"))
+    if (k.is_object() && k.contains("store") && k.contains("id") && k["store"].is_string() && k["id"].is_string())
       changes.deletes.push_back({k["store"].get<std::string>(), k["id"].get<std::string>()});
   }
   auto applied = workspace_.apply(changes);

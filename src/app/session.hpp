@@ -79,6 +79,7 @@ class Session {
   void save_settings();
   void apply_settings();
   void write_pending();
+  void run_drafts();
 
   SystemClock clock_;
   RandomIdGenerator ids_;

@@ -97,6 +97,16 @@ bool wants_help(const std::vector<std::string>& args) {
   return false;
 }
 
+// Reads every FILE into an import input; kIo (after saying which) if one cannot be read.
+int read_input_files(const std::vector<std::string>& paths, std::vector<InputFile>& inputs) {
+  for (const auto& path : paths) {
+    InputFile in{base_name(path), ""};
+    if (!read_file(path, in.content)) return std::cerr << path << ": cannot read the file\n", kIo;
+    inputs.push_back(std::move(in));
+  }
+  return kOk;
+}
+
 int usage(const std::string& message, const char* help) {
   std::cerr << "pairwise: " << message << "\n\n" << help;
   return kUsage;
@@ -204,11 +214,7 @@ int cmd_import(const std::vector<std::string>& args) {
   Loaded loaded;
   if (int rc = load_backup(into, loaded, true); rc != kOk) return rc;
   std::vector<InputFile> inputs;
-  for (const auto& f : files) {
-    InputFile in{base_name(f), ""};
-    if (!read_file(f, in.content)) return std::cerr << f << ": cannot read the file\n", kIo;
-    inputs.push_back(std::move(in));
-  }
+  if (int rc = read_input_files(files, inputs); rc != kOk) return rc;
   auto preview = preview_import(loaded.ws, inputs, options);
   for (const auto& line : preview.summary()) std::cout << line << "\n";
   if (!preview.can_apply()) {
@@ -337,14 +343,9 @@ int cmd_match(const std::vector<std::string>& args) {
       if (int rc = load_backup(from, loaded, false); rc != kOk) return rc;
     if (!files.empty()) {
       std::vector<InputFile> inputs;
-      for (const auto& f : files) {
-        InputFile in{base_name(f), ""};
-        if (!read_file(f, in.content)) return std::cerr << f << ": cannot read the file\n", kIo;
-        inputs.push_back(std::move(in));
-      }
+      if (int rc = read_input_files(files, inputs); rc != kOk) return rc;
       ImportOptions options;
       options.scheme_id = scheme_id;
-      // Scheme files are imported first so that CSV rows can be attached to the scheme.
       auto preview = preview_import(loaded.ws, inputs, options);
       if (!preview.can_apply()) {
         std::cerr << join_errors(preview.errors) << "\npairwise: nothing was matched because of the errors above\n";

@@ -30,8 +30,11 @@ FormState& form() {
   return state;
 }
 
+// Takes the stored draft; the screen's own state (export attempt, file name) resets only when
+// the scheme changes.
 void load_draft(Session& session, FormState& state) {
-  state = FormState{};
+  if (state.scheme_id != session.scheme_id()) state = FormState{};
+  state.draft = Person{};
   state.scheme_id = session.scheme_id();
   state.data_generation = session.data_generation();
   state.loaded = true;
@@ -125,13 +128,8 @@ void draw_applicant_screen(Session& session) {
   const Scheme& scheme = found->second;
   FormState& state = form();
   // Records that arrive from storage or another tab replace the form's copy.
-  if (!state.loaded || state.scheme_id != session.scheme_id() || state.data_generation != session.data_generation()) {
-    const bool tried = state.tried_export;
-    const std::string exported = state.exported_file;
+  if (!state.loaded || state.scheme_id != session.scheme_id() || state.data_generation != session.data_generation())
     load_draft(session, state);
-    state.tried_export = tried;
-    state.exported_file = exported;
-  }
   Person& p = state.draft;
   const std::vector<std::string> missing = missing_intake_fields(scheme, p);
   bool edited = false;

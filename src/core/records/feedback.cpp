@@ -20,6 +20,12 @@ Json encode(const Feedback& f) {
   return j;
 }
 
+void decode_rating(const JsonReader& in, Rating& rating) {
+  in.required("key", rating.key);
+  if (!in.field("value").present()) in.field("value").error("missing; expected a number from 1 to 5");
+  in.optional_int_range("value", rating.value, 1, 5);
+}
+
 void decode(const JsonReader& in, Feedback& f) {
   if (!in.expect_object()) return;
   decode_meta(in, f.meta);
@@ -29,11 +35,7 @@ void decode(const JsonReader& in, Feedback& f) {
   in.optional_enum("from_role", f.from_role, kRoleNames);
   in.required_date("date", f.date);
   in.optional("end_of_relationship", f.end_of_relationship);
-  in.optional_list<Rating>("ratings", f.ratings, [](const JsonReader& r, Rating& x) {
-    r.required("key", x.key);
-    if (!r.field("value").present()) r.field("value").error("missing; expected a number from 1 to 5");
-    r.optional_int_range("value", x.value, 1, 5);
-  });
+  in.optional_list<Rating>("ratings", f.ratings, decode_rating);
   in.optional_list<QuestionAnswer>("comments", f.comments, [](const JsonReader& r, QuestionAnswer& x) {
     r.optional("question", x.question);
     r.optional("answer", x.answer);

@@ -30,6 +30,9 @@ struct Feedback {
   bool operator==(const Feedback&) const = default;
 };
 
+// A rating's value is required: an absent value must not read as 0, which no export accepts back.
+void decode_rating(const JsonReader& in, Rating& rating);
+
 Json encode(const Feedback& feedback);
 void decode(const JsonReader& in, Feedback& feedback);
 

@@ -83,11 +83,7 @@ void decode(const JsonReader& in, ProgressReport& r) {
     x.optional_enum("from_role", s.from_role, kRoleNames);
     x.optional_date("date", s.date);
     x.optional("end_of_relationship", s.end_of_relationship);
-    x.optional_list<Rating>("ratings", s.ratings, [](const JsonReader& y, Rating& rt) {
-      y.required("key", rt.key);
-      if (!y.field("value").present()) y.field("value").error("missing; expected a number from 1 to 5");
-      y.optional_int_range("value", rt.value, 1, 5);
-    });
+    x.optional_list<Rating>("ratings", s.ratings, decode_rating);
   });
   in.optional_enum("expectation", r.expectation, kExpectationStatusNames);
 }
