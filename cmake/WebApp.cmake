@@ -37,6 +37,7 @@ function(pairwise_web_app target site_dir test_flavour)
     set(capture src/app/testing/item_capture_off.cpp)
   endif()
   add_executable(${target} ${PAIRWISE_APP_SOURCES} ${capture})
+  add_dependencies(${target} matching_worker)
   target_link_libraries(${target} PRIVATE pairwise_core ${target}_imgui "${SDL2_WASM_PREFIX}/lib/libSDL2.a")
   target_compile_options(${target} PRIVATE ${PAIRWISE_WARNINGS})
   target_link_options(${target} PRIVATE
@@ -51,10 +52,20 @@ function(pairwise_web_app target site_dir test_flavour)
                         LINK_DEPENDS "${PAIRWISE_JS_LIBRARIES}")
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E make_directory "${site_dir}"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:matching_worker>/matching_worker.js
+            $<TARGET_FILE_DIR:matching_worker>/matching_worker.wasm "${site_dir}"
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:${target}>/app.js
             $<TARGET_FILE_DIR:${target}>/app.wasm $<TARGET_FILE_DIR:${target}>/app.data ${PAIRWISE_WEB_FILES} "${site_dir}"
     COMMENT "Assembling the static site in ${site_dir}")
 endfunction()
+
+# The matching worker: the same core, built as a Web Worker that both sites load from their folder.
+add_executable(matching_worker src/worker/matching_worker.cpp)
+target_link_libraries(matching_worker PRIVATE pairwise_core)
+target_compile_options(matching_worker PRIVATE ${PAIRWISE_WARNINGS})
+target_link_options(matching_worker PRIVATE -sBUILD_AS_WORKER=1 -sEXPORTED_FUNCTIONS=_pairwise_match_in_worker
+                    -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
+set_target_properties(matching_worker PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/matching_worker-out")
 
 pairwise_web_app(app "${CMAKE_BINARY_DIR}/site" OFF)
 pairwise_web_app(app_test "${CMAKE_BINARY_DIR}/site-test" ON)

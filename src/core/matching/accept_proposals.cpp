@@ -1,0 +1,112 @@
+#include "core/matching/accept_proposals.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace pairwise::matching {
+namespace {
+
+bool same_pair(const EmailPair& a, const EmailPair& b) {
+  return normalize_email(a.mentor_email) == normalize_email(b.mentor_email) &&
+         normalize_email(a.mentee_email) == normalize_email(b.mentee_email);
+}
+
+bool holds_a_place(PairingStatus status) {
+  return status == PairingStatus::proposed || status == PairingStatus::requested ||
+         status == PairingStatus::accepted || status == PairingStatus::active;
+}
+
+}  // namespace
+
+std::string explain_score(std::int64_t score, const ScoreBreakdown& breakdown) {
+  std::string out = std::to_string(score) + " points";
+  bool first = true;
+  for (std::size_t k = 0; k < kCriterionCount; ++k) {
+    if (breakdown.points[k] == 0) continue;
+    std::string name(criterion_name(static_cast<Criterion>(k)));
+    std::replace(name.begin(), name.end(), '_', ' ');
+    out += first ? ": " : " · ";
+    out += name + " " + std::to_string(breakdown.points[k]);
+    first = false;
+  }
+  return out;
+}
+
+PairRuleChoice pair_rule_of(const Scheme& scheme, const EmailPair& pair) {
+  for (const EmailPair& p : scheme.locked_pairs)
+    if (same_pair(p, pair)) return PairRuleChoice::locked;
+  for (const EmailPair& p : scheme.forbidden_pairs)
+    if (same_pair(p, pair)) return PairRuleChoice::forbidden;
+  return PairRuleChoice::none;
+}
+
+Scheme with_pair_rule(Scheme scheme, const EmailPair& pair, PairRuleChoice choice) {
+  const std::string mentee = normalize_email(pair.mentee_email);
+  std::erase_if(scheme.forbidden_pairs, [&](const EmailPair& p) { return same_pair(p, pair); });
+  std::erase_if(scheme.locked_pairs, [&](const EmailPair& p) {
+    return same_pair(p, pair) || (choice == PairRuleChoice::locked && normalize_email(p.mentee_email) == mentee);
+  });
+  if (choice == PairRuleChoice::locked) scheme.locked_pairs.push_back(pair);
+  if (choice == PairRuleChoice::forbidden) scheme.forbidden_pairs.push_back(pair);
+  return scheme;
+}
+
+Result<ChangeSet> accept_proposals(Workspace& workspace, const std::string& scheme_id,
+                                   const std::vector<AcceptedProposal>& proposals, const std::string& today) {
+  const Scheme* scheme = workspace.find<Scheme>(scheme_id);
+  if (scheme == nullptr) return Errors{{"", "scheme_id", "no scheme with id \"" + scheme_id + "\""}};
+
+  std::map<std::string, const Person*> people;
+  for (const auto& [id, person] : workspace.people())
+    if (person.scheme_id == scheme_id) people[normalize_email(person.email)] = &person;
+  std::map<std::string, int> mentor_load;
+  std::set<std::string> paired_mentees;
+  for (const Pairing& pairing : workspace.pairings_of_scheme(scheme_id)) {
+    if (!holds_a_place(pairing.status())) continue;
+    mentor_load[normalize_email(pairing.mentor_email)]++;
+    paired_mentees.insert(normalize_email(pairing.mentee_email));
+  }
+
+  Errors errors;
+  for (std::size_t k = 0; k < proposals.size(); ++k) {
+    const AcceptedProposal& p = proposals[k];
+    const std::string where = "proposal " + std::to_string(k + 1);
+    const std::string mentor = normalize_email(p.mentor_email), mentee = normalize_email(p.mentee_email);
+    auto found_mentor = people.find(mentor);
+    auto found_mentee = people.find(mentee);
+    if (found_mentor == people.end() || !found_mentor->second->is_mentor()) {
+      errors.push_back({where, "mentor_email", p.mentor_email + " is not a mentor of this scheme"});
+    } else if (found_mentor->second->status != PersonStatus::active) {
+      errors.push_back({where, "mentor_email", p.mentor_email + " is " + enum_to_string(kPersonStatusNames, found_mentor->second->status) + ", not active"});
+    } else if (++mentor_load[mentor] > found_mentor->second->capacity) {
+      errors.push_back({where, "mentor_email", p.mentor_email + " has no free place (capacity " +
+                                                    std::to_string(found_mentor->second->capacity) + ")"});
+    }
+    if (found_mentee == people.end() || !found_mentee->second->is_mentee()) {
+      errors.push_back({where, "mentee_email", p.mentee_email + " is not a mentee of this scheme"});
+    } else if (!paired_mentees.insert(mentee).second) {
+      errors.push_back({where, "mentee_email", p.mentee_email + " already has a mentor"});
+    }
+  }
+  if (!errors.empty()) return errors;
+
+  Workspace next = workspace;
+  ChangeSet changes;
+  Scheme updated = *scheme;
+  for (const AcceptedProposal& p : proposals) {
+    Pairing pairing = make_pairing(next.new_meta(), scheme_id, p.mentor_email, p.mentee_email, today);
+    pairing.score_explanation = p.explanation;
+    auto saved = next.save(pairing);
+    if (!saved) return saved.errors();
+    changes.append(saved.value());
+    updated = with_pair_rule(updated, EmailPair{p.mentor_email, p.mentee_email}, PairRuleChoice::none);
+  }
+  auto saved_scheme = next.save(updated);
+  if (!saved_scheme) return saved_scheme.errors();
+  changes.append(saved_scheme.value());
+  workspace = std::move(next);
+  return changes;
+}
+
+}  // namespace pairwise::matching

@@ -1,0 +1,34 @@
+#pragma once
+// What a coordinator does with matching results, as record changes: lock or forbid a pair for the
+// next run (kept in the scheme, by e-mail) and accept proposals as pairings.
+#include <string>
+#include <vector>
+
+#include "core/matching/scoring.hpp"
+#include "core/workspace.hpp"
+
+namespace pairwise::matching {
+
+// "57 points: topics 30 · language 20 · time zone 7" (criteria that gave nothing are left out).
+std::string explain_score(std::int64_t score, const ScoreBreakdown& breakdown);
+
+enum class PairRuleChoice { none, locked, forbidden };
+
+// The scheme with this pair locked, forbidden or neither. A mentee has at most one lock (a new
+// one replaces the old), and a pair is never both locked and forbidden.
+Scheme with_pair_rule(Scheme scheme, const EmailPair& pair, PairRuleChoice choice);
+PairRuleChoice pair_rule_of(const Scheme& scheme, const EmailPair& pair);
+
+struct AcceptedProposal {
+  std::string mentor_email;
+  std::string mentee_email;
+  std::string explanation;  // explain_score(), shown to the coordinator on the pairing
+};
+
+// Creates one "proposed" pairing per proposal and drops their locks from the scheme (the pairings
+// now hold those places). Checked first, applied all together: a mentee who already has a live
+// pairing, a mentor without a free place, someone unknown or inactive refuses the whole set.
+Result<ChangeSet> accept_proposals(Workspace& workspace, const std::string& scheme_id,
+                                   const std::vector<AcceptedProposal>& proposals, const std::string& today);
+
+}  // namespace pairwise::matching
