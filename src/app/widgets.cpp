@@ -139,3 +139,32 @@ bool button(const char* label, bool enabled, const char* why_disabled) {
 }
 
 }  // namespace pairwise::app
+
+namespace pairwise::app {
+
+bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label, std::string* reason,
+                    const char* reason_label) {
+  bool confirmed = false;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    ImGui::TextUnformatted(question.c_str());
+    ImGui::PopTextWrapPos();
+    if (reason != nullptr) {
+      if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+      text_field(reason_label, *reason);
+    }
+    ImGui::Spacing();
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+    if (ImGui::Button(confirm_label) || enter) {
+      confirmed = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  return confirmed;
+}
+
+}  // namespace pairwise::app

@@ -26,3 +26,13 @@ bool int_field(const char* label, int& value, int min_value, int max_value);
 bool button(const char* label, bool enabled = true, const char* why_disabled = nullptr);
 
 }  // namespace pairwise::app
+
+namespace pairwise::app {
+
+// A question that must be answered before something that cannot be taken back: open it with
+// ImGui::OpenPopup(id). Enter confirms, Esc cancels. With `reason`, a text field asks why (kept
+// with the change). Returns true once, on the frame the person confirms.
+bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label,
+                    std::string* reason = nullptr, const char* reason_label = "Reason (optional)");
+
+}  // namespace pairwise::app

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/widgets.hpp"
+#include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
 #include "platform/files.hpp"
 
@@ -77,17 +78,6 @@ std::string problem_for(const FormState& state, const std::vector<std::string>& 
   return {};
 }
 
-std::string file_name_part(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '-') out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "application" : out;
-}
-
 void export_application(Session& session, FormState& state, const Scheme& scheme) {
   state.tried_export = true;
   Person person = state.draft;
@@ -109,9 +99,9 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
   state.draft.meta = person.meta;
   state.draft.applied_on = person.applied_on;
   save_draft(session);
-  state.exported_file = "pairwise-application-" + file_name_part(scheme.name) + "-" +
-                        file_name_part(person.name.empty() ? person.email : person.name) + "-" +
-                        session.workspace().clock().today() + ".json";
+  state.exported_file = export_file_name({"application", scheme.name, person.name.empty() ? person.email : person.name,
+                                          session.workspace().clock().today()},
+                                         "json");
   platform::download_file(state.exported_file, "application/json", text);
 }
 

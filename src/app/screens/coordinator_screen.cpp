@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "app/screens/import_screen.hpp"
+#include "app/screens/matching_screen.hpp"
+#include "app/screens/pairings_screen.hpp"
 #include "app/screens/participants_screen.hpp"
 #include "app/widgets.hpp"
 
@@ -24,6 +26,14 @@ void draw_coordinator_screen(Session& session) {
     }
     if (ImGui::BeginTabItem("Participants")) {
       draw_participants_screen(session, found->second);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Matching")) {
+      draw_matching_screen(session, found->second);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Pairings")) {
+      draw_pairings_screen(session, found->second);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -1,0 +1,216 @@
+#include "app/screens/pairings_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/widgets.hpp"
+#include "core/documents/documents.hpp"
+#include "core/documents/file_names.hpp"
+#include "core/records/timestamps.hpp"
+#include "platform/files.hpp"
+
+namespace pairwise::app {
+namespace {
+
+const char* status_title(PairingStatus status) {
+  switch (status) {
+    case PairingStatus::proposed: return "Proposed";
+    case PairingStatus::requested: return "Introduced, awaiting mentor";
+    case PairingStatus::accepted: return "Accepted";
+    case PairingStatus::declined: return "Declined";
+    case PairingStatus::no_response: return "No response";
+    case PairingStatus::active: return "Meeting";
+    case PairingStatus::completed: return "Completed";
+    case PairingStatus::withdrawn: return "Withdrawn";
+  }
+  return "";
+}
+
+std::string name_of(const Workspace& ws, const std::string& email) {
+  const Person* p = ws.person_by_email(email);
+  return p != nullptr && !p->name.empty() ? p->name : email;
+}
+
+// A closing step waiting for the coordinator's confirmation.
+struct PendingEnd {
+  std::string pairing_id;
+  PairingStatus to = PairingStatus::withdrawn;
+  std::string reason;
+  std::string question;
+  bool open = false;  // the dialog opens from the table's rows but lives outside them (popup ids)
+};
+
+PendingEnd& pending_end() {
+  static PendingEnd p;
+  return p;
+}
+
+bool move(Session& session, const Scheme& scheme, const Pairing& pairing, PairingStatus to, Actor by,
+          const std::string& reason = {}) {
+  TransitionRequest request{to, session.workspace().clock().today(), by, reason, scheme.no_response_days};
+  return session.record(session.workspace().transition_pairing(pairing.meta.id, request), "Updating the pairing");
+}
+
+// Writes the pack both people of a pair receive; true if the download started.
+bool download_introduction_pack(Session& session, const Scheme& scheme, const Pairing& pairing) {
+  auto pack = make_introduction_pack(session.workspace(), pairing.meta.id);
+  if (!pack) {
+    session.notify("The introduction pack cannot be made: " + pack.error_text(), true);
+    return false;
+  }
+  const Workspace& ws = session.workspace();
+  platform::download_file(export_file_name({"introduction", scheme.name, name_of(ws, pairing.mentee_email),
+                                            name_of(ws, pairing.mentor_email), ws.clock().today()},
+                                           "json"),
+                          "application/json", write_document(pack.value(), ws.clock().now()));
+  return true;
+}
+
+void introduce(Session& session, const Scheme& scheme, const Pairing& pairing) {
+  if (download_introduction_pack(session, scheme, pairing))
+    move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator);
+}
+
+void ask_to_end(const Pairing& pairing, PairingStatus to, const std::string& question) {
+  PendingEnd& p = pending_end();
+  p = PendingEnd{pairing.meta.id, to, "", question, true};
+}
+
+void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
+  const std::string who = name_of(session.workspace(), pairing.mentee_email) + " and " +
+                          name_of(session.workspace(), pairing.mentor_email);
+  switch (pairing.status()) {
+    case PairingStatus::proposed:
+      if (ImGui::SmallButton("Introduce")) introduce(session, scheme, pairing);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Downloads the introduction pack to send to both, and records the request");
+      break;
+    case PairingStatus::requested:
+    case PairingStatus::no_response:
+      if (ImGui::SmallButton("Accepted")) move(session, scheme, pairing, PairingStatus::accepted, Actor::mentor);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Declined")) move(session, scheme, pairing, PairingStatus::declined, Actor::mentor);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("A mentor may decline without giving a reason");
+      ImGui::SameLine();
+      if (pairing.status() == PairingStatus::no_response) {
+        if (ImGui::SmallButton("Ask again")) move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator, "asked again");
+      } else if (overdue && ImGui::SmallButton("No response")) {
+        move(session, scheme, pairing, PairingStatus::no_response, Actor::coordinator);
+      }
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Pack")) download_introduction_pack(session, scheme, pairing);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the introduction pack again");
+      break;
+    case PairingStatus::accepted:
+      if (ImGui::SmallButton("Started")) move(session, scheme, pairing, PairingStatus::active, Actor::coordinator);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("They have met: the pairing is under way");
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Pack")) download_introduction_pack(session, scheme, pairing);
+      break;
+    case PairingStatus::active:
+      if (ImGui::SmallButton("Close…"))
+        ask_to_end(pairing, PairingStatus::completed, "Close the pairing of " + who + " as completed?");
+      break;
+    default:
+      break;
+  }
+  if (!is_final(pairing.status())) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Withdraw…"))
+      ask_to_end(pairing, PairingStatus::withdrawn,
+                 "Withdraw the pairing of " + who + "? Either side may withdraw without giving fault. This cannot be undone.");
+  }
+}
+
+void draw_end_dialog(Session& session, const Scheme& scheme) {
+  PendingEnd& p = pending_end();
+  if (p.open) ImGui::OpenPopup("End pairing");
+  p.open = false;
+  const bool confirmed = confirm_dialog("End pairing", p.question,
+                                        p.to == PairingStatus::completed ? "Close pairing" : "Withdraw", &p.reason);
+  if (!confirmed) return;
+  const Pairing* pairing = session.workspace().find<Pairing>(p.pairing_id);
+  if (pairing == nullptr) return;
+  if (move(session, scheme, *pairing, p.to, Actor::coordinator, p.reason))
+    session.notify(p.to == PairingStatus::completed ? "Pairing closed." : "Pairing withdrawn.");
+}
+
+}  // namespace
+
+void draw_pairings_screen(Session& session, const Scheme& scheme) {
+  const Workspace& ws = session.workspace();
+  const std::string today = ws.clock().today();
+  std::vector<Pairing> pairings = ws.pairings_of_scheme(scheme.meta.id);
+  std::stable_sort(pairings.begin(), pairings.end(), [](const Pairing& a, const Pairing& b) {
+    return is_final(a.status()) != is_final(b.status()) ? !is_final(a.status()) : a.status_since() > b.status_since();
+  });
+  int waiting = 0, overdue_count = 0, proposed = 0;
+  for (const Pairing& p : pairings) {
+    if (p.status() == PairingStatus::proposed) ++proposed;
+    if (p.status() == PairingStatus::requested) ++waiting;
+    if (is_awaiting_response_too_long(p, today, scheme.no_response_days)) ++overdue_count;
+  }
+  if (pairings.empty()) {
+    paragraph("No pairs yet. Run matching and accept the proposals, and they appear here.");
+    return;
+  }
+  ImGui::Text("%zu pair(s): %d to introduce, %d awaiting the mentor's answer", pairings.size(), proposed, waiting);
+  if (overdue_count > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "(%d overdue: no answer after %d days)", overdue_count,
+                       scheme.no_response_days);
+  }
+  ImGui::BeginDisabled(!session.can_edit());
+  if (proposed > 0 && ImGui::Button("Introduce all proposed pairs")) {
+    for (const Pairing& p : pairings)
+      if (p.status() == PairingStatus::proposed) introduce(session, scheme, p);
+  }
+  ImGui::EndDisabled();
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("Pairings", 5, flags)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Mentee", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Mentor", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Next step", ImGuiTableColumnFlags_WidthStretch, 5.0f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(pairings.size()));
+    while (clipper.Step()) {
+      for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+        const Pairing& p = pairings[static_cast<std::size_t>(row)];
+        const bool overdue = is_awaiting_response_too_long(p, today, scheme.no_response_days);
+        ImGui::PushID(p.meta.id.c_str());
+        ImGui::TableNextRow();
+        if (overdue || p.status() == PairingStatus::no_response)
+          ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.85f, 0.3f, 0.2f, 0.25f)));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(name_of(ws, p.mentee_email).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(name_of(ws, p.mentor_email).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(status_title(p.status()));
+        if (overdue) {
+          const auto waited = days_between(p.requested_on(), today);
+          ImGui::SameLine();
+          ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "· %lld days", static_cast<long long>(waited.value_or(0)));
+        }
+        if (!p.score_explanation.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.score_explanation.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.status_since().c_str());
+        ImGui::TableNextColumn();
+        ImGui::BeginDisabled(!session.can_edit());
+        draw_actions(session, scheme, p, overdue);
+        ImGui::EndDisabled();
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+  draw_end_dialog(session, scheme);
+}
+
+}  // namespace pairwise::app
