@@ -173,7 +173,7 @@ void draw_results(Session& session, const Scheme& scheme) {
               r.proven_optimal ? " (the best possible under these rules)" : "", r.stats.total_ms);
   for (const std::string& w : s.sent.warnings) help_text(("Note: " + w).c_str());
   if (s.out_of_date) error_text("Rules or people changed since this run: run matching again before accepting.");
-  if (button("Accept all proposals", !r.pairs.empty() && !s.out_of_date && session.can_edit(),
+  if (button("Accept all proposals", !r.pairs.empty() && !s.out_of_date && !s.running && session.can_edit(),
              "Run matching again first (the rules changed), or there is nothing to accept."))
     accept_all(session, scheme);
 

@@ -1,0 +1,66 @@
+// A coordinator imports three applications, runs matching (in the worker), locks and re-runs,
+// accepts the proposals and sends an introduction pack, as a person would with mouse and keys.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveSite } from '../../scripts/serve-site.mjs';
+import { launch, openApp, screenshot, outputDir } from './harness.mjs';
+import { click, findItem, testSiteDir, waitForText, waitForApp, exportVia, items } from './ui.mjs';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+let server; let url;
+before(async () => { server = await serveSite(testSiteDir, 0); url = `http://127.0.0.1:${server.address().port}/`; });
+after(() => new Promise((r) => server.close(r)));
+
+async function visibleLabels(page) {
+  return (await items(page)).filter((i) => i.visible).map((i) => i.label);
+}
+
+test('a coordinator imports three applications, matches, accepts and exports an introduction pack', async () => {
+  const { context } = await launch();
+  try {
+    const { page, problems } = await openApp(context, url);
+    await waitForApp(page);
+    await click(page, 'IKT mentoring');
+    await click(page, 'Coordinate the scheme');
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    await (await chooser).setFiles(['ana', 'ben', 'chen'].map((n) => path.join(fixtures, `${n}.application.json`)));
+    await findItem(page, 'Apply import');
+    await screenshot(page, 'coordinator-1-import-preview');
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 3 file/);
+
+    await click(page, 'Matching');
+    await click(page, 'Run matching');
+    await findItem(page, 'Accept all proposals', { timeout: 20000 });
+    await screenshot(page, 'coordinator-2-proposals');
+    // Lock the first proposal: the run repeats by itself and the pair stays.
+    await click(page, 'Lock');
+    await findItem(page, 'Unlock', { timeout: 20000 });
+    await findItem(page, 'Accept all proposals', { timeout: 20000 });
+    await screenshot(page, 'coordinator-3-locked-rerun');
+    await click(page, 'Accept all proposals');
+    await waitForText(page, 'notice', /Accepted \d pair/);
+
+    await click(page, 'Pairings');
+    await findItem(page, 'Introduce');
+    await screenshot(page, 'coordinator-4-pairings');
+    const { name, text } = await exportVia(page, 'Introduce');
+    assert.match(name, /^pairwise-introduction-ikt-mentoring-.*\.json$/);
+    const pack = JSON.parse(text);
+    assert.equal(pack.kind, 'introduction-pack');
+    assert.ok(['ana@example.org', 'chen@example.org'].includes(pack.mentee.email));
+    assert.ok(['ben@example.org', 'chen@example.org'].includes(pack.mentor.email));
+    assert.notEqual(pack.mentee.email, pack.mentor.email);
+    assert.match(pack.pairing.score_explanation, /points/);
+    fs.writeFileSync(path.join(outputDir, 'coordinator-introduction-pack.json'), text);
+    // The pair is now waiting for the mentor's answer.
+    await findItem(page, 'Accepted');
+    await screenshot(page, 'coordinator-5-introduced');
+    assert.ok((await visibleLabels(page)).includes('Withdraw…'));
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
