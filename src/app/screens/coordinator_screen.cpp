@@ -4,6 +4,7 @@
 
 #include "app/screens/import_screen.hpp"
 #include "app/screens/matching_screen.hpp"
+#include "app/screens/monitoring_screen.hpp"
 #include "app/screens/pairings_screen.hpp"
 #include "app/screens/participants_screen.hpp"
 #include "app/widgets.hpp"
@@ -34,6 +35,10 @@ void draw_coordinator_screen(Session& session) {
     }
     if (ImGui::BeginTabItem("Pairings")) {
       draw_pairings_screen(session, found->second);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Monitoring")) {
+      draw_monitoring_screen(session, found->second);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
