@@ -88,6 +88,24 @@ var PairwisePlatform = {
     Module.pairwiseItems = JSON.parse(UTF8ToString(jsonPtr));
     Module.pairwiseItemsFrame = PW.framesDrawn;
   },
+  // The browser's own "Leave site?" question; it shows only after the person interacted with the page.
+  pw_set_leave_guard: function (warn) {
+    if (!PW.leaveGuardInstalled) {
+      PW.leaveGuardInstalled = true;
+      window.addEventListener('beforeunload', function (e) {
+        if (!PW.warnOnLeave) return;
+        e.preventDefault();
+        e.returnValue = '';
+      });
+      // Ctrl+S / Cmd+S export the work on display (handled in the app); the browser must not
+      // open its "Save page" dialog instead.
+      window.addEventListener('keydown', function (e) {
+        if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) e.preventDefault();
+      }, true);
+    }
+    PW.warnOnLeave = !!warn;
+    Module.pairwiseLeaveGuard = PW.warnOnLeave;
+  },
   pw_signal_ready: function () {
     Module.pairwiseStarted = true;
     if (Module.pairwiseReady) Module.pairwiseReady();

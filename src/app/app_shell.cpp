@@ -7,6 +7,8 @@
 #include "app/screens/applicant_screen.hpp"
 #include "app/screens/coordinator_screen.hpp"
 #include "app/screens/start_screen.hpp"
+#include "app/shortcuts.hpp"
+#include "platform/browser.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/documents.hpp"
@@ -70,6 +72,7 @@ void draw_top_bar(Session& session) {
   draw_save_status(session);
   ImGui::SameLine(right - ImGui::CalcTextSize("Settings").x - ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::Button("Settings")) ImGui::OpenPopup("Settings");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S: %s", export_shortcut_description().c_str());
   draw_settings_popup(session);
   ImGui::PopFont();
   ImGui::Separator();
@@ -142,6 +145,8 @@ void draw_app_shell(Session& session) {
   }
   ImGui::EndChild();
   end_file_buttons();
+  handle_shortcuts(session);
+  platform::set_leave_guard(session.has_work_at_risk());
   ImGui::End();
 }
 

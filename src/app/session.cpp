@@ -70,6 +70,14 @@ bool Session::can_edit() const {
   return loaded_ && (state == platform::StorageState::Writer || state == platform::StorageState::Memory);
 }
 
+bool Session::has_work_at_risk() const {
+  if (unsaved_count() > 0) return true;
+  if (platform::storage_state() != platform::StorageState::Memory) return false;
+  const Workspace& ws = workspace_;
+  return !ws.people().empty() || !ws.pairings().empty() || !ws.meetings().empty() || !ws.objectives().empty() ||
+         !ws.private_notes().empty() || ws.settings().contains("application_draft");
+}
+
 void Session::set_role(UserRole role) {
   role_ = role;
   save_settings();

@@ -56,6 +56,9 @@ class Session {
   std::size_t unsaved_count() const { return pending_.upserts.size() + pending_.deletes.size() + drafts_.size(); }
   // Changes whenever records arrive from storage (load, another tab): screens holding drafts
   // reload them, so they never write back a stale copy.
+  // True while leaving the page could lose something: changes not yet written, or a device where
+  // nothing is written at all (storage refused) and the person has entered data.
+  bool has_work_at_risk() const;
   int data_generation() const { return data_generation_; }
   const std::string& last_saved_at() const { return last_saved_at_; }
 

@@ -24,6 +24,10 @@ void show_text_input(bool active, float x, float y, float line_height);
 // Puts text on the system clipboard (needs a recent user gesture; silently ignored otherwise).
 void write_clipboard(const char* utf8);
 
+// Asks the browser to confirm before the page is left (closed, reloaded, navigated away) while
+// `warn` is true.
+void set_leave_guard(bool warn);
+
 // Hides the loading screen once the first frame is on screen.
 void signal_ready();
 

@@ -11,6 +11,7 @@ double pw_now_ms();
 void pw_text_input_install();
 void pw_text_input_show(int active, double x, double y, double line_height);
 void pw_clipboard_write(const char* text);
+void pw_set_leave_guard(int warn);
 }
 
 namespace {
@@ -29,6 +30,12 @@ void set_frame_function(FrameFunction frame) {
   pw_watch_pixel_ratio();
 }
 void request_frame() { pw_request_frame(); }
+void set_leave_guard(bool warn) {
+  static int current = -1;
+  if (current == static_cast<int>(warn)) return;
+  current = warn;
+  pw_set_leave_guard(warn ? 1 : 0);
+}
 void request_frame_after(int milliseconds) { pw_request_frame_after(milliseconds); }
 double now_ms() { return pw_now_ms(); }
 float device_pixel_ratio() { return static_cast<float>(pw_device_pixel_ratio()); }

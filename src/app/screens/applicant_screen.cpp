@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/shortcuts.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
@@ -216,6 +217,8 @@ void draw_applicant_screen(Session& session) {
 
   section_heading("Send your application");
   if (button("Export application file", session.loaded())) export_application(session, state, scheme);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S");
+  offer_export_shortcut("Export application file", [&session, &state, &scheme] { export_application(session, state, scheme); });
   if (!state.exported_file.empty()) {
     paragraph(("Saved as " + state.exported_file + " in your downloads. E-mail this file to the scheme's coordinator; "
                "nothing has been sent anywhere yet.").c_str());
