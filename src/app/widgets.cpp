@@ -142,6 +142,13 @@ bool button(const char* label, bool enabled, const char* why_disabled) {
 
 namespace pairwise::app {
 
+bool begin_combo(const std::string& name, const char* preview) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = ImGui::CalcItemWidth();
+  capture_widget(name, at.x, at.y, at.x + width, at.y + ImGui::GetFrameHeight());
+  return ImGui::BeginCombo(("##" + name).c_str(), preview);
+}
+
 bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label, std::string* reason,
                     const char* reason_label) {
   bool confirmed = false;

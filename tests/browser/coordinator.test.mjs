@@ -64,3 +64,38 @@ test('a coordinator imports three applications, matches, accepts and exports an 
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
+
+test('a coordinator maps the columns of a survey export before importing it', async () => {
+  const { context } = await launch();
+  try {
+    const { page, problems } = await openApp(context, url);
+    await waitForApp(page);
+    await click(page, 'IKT mentoring');
+    await click(page, 'Coordinate the scheme');
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    await (await chooser).setFiles([path.join(fixtures, 'survey-export.csv')]);
+    // "Contact" is not recognised as the e-mail column: nothing can be imported yet.
+    await waitForText(page, 'error', /required answers yet: email/);
+    await screenshot(page, 'coordinator-csv-1-mapping');
+    await click(page, 'Contact');
+    await click(page, 'email', { window: 'Combo' });
+    await findItem(page, 'Apply import');
+    await screenshot(page, 'coordinator-csv-2-mapped');
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 1 file/);
+    await click(page, 'Participants');
+    await screenshot(page, 'coordinator-csv-3-participants');
+    const { text } = await exportVia(page, 'Export participants CSV');
+    assert.match(text, /diana@example\.org/);
+    assert.match(text, /Émile Zola/);
+    // The choice is remembered with the scheme: the same export maps itself next time.
+    await click(page, 'Import');
+    const again = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    await (await again).setFiles([path.join(fixtures, 'survey-export.csv')]);
+    await findItem(page, 'Apply import');
+    assert.deepEqual((await (await import('./ui.mjs')).texts(page, 'error')), []);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});

@@ -113,6 +113,7 @@ export async function waitForApp(page) {
 // Downloads what a button exports and returns the file name and text.
 export async function exportVia(page, label) {
   const download = page.waitForEvent('download', { timeout: 15000 });
+  download.catch(() => {});  // if the click itself fails, report that, not the abandoned wait
   await click(page, label);
   let file;
   try {

@@ -132,3 +132,17 @@ TEST_CASE("CSV exports of participants, pairings and monitoring open cleanly and
   CHECK(mon->rows[0].cells[12].find("1 of 3 meetings") == 0);
   for (const auto& text : {people, monitoring_csv(fx.ws, "", "2024-06-01")}) CHECK(text.find("SECRET") == std::string::npos);
 }
+
+TEST_CASE("a saved column mapping is reused for known headers and suggestions fill the rest") {
+  ColumnMapping saved;
+  saved.columns = {{"Contact", "email"}, {"Where do you live?", "country"}, {"Shoe size", ""}};
+  saved.multi_value_separators = ";";
+  const ColumnMapping m = mapping_for_headers(saved, {"Full name", "Contact", "E-mail address", "Shoe size", "Where do you live?"});
+  REQUIRE(m.columns.size() == 5);
+  CHECK(m.columns[0].field == "name");        // suggested
+  CHECK(m.columns[1].field == "email");       // saved
+  CHECK(m.columns[2].field.empty());          // would suggest e-mail, but the saved choice has it
+  CHECK(m.columns[3].field.empty());          // saved as ignored stays ignored
+  CHECK(m.columns[4].field == "country");     // saved
+  CHECK(m.multi_value_separators == ";");
+}

@@ -19,26 +19,29 @@ void draw_coordinator_screen(Session& session) {
     help_text("Choose a scheme on the Start screen first.");
     return;
   }
-  screen_title(found->second.name.c_str());
+  // A copy: an import or an accepted match replaces the workspace's tables mid-frame, and a
+  // reference into them would then dangle.
+  const Scheme scheme = found->second;
+  screen_title(scheme.name.c_str());
   if (ImGui::BeginTabBar("CoordinatorTabs")) {
     if (ImGui::BeginTabItem("Import")) {
-      draw_import_screen(session, found->second);
+      draw_import_screen(session, scheme);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Participants")) {
-      draw_participants_screen(session, found->second);
+      draw_participants_screen(session, scheme);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Matching")) {
-      draw_matching_screen(session, found->second);
+      draw_matching_screen(session, scheme);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Pairings")) {
-      draw_pairings_screen(session, found->second);
+      draw_pairings_screen(session, scheme);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Monitoring")) {
-      draw_monitoring_screen(session, found->second);
+      draw_monitoring_screen(session, scheme);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

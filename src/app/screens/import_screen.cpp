@@ -2,8 +2,11 @@
 
 #include <imgui.h>
 
+#include <optional>
+
 #include "app/file_buttons.hpp"
 #include "app/widgets.hpp"
+#include "core/csv/csv_reader.hpp"
 #include "core/import/batch_import.hpp"
 
 namespace pairwise::app {
@@ -15,7 +18,32 @@ struct ImportState {
   bool skip_bad_rows = false;
   bool has_preview = false;
   ImportPreview preview;
+  // The survey export's columns and what each becomes (the first CSV's header; files from the
+  // same survey share it).
+  std::string csv_file;
+  std::vector<std::string> csv_samples;  // first data row, to recognise a column by its answers
+  std::optional<ColumnMapping> mapping;
+  bool remember_mapping = true;
 };
+
+bool is_csv(const std::string& name) {
+  return name.size() > 4 && (name.substr(name.size() - 4) == ".csv" || name.substr(name.size() - 4) == ".CSV");
+}
+
+void read_csv_columns(ImportState& s, const Scheme& scheme) {
+  for (const InputFile& f : s.files) {
+    if (!is_csv(f.name)) continue;
+    auto table = read_csv_table(f.content, f.name);
+    if (!table) return;  // the preview reports what is wrong with it
+    s.csv_file = f.name;
+    s.mapping = mapping_for_headers(scheme.csv_mapping, table->header);
+    s.csv_samples.assign(table->header.size(), "");
+    if (!table->rows.empty())
+      for (std::size_t k = 0; k < s.csv_samples.size() && k < table->rows[0].cells.size(); ++k)
+        s.csv_samples[k] = table->rows[0].cells[k];
+    return;
+  }
+}
 
 ImportState& state() {
   static ImportState s;
@@ -27,9 +55,69 @@ void refresh_preview(Session& session, const Scheme& scheme) {
   ImportOptions options;
   options.scheme_id = scheme.meta.id;
   options.skip_bad_csv_rows = s.skip_bad_rows;
+  options.csv_mapping = s.mapping;
   s.preview = preview_import(session.workspace(), s.files, options);
   for (const std::string& problem : s.unreadable) s.preview.errors.push_back({"", "", problem});
   s.has_preview = true;
+}
+
+void draw_column_mapping(Session& session, const Scheme& scheme) {
+  ImportState& s = state();
+  section_heading(("Columns of " + s.csv_file).c_str());
+  help_text("Say what each column of the survey export holds. Columns left as \"not imported\" are ignored.");
+  const auto& fields = application_field_keys();
+  bool changed = false;
+  std::vector<std::string> missing;
+  for (const IntakeField& f : scheme.intake_fields) {
+    if (!f.required) continue;
+    bool mapped = false;
+    for (const ColumnBinding& b : s.mapping->columns) mapped |= b.field == f.key;
+    if (!mapped) missing.push_back(f.key);
+  }
+  if (ImGui::BeginTable("ColumnMapping", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("Column", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("First answer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Becomes", ImGuiTableColumnFlags_WidthStretch, 2.5f);
+    ImGui::TableHeadersRow();
+    for (std::size_t k = 0; k < s.mapping->columns.size(); ++k) {
+      ColumnBinding& b = s.mapping->columns[k];
+      ImGui::PushID(static_cast<int>(k));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(b.header.c_str());
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextDisabled("%s", k < s.csv_samples.size() ? s.csv_samples[k].c_str() : "");
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      if (begin_combo(b.header, b.field.empty() ? "not imported" : b.field.c_str())) {
+        if (ImGui::Selectable("not imported", b.field.empty())) {
+          b.field.clear();
+          changed = true;
+        }
+        for (const std::string& field : fields) {
+          if (ImGui::Selectable(field.c_str(), field == b.field)) {
+            // One column per field: taking a field from another column frees that column.
+            for (ColumnBinding& other : s.mapping->columns)
+              if (other.field == field) other.field.clear();
+            b.field = field;
+            changed = true;
+          }
+        }
+        ImGui::EndCombo();
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    error_text("No column gives these required answers yet: " + list);
+  }
+  ImGui::Checkbox("Remember these choices for the next survey export", &s.remember_mapping);
+  if (changed) refresh_preview(session, scheme);
 }
 
 }  // namespace
@@ -43,6 +131,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
       if (!f.error.empty()) s.unreadable.push_back(f.name + " " + f.error);
       else s.files.push_back({f.name, f.text});
     }
+    read_csv_columns(s, scheme);
     refresh_preview(session, scheme);
   }
 
@@ -56,6 +145,25 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   section_heading("Preview");
   ImGui::Text("%zu file(s): %d new record(s), %d updated, %d unchanged", s.files.size() + s.unreadable.size(),
               s.preview.new_records, s.preview.updated_records, s.preview.unchanged_records);
+  // The decision sits right under the summary, in view however long the lists below get.
+  if (button("Apply import", s.preview.can_apply() && session.can_edit(), "Fix the problems listed below first.")) {
+    auto result = apply_import(session.workspace(), s.preview);
+    if (session.record(result, "Import")) {
+      if (s.mapping && s.remember_mapping && s.mapping != scheme.csv_mapping) {
+        Scheme with_mapping = scheme;
+        with_mapping.csv_mapping = *s.mapping;
+        session.record(session.workspace().save(with_mapping), "Saving the column choices");
+      }
+      session.notify("Imported " + std::to_string(s.files.size()) + " file(s).");
+      s = ImportState{};
+      return;
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) {
+    s = ImportState{};
+    return;
+  }
   if (!s.preview.merged_people.empty()) {
     ImGui::TextUnformatted("Merged by e-mail (the same person in several files):");
     for (const auto& email : s.preview.merged_people) ImGui::BulletText("%s", email.c_str());
@@ -74,19 +182,11 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     error_text("Nothing can be imported until these problems are fixed:");
     for (const auto& e : s.preview.errors) error_text("  • " + e.to_string());
     bool has_csv = false;
-    for (const auto& f : s.files) has_csv |= f.name.size() > 4 && f.name.substr(f.name.size() - 4) == ".csv";
+    for (const auto& f : s.files) has_csv |= is_csv(f.name);
     if (has_csv && ImGui::Checkbox("Leave out the CSV rows with problems and import the rest", &s.skip_bad_rows))
       refresh_preview(session, scheme);
   }
-  if (button("Apply import", s.preview.can_apply() && session.can_edit(), "Fix the problems listed above first.")) {
-    auto result = apply_import(session.workspace(), s.preview);
-    if (session.record(result, "Import")) {
-      session.notify("Imported " + std::to_string(s.files.size()) + " file(s).");
-      s = ImportState{};
-    }
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel")) s = ImportState{};
+  if (s.mapping) draw_column_mapping(session, scheme);
 }
 
 }  // namespace pairwise::app

@@ -174,8 +174,10 @@ void draw_results(Session& session, const Scheme& scheme) {
   for (const std::string& w : s.sent.warnings) help_text(("Note: " + w).c_str());
   if (s.out_of_date) error_text("Rules or people changed since this run: run matching again before accepting.");
   if (button("Accept all proposals", !r.pairs.empty() && !s.out_of_date && !s.running && session.can_edit(),
-             "Run matching again first (the rules changed), or there is nothing to accept."))
+             "Run matching again first (the rules changed), or there is nothing to accept.")) {
     accept_all(session, scheme);
+    return;  // the results are gone (they became pairings)
+  }
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;

@@ -4,6 +4,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "app/widgets.hpp"
 #include "core/reports/csv_exports.hpp"
@@ -33,13 +35,25 @@ struct Filters {
   int role = 0;  // 0 all, 1 mentors, 2 mentees
   std::string language;
   std::string topic;
+  std::string time_zone;  // "UTC+01:00"
+  std::string status;     // "active", "paused", …
 };
+
+std::string utc_offset_text(const Person& p) {
+  if (!p.utc_offset_minutes) return "";
+  const int m = *p.utc_offset_minutes;
+  char text[16];
+  std::snprintf(text, sizeof text, "UTC%c%02d:%02d", m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60);
+  return text;
+}
 
 bool matches(const Person& p, const Filters& f, const std::string& search_lower) {
   if (f.role == 1 && !p.is_mentor()) return false;
   if (f.role == 2 && !p.is_mentee()) return false;
   if (!f.language.empty() && std::find(p.languages.begin(), p.languages.end(), f.language) == p.languages.end()) return false;
   if (!f.topic.empty() && std::find(p.topics.begin(), p.topics.end(), f.topic) == p.topics.end()) return false;
+  if (!f.time_zone.empty() && utc_offset_text(p) != f.time_zone) return false;
+  if (!f.status.empty() && enum_to_string(kPersonStatusNames, p.status) != f.status) return false;
   if (search_lower.empty()) return true;
   const std::string haystack = lower(p.name + " " + p.email + " " + p.country + " " + p.region + " " +
                                      joined(p.languages) + " " + joined(p.topics) + " " + p.organisation);
@@ -47,8 +61,11 @@ bool matches(const Person& p, const Filters& f, const std::string& search_lower)
 }
 
 void combo_of(const char* label, std::string& value, const std::vector<std::string>& options) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-  if (ImGui::BeginCombo(label, value.empty() ? "any" : value.c_str())) {
+  if (begin_combo(label, value.empty() ? "any" : value.c_str())) {
     if (ImGui::Selectable("any", value.empty())) value.clear();
     for (const auto& o : options)
       if (ImGui::Selectable(o.c_str(), o == value)) value = o;
@@ -63,12 +80,22 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   std::vector<const Person*> people;
   std::vector<std::string> languages;
   std::vector<std::string> topics = scheme.topics;
+  std::vector<std::string> time_zones;
+  const std::vector<std::string> statuses = {"active", "paused", "left", "removed"};
   for (const auto& [id, p] : session.workspace().people()) {
     if (p.scheme_id != scheme.meta.id) continue;
     people.push_back(&p);
     for (const auto& l : p.languages)
       if (std::find(languages.begin(), languages.end(), l) == languages.end()) languages.push_back(l);
+    for (const auto& t : p.topics)
+      if (std::find(topics.begin(), topics.end(), t) == topics.end()) topics.push_back(t);
+    const std::string zone = utc_offset_text(p);
+    if (!zone.empty() && std::find(time_zones.begin(), time_zones.end(), zone) == time_zones.end()) time_zones.push_back(zone);
   }
+  std::sort(time_zones.begin(), time_zones.end(), [](const std::string& a, const std::string& b) {
+    auto minutes = [](const std::string& z) { return (z[3] == '-' ? -1 : 1) * (std::stoi(z.substr(4, 2)) * 60 + std::stoi(z.substr(7, 2))); };
+    return minutes(a) < minutes(b);
+  });
   std::sort(languages.begin(), languages.end());
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
@@ -80,6 +107,9 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   combo_of("Language", filters.language, languages);
   ImGui::SameLine();
   combo_of("Topic", filters.topic, topics);
+  combo_of("Time zone", filters.time_zone, time_zones);
+  ImGui::SameLine();
+  combo_of("Status", filters.status, statuses);
   ImGui::SameLine();
   if (ImGui::Button("Export participants CSV")) {
     platform::download_file("pairwise-participants-" + session.workspace().clock().today() + ".csv", "text/csv",

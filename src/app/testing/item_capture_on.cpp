@@ -67,6 +67,16 @@ void begin_item_capture() {
 
 void capture_text(const char* kind, const std::string& text) { g_texts.emplace_back(kind, text); }
 
+void capture_widget(const std::string& label, float min_x, float min_y, float max_x, float max_y) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  CapturedItem& item = item_for(ImGui::GetID(("capture:" + label).c_str()));
+  item.rect = ImRect(min_x, min_y, max_x, max_y);
+  item.window = window->Name;
+  item.visible = window->ClipRect.Overlaps(item.rect) && !window->SkipItems;
+  item.label = label;
+  item.has_label = true;
+}
+
 void publish_item_capture() {
   nlohmann::json items = nlohmann::json::array();
   for (const CapturedItem& item : g_items) {

@@ -115,6 +115,33 @@ ColumnMapping suggest_mapping(const std::vector<std::string>& headers) {
   return mapping;
 }
 
+ColumnMapping mapping_for_headers(const ColumnMapping& saved, const std::vector<std::string>& headers) {
+  ColumnMapping mapping;
+  mapping.multi_value_separators = saved.multi_value_separators;
+  std::vector<std::string> used;
+  std::vector<bool> known(headers.size(), false);
+  for (std::size_t k = 0; k < headers.size(); ++k) {
+    for (const ColumnBinding& b : saved.columns) {
+      if (b.header != headers[k]) continue;
+      known[k] = true;
+      if (!b.field.empty()) used.push_back(b.field);
+    }
+  }
+  const ColumnMapping suggested = suggest_mapping(headers);
+  for (std::size_t k = 0; k < headers.size(); ++k) {
+    std::string field;
+    if (known[k]) {
+      field = saved.field_for(headers[k]);
+    } else {
+      field = suggested.columns[k].field;
+      if (!field.empty() && std::find(used.begin(), used.end(), field) != used.end()) field.clear();
+      if (!field.empty()) used.push_back(field);
+    }
+    mapping.columns.push_back(ColumnBinding{headers[k], field});
+  }
+  return mapping;
+}
+
 Json encode(const ColumnMapping& mapping) {
   Json cols = Json::array();
   for (const auto& c : mapping.columns) cols.push_back(Json{{"header", c.header}, {"field", c.field}});

@@ -31,6 +31,10 @@ bool is_multi_value_field(const std::string& field);
 // "Preferred language(s)" -> "languages"); unknown headers map to "".
 ColumnMapping suggest_mapping(const std::vector<std::string>& headers);
 
+// The mapping for a new file's headers: the coordinator's saved choice for every header it knows,
+// a suggestion for the others (never binding a field twice), in the file's column order.
+ColumnMapping mapping_for_headers(const ColumnMapping& saved, const std::vector<std::string>& headers);
+
 Json encode(const ColumnMapping& mapping);
 void decode(const JsonReader& in, ColumnMapping& mapping);
 
