@@ -85,6 +85,10 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
   paragraph("Agree together how your mentoring will work. Talk each point through at your first meeting; either "
             "of you can write it down here and share it in your notebook.");
   const bool any_consent = !d.value.mentor_consent.date.empty() || !d.value.mentee_consent.date.empty();
+  if (d.value.is_agreed_by_both())
+    ImGui::TextUnformatted("You have both consented to this agreement (see the end of the page).");
+  else
+    help_text("Not yet agreed by both of you: each gives their consent at the end of the page.");
   if (any_consent)
     help_text("Consent is given to these exact words: changing any of them withdraws both consents, and you both "
               "consent again.");

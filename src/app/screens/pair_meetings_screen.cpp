@@ -58,7 +58,9 @@ void draw_meeting_list(Session& session, const PairView& view, const std::vector
     if (session.record(started, "Starting the meeting") && !started->upserts.empty())
       s.selected_id = started->upserts.front().id;
   }
-  help_text("A new meeting starts with the actions still open from the last one, to review.");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("A new meeting starts with the actions still open from the last one, to review.");
+  ImGui::PopStyleColor();
   ImGui::Spacing();
   if (meetings.empty()) help_text("No meetings yet.");
   for (const Meeting& m : meetings) {
@@ -76,15 +78,13 @@ bool draw_action_row(Session& session, const PairView& view, Action& a, int numb
   ImGui::PushID(a.id.c_str());
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
-  ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo(("##action-owner-" + n).c_str(), owner_title(session, view, a.who).c_str())) {
-    for (const char* who : {"mentor", "mentee"}) {
-      if (ImGui::Selectable((owner_title(session, view, who) + " (" + who + ")").c_str(), a.who == who)) {
-        a.who = who;
-        edited = true;
-      }
+  // Two people only: both names stay on screen, so whose action it is reads at a glance.
+  for (const char* who : {"mentor", "mentee"}) {
+    const std::string label = owner_title(session, view, who) + "##action-" + who + "-" + n;
+    if (ImGui::RadioButton(label.c_str(), a.who == who) && a.who != who) {
+      a.who = who;
+      edited = true;
     }
-    ImGui::EndCombo();
   }
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
@@ -107,7 +107,7 @@ bool draw_actions_table(Session& session, const PairView& view, std::vector<Acti
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44.0f);
   if (!ImGui::BeginTable(id, 4, flags, ImVec2(width, 0))) return false;
-  ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("By when", ImGuiTableColumnFlags_WidthStretch, 1.1f);
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.3f);

@@ -118,7 +118,11 @@ void draw_objective_editor(Session& session, const PairView& view) {
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-  if (ImGui::SliderInt("Progress", &o.progress_percent, 0, 100, "%d%%")) edited = true;
+  if (ImGui::SliderInt("Progress", &o.progress_percent, 0, 100, "%d%%")) {
+    // Moving the slider says work has begun; "achieved" and "dropped" stay the person's own call.
+    if (o.status == ObjectiveStatus::not_started && o.progress_percent > 0) o.status = ObjectiveStatus::in_progress;
+    edited = true;
+  }
   ImGui::EndDisabled();
   // A half-typed due date stays on screen but is stored only once it is a date.
   if (edited && date_ok) s.draft.save_soon(session, "the objective");

@@ -46,7 +46,7 @@ void route_opened_files(Session& session, const std::optional<PairView>& view) {
     }
     auto parsed = read_document(file.text, file.name);
     if (!parsed) {
-      session.notify(parsed.error_text(), true);
+      session.notify(parsed.error_text() + " (nothing was changed)", true);
       continue;
     }
     if (parsed->kind == DocumentKind::introduction_pack) {
