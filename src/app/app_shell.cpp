@@ -6,6 +6,7 @@
 #include "app/file_buttons.hpp"
 #include "app/screens/applicant_screen.hpp"
 #include "app/screens/coordinator_screen.hpp"
+#include "app/screens/pair_screen.hpp"
 #include "app/screens/start_screen.hpp"
 #include "app/shortcuts.hpp"
 #include "platform/browser.hpp"
@@ -59,7 +60,7 @@ void draw_top_bar(Session& session) {
   ImGui::PushFont(nullptr);
   ImGui::TextUnformatted("Pairwise");
   ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-  const UserRole roles[] = {UserRole::none, UserRole::applicant, UserRole::coordinator};
+  const UserRole roles[] = {UserRole::none, UserRole::applicant, UserRole::coordinator, UserRole::pair};
   for (UserRole role : roles) {
     const bool current = session.role() == role;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
@@ -140,7 +141,7 @@ void draw_app_shell(Session& session) {
       case UserRole::none: draw_start_screen(session); break;
       case UserRole::applicant: draw_applicant_screen(session); break;
       case UserRole::coordinator: draw_coordinator_screen(session); break;
-      case UserRole::pair: draw_start_screen(session); break;
+      case UserRole::pair: draw_pair_screen(session); break;
     }
   }
   ImGui::EndChild();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>
 
 #include <cstdio>
 
@@ -77,7 +78,10 @@ void draw_frame() {
     g_first_frame_done = true;
     pairwise::platform::signal_ready();
   }
-  g_frames_left = had_event ? kFramesAfterInput : g_frames_left - 1;
+  // ImGui takes fast input (typing, click down+up) a few events per frame ("trickling"): keep
+  // drawing until its queue is empty, or the last keys typed wait for the next unrelated event.
+  const bool input_waiting = GImGui->InputEventsQueue.Size > 0;
+  g_frames_left = had_event || input_waiting ? kFramesAfterInput : g_frames_left - 1;
   if (g_frames_left > 0) pairwise::platform::request_frame();
 }
 

@@ -1,0 +1,172 @@
+// Share and report: the notebook for the partner (and for oneself), the partner's notebook merged
+// in after a preview, and the redacted progress report for the coordinator.
+#include <imgui.h>
+
+#include <optional>
+
+#include "app/file_buttons.hpp"
+#include "app/screens/pair_shared.hpp"
+#include "app/widgets.hpp"
+#include "core/documents/documents.hpp"
+#include "platform/files.hpp"
+
+namespace pairwise::app {
+namespace {
+
+constexpr const char* kPartnerNotebookPurpose = "pair/partner-notebook";
+constexpr const char* kMergePopup = "Merge your partner's notebook?";
+
+struct PendingMerge {
+  std::string file_name;
+  PairFilePreview preview;
+};
+std::optional<PendingMerge> g_merge;
+std::string g_last_export;  // what was last downloaded, said under the buttons
+
+std::string file_name_part(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+// e.g. "pairwise-notebook-mina-teo-for-partner-2024-05-31.json"; names fall back to e-mails.
+std::string export_name(const Session& session, const PairView& view, const char* kind, const char* audience) {
+  const Pairing& p = *view.pairing;
+  std::string names = file_name_part(name_on_side(session.workspace(), p, Role::mentor)) + "-" +
+                      file_name_part(name_on_side(session.workspace(), p, Role::mentee));
+  std::string name = std::string("pairwise-") + kind + "-" + names;
+  if (*audience) name += std::string("-") + audience;
+  return name + "-" + view.today + ".json";
+}
+
+void export_notebook(Session& session, const PairView& view, NotebookAudience audience) {
+  session.flush_now();  // the file holds everything typed up to the click
+  auto notebook = make_pair_notebook(session.workspace(), view.pairing->meta.id, audience);
+  if (!notebook) {
+    session.notify("The notebook was not exported: " + notebook.error_text(), true);
+    return;
+  }
+  const bool for_partner = audience == NotebookAudience::partner;
+  const std::string name = export_name(session, view, "notebook", for_partner ? "for-partner" : "for-myself");
+  platform::download_file(name, "application/json", write_document(notebook.value(), session.workspace().clock().now()));
+  g_last_export = for_partner ? "Saved " + name + " in your downloads: send it to " + view.partner_name +
+                                    ", who opens it under Share and report."
+                              : "Saved " + name + " in your downloads. It holds your private notes: keep it to "
+                                                  "yourself.";
+}
+
+void export_progress_report(Session& session, const PairView& view) {
+  session.flush_now();
+  auto report = make_progress_report(session.workspace(), view.pairing->meta.id, view.today);
+  if (!report) {
+    session.notify("The progress report was not exported: " + report.error_text(), true);
+    return;
+  }
+  // Remembered, so the person can see what they last sent the coordinator.
+  session.record(session.workspace().store_progress_report(report.value()));
+  const std::string name = export_name(session, view, "progress-report", "");
+  platform::download_file(name, "application/json",
+                          write_document(ProgressReportDocument{report.value()}, session.workspace().clock().now()));
+  g_last_export = "Saved " + name + " in your downloads: send it to your scheme's coordinator.";
+}
+
+void draw_report_contents(const ProgressReport& r) {
+  ImGui::BulletText("status: %s; agreement %s", to_string(r.status).c_str(),
+                    r.agreement_signed ? ("agreed on " + r.agreement_signed_on).c_str() : "not agreed by both yet");
+  ImGui::BulletText("%d meeting(s), %d minutes in all; actions: %d open, %d done", r.meeting_count, r.total_minutes,
+                    r.actions_open, r.actions_done);
+  int smart = 0;
+  for (const auto& o : r.objectives) smart += o.smart ? 1 : 0;
+  ImGui::BulletText("%zu objective(s), %d of them SMART", r.objectives.size(), smart);
+}
+
+}  // namespace
+
+void open_partner_notebook(Session& session, const PairView& view, const platform::OpenedFile& file) {
+  session.flush_now();  // the preview compares against everything typed so far
+  PendingMerge merge{file.name, preview_partner_notebook(session.workspace(), {file.name, file.text},
+                                                         view.pairing->meta.id, view.side)};
+  if (!merge.preview.can_apply()) {
+    session.notify(file.name + ": nothing was merged: " + join_errors(merge.preview.import.errors), true);
+    return;
+  }
+  g_merge = std::move(merge);
+}
+
+void draw_partner_notebook_popup(Session& session, const PairView& view) {
+  if (g_merge && !ImGui::IsPopupOpen(kMergePopup)) ImGui::OpenPopup(kMergePopup);
+  if (!ImGui::BeginPopupModal(kMergePopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!g_merge) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const PairFilePreview& p = g_merge->preview;
+  ImGui::Text("%s from %s", g_merge->file_name.c_str(), view.partner_name.c_str());
+  if (p.changes.empty()) {
+    help_text("Nothing new: this device already has everything in the notebook.");
+  } else {
+    ImGui::TextUnformatted("Merging changes these records on this device:");
+    for (const std::string& line : p.changes) ImGui::BulletText("%s", line.c_str());
+  }
+  if (!p.import.conflicts.empty()) {
+    ImGui::TextUnformatted("Edited on both sides (the version edited more often is kept whole):");
+    for (const auto& c : p.import.conflicts)
+      ImGui::BulletText("%s: kept %s, set aside %s", c.store.c_str(), c.kept.c_str(), c.discarded.c_str());
+  }
+  help_text("Each of you keeps your own consent to the agreement. Your private notes are not touched.");
+  if (button("Merge", session.can_edit() && !p.changes.empty())) {
+    session.flush_now();
+    if (session.record(apply_pair_file(session.workspace(), p), g_merge->file_name)) {
+      note_records_replaced();
+      session.notify("Merged " + g_merge->file_name + ": " + std::to_string(p.changes.size()) + " record(s) changed.");
+    }
+    g_merge.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    g_merge.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void draw_pair_files_screen(Session& session, const PairView& view) {
+  ImGui::BeginChild("ShareScroll", ImVec2(0, 0));
+  section_heading("Share with your partner");
+  paragraph("Your partner keeps their own copy. After you write something, export a notebook for them; when they "
+            "send theirs, open it here and the two copies are merged.");
+  if (button("Export notebook for my partner", session.loaded())) export_notebook(session, view, NotebookAudience::partner);
+  help_text("Holds the agreement, meetings, actions and objectives; never your private notes.");
+  open_files_button("Open my partner's notebook…", kPartnerNotebookPurpose);
+  help_text("You see what would change before anything is stored, and a file with a problem changes nothing.");
+
+  section_heading("Progress report for the coordinator");
+  paragraph("The coordinator follows the scheme from counts and dates only. The report holds none of the words you "
+            "wrote: no meeting notes, actions, objectives, agreement text or private notes.");
+  if (auto preview = make_progress_report(session.workspace(), view.pairing->meta.id, view.today)) {
+    ImGui::TextUnformatted("It would say:");
+    draw_report_contents(preview.value());
+  }
+  if (button("Export progress report", session.loaded())) export_progress_report(session, view);
+  const auto& reports = session.workspace().progress_reports();
+  if (auto it = reports.find(view.pairing->meta.id); it != reports.end())
+    help_text(("Last exported on " + it->second.generated_on + ".").c_str());
+
+  section_heading("Keep a copy for yourself");
+  if (button("Export notebook for myself", session.loaded())) export_notebook(session, view, NotebookAudience::self);
+  help_text("Everything, including your private notes: to move to another device or keep safe. Do not send it.");
+  if (!g_last_export.empty()) {
+    ImGui::Spacing();
+    paragraph(g_last_export.c_str());
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace pairwise::app

@@ -1,0 +1,238 @@
+// Meetings noted with "Review and ToGROW" (Co-production Network): the list by date on the left,
+// the chosen meeting's notes on the right.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "app/screens/pair_shared.hpp"
+#include "app/widgets.hpp"
+
+namespace pairwise::app {
+namespace {
+
+constexpr const char* kNewMeetingPopup = "New meeting";
+constexpr const char* kDeleteMeetingPopup = "Delete this meeting?";
+
+struct MeetingsState {
+  std::string selected_id;
+  std::string new_date;
+  RecordDraft<Meeting> draft;
+};
+
+MeetingsState& state() {
+  static MeetingsState s;
+  return s;
+}
+
+const char* mode_title(MeetingMode mode) {
+  switch (mode) {
+    case MeetingMode::in_person: return "in person";
+    case MeetingMode::video: return "video";
+    case MeetingMode::phone: return "phone";
+  }
+  return "";
+}
+
+std::string owner_title(const Session& session, const PairView& view, const std::string& who) {
+  if (who == "mentor") return name_on_side(session.workspace(), *view.pairing, Role::mentor);
+  if (who == "mentee") return name_on_side(session.workspace(), *view.pairing, Role::mentee);
+  return who.empty() ? "nobody yet" : who;
+}
+
+std::string date_problem(const std::string& date, bool required) {
+  if (date.empty()) return required ? "enter a date like 2024-05-31" : std::string();
+  return is_valid_date(date) ? std::string() : "not a date like 2024-05-31";
+}
+
+void draw_meeting_list(Session& session, const PairView& view, const std::vector<Meeting>& meetings) {
+  MeetingsState& s = state();
+  if (button("New meeting", session.can_edit())) {
+    s.new_date = view.today;
+    ImGui::OpenPopup(kNewMeetingPopup);
+  }
+  if (single_line_dialog(kNewMeetingPopup, "Date of the meeting (YYYY-MM-DD)", s.new_date, "Start the meeting",
+                         date_problem(s.new_date, true))) {
+    session.flush_now();
+    auto started = session.workspace().start_meeting(view.pairing->meta.id, s.new_date);
+    if (session.record(started, "Starting the meeting") && !started->upserts.empty())
+      s.selected_id = started->upserts.front().id;
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("A new meeting starts with the actions still open from the last one, to review.");
+  ImGui::PopStyleColor();
+  ImGui::Spacing();
+  if (meetings.empty()) help_text("No meetings yet.");
+  for (const Meeting& m : meetings) {
+    std::string label = m.date + " · " + mode_title(m.mode);
+    if (m.length_minutes > 0) label += " · " + std::to_string(m.length_minutes) + " min";
+    if (ImGui::Selectable((label + "##" + m.meta.id).c_str(), s.selected_id == m.meta.id)) s.selected_id = m.meta.id;
+  }
+}
+
+// One action row: owner, what, by when, done. Labels carry the row number so each field can be
+// told apart (and found by the browser tests).
+bool draw_action_row(Session& session, const PairView& view, Action& a, int number, bool* remove) {
+  bool edited = false;
+  const std::string n = std::to_string(number);
+  ImGui::PushID(a.id.c_str());
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  // Two people only: both names stay on screen, so whose action it is reads at a glance.
+  for (const char* who : {"mentor", "mentee"}) {
+    const std::string label = owner_title(session, view, who) + "##action-" + who + "-" + n;
+    if (ImGui::RadioButton(label.c_str(), a.who == who) && a.who != who) {
+      a.who = who;
+      edited = true;
+    }
+  }
+  ImGui::TableNextColumn();
+  ImGui::SetNextItemWidth(-1);
+  edited |= ImGui::InputTextWithHint(("##action-what-" + n).c_str(), "what will be done", &a.what);
+  ImGui::TableNextColumn();
+  ImGui::SetNextItemWidth(-1);
+  edited |= ImGui::InputTextWithHint(("##action-by-" + n).c_str(), "YYYY-MM-DD", &a.by_when);
+  if (!date_problem(a.by_when, false).empty()) error_text("action " + n + ": by when: " + date_problem(a.by_when, false));
+  ImGui::TableNextColumn();
+  edited |= ImGui::Checkbox(("done##action-done-" + n).c_str(), &a.done);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(("Remove##action-remove-" + n).c_str())) *remove = true;
+  ImGui::PopID();
+  return edited;
+}
+
+bool draw_actions_table(Session& session, const PairView& view, std::vector<Action>& actions, const char* id) {
+  if (actions.empty()) return false;
+  bool edited = false;
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44.0f);
+  if (!ImGui::BeginTable(id, 4, flags, ImVec2(width, 0))) return false;
+  ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("By when", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableHeadersRow();
+  int remove_at = -1;
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    bool remove = false;
+    edited |= draw_action_row(session, view, actions[i], static_cast<int>(i) + 1, &remove);
+    if (remove) remove_at = static_cast<int>(i);
+  }
+  ImGui::EndTable();
+  if (remove_at >= 0) {
+    actions.erase(actions.begin() + remove_at);
+    edited = true;
+  }
+  return edited;
+}
+
+bool draw_review(Session& session, const PairView& view, Meeting& m) {
+  bool edited = false;
+  section_heading("Review progress");
+  help_text("How have you got on with your previous actions? What has gone well or badly, and what have you learned?");
+  if (m.review.previous_actions.empty()) help_text("No actions were open from the previous meeting.");
+  else edited |= draw_actions_table(session, view, m.review.previous_actions, "PreviousActions");
+  edited |= text_area("What went well", m.review.went_well, 2);
+  edited |= text_area("What went badly", m.review.went_badly, 2);
+  edited |= text_area("What we learned", m.review.learned, 2);
+  return edited;
+}
+
+bool draw_togrow(Session& session, const PairView& view, Meeting& m) {
+  bool edited = false;
+  struct Part {
+    const char* label;
+    std::string* text;
+    const char* prompt;
+  };
+  const Part parts[] = {
+      {"Topic", &m.topic, "What do you want to discuss? What do you need to discuss?"},
+      {"Goal", &m.goal, "What do you want to achieve from this discussion? What would make it a good use of time?"},
+      {"Reality", &m.reality, "Where are you now? What have you tried, what is in the way?"},
+      {"Options", &m.options, "What could you do? What else? What has worked for others?"},
+      {"Way forward", &m.way_forward, "What will you do, and when? Write each step as an action below."},
+  };
+  for (const Part& p : parts) {
+    section_heading(p.label);
+    help_text(p.prompt);
+    edited |= text_area(p.label, *p.text, 3);
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Actions (who, what, by when)");
+  edited |= draw_actions_table(session, view, m.actions, "Actions");
+  if (button("Add action", session.can_edit())) {
+    Action a;
+    a.id = session.workspace().ids().next_id();
+    a.who = enum_to_string(kRoleNames, view.side);
+    m.actions.push_back(a);
+    edited = true;
+  }
+  return edited;
+}
+
+void draw_meeting_editor(Session& session, const PairView& view) {
+  MeetingsState& s = state();
+  if (!s.draft.sync(session, s.selected_id)) {
+    help_text("Choose a meeting on the left, or start a new one.");
+    return;
+  }
+  Meeting& m = s.draft.value;
+  bool edited = false;
+  ImGui::BeginDisabled(!session.can_edit());
+  edited |= text_field("Date", m.date, "YYYY-MM-DD", date_problem(m.date, true));
+  ImGui::SameLine(ImGui::GetFontSize() * 30.0f);
+  ImGui::BeginGroup();
+  edited |= int_field("Length (minutes)", m.length_minutes, 0, 1440);
+  ImGui::EndGroup();
+  ImGui::TextUnformatted("How you met:");
+  for (MeetingMode mode : {MeetingMode::in_person, MeetingMode::video, MeetingMode::phone}) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(mode_title(mode), m.mode == mode)) {
+      m.mode = mode;
+      edited = true;
+    }
+  }
+  edited |= draw_review(session, view, m);
+  edited |= draw_togrow(session, view, m);
+  ImGui::EndDisabled();
+  // A half-typed date is kept on screen but not stored: records only ever hold valid dates.
+  bool dates_ok = date_problem(m.date, true).empty();
+  for (const auto* list : {&m.actions, &m.review.previous_actions})
+    for (const Action& a : *list) dates_ok = dates_ok && date_problem(a.by_when, false).empty();
+  if (edited && dates_ok) s.draft.save_soon(session, "the meeting");
+
+  section_heading("Remove");
+  if (button("Delete this meeting", session.can_edit())) ImGui::OpenPopup(kDeleteMeetingPopup);
+  if (ImGui::BeginPopupModal(kDeleteMeetingPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Delete the meeting of %s and its notes from this device?", m.date.c_str());
+    help_text("Your partner keeps their copy until they delete it too.");
+    if (ImGui::Button("Delete")) {
+      session.flush_now();
+      session.record(session.workspace().remove<Meeting>(s.selected_id));
+      s.selected_id.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+void draw_pair_meetings_screen(Session& session, const PairView& view) {
+  MeetingsState& s = state();
+  const std::vector<Meeting> meetings = session.workspace().meetings_of(view.pairing->meta.id);
+  const bool selected_here = std::any_of(meetings.begin(), meetings.end(), [&](const Meeting& m) { return m.meta.id == s.selected_id; });
+  if (!selected_here) s.selected_id = meetings.empty() ? std::string() : meetings.back().meta.id;
+
+  ImGui::BeginChild("MeetingList", ImVec2(ImGui::GetFontSize() * 15.0f, 0), ImGuiChildFlags_Border);
+  draw_meeting_list(session, view, meetings);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("MeetingNotes", ImVec2(0, 0));
+  draw_meeting_editor(session, view);
+  ImGui::EndChild();
+}
+
+}  // namespace pairwise::app

@@ -1,0 +1,164 @@
+// SMART objectives (MRC CTU LMIC), each with what keeps it from being SMART shown as it is typed.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/screens/pair_shared.hpp"
+#include "app/testing/item_capture.hpp"
+#include "app/widgets.hpp"
+#include "core/checks/smart.hpp"
+
+namespace pairwise::app {
+namespace {
+
+constexpr const char* kNewObjectivePopup = "New objective";
+constexpr const char* kDeleteObjectivePopup = "Delete this objective?";
+
+struct ObjectivesState {
+  std::string selected_id;
+  std::string new_statement;
+  RecordDraft<Objective> draft;
+};
+
+ObjectivesState& state() {
+  static ObjectivesState s;
+  return s;
+}
+
+const char* status_title(ObjectiveStatus status) {
+  switch (status) {
+    case ObjectiveStatus::not_started: return "not started";
+    case ObjectiveStatus::in_progress: return "in progress";
+    case ObjectiveStatus::achieved: return "achieved";
+    case ObjectiveStatus::dropped: return "dropped";
+  }
+  return "";
+}
+
+std::string short_statement(const std::string& text) {
+  const std::string t = trim(text);
+  if (t.empty()) return "(no statement yet)";
+  if (t.size() <= 40) return t;
+  std::size_t cut = 40;
+  while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+  return t.substr(0, cut) + "…";
+}
+
+void draw_smart_check(const Objective& o, const std::string& today) {
+  const auto issues = check_smart(o, today);
+  if (issues.empty()) {
+    capture_text("smart", "This objective is SMART.");
+    ImGui::TextColored(ImVec4(0.35f, 0.75f, 0.45f, 1.0f), "This objective is SMART.");
+    return;
+  }
+  ImGui::TextUnformatted("Not SMART yet:");
+  for (const SmartIssue& issue : issues) {
+    capture_text("smart", issue.message);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.25f, 1.0f));
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", issue.message.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void draw_objective_list(Session& session, const PairView& view, const std::vector<Objective>& objectives) {
+  ObjectivesState& s = state();
+  if (button("New objective", session.can_edit())) {
+    s.new_statement.clear();
+    ImGui::OpenPopup(kNewObjectivePopup);
+  }
+  if (single_line_dialog(kNewObjectivePopup, "What do you want to achieve?", s.new_statement, "Add the objective",
+                         trim(s.new_statement).empty() ? "say what you want to achieve" : "")) {
+    session.flush_now();
+    Objective o;
+    o.pairing_id = view.pairing->meta.id;
+    o.statement = trim(s.new_statement);
+    auto saved = session.workspace().save(o);
+    if (session.record(saved, "Adding the objective") && !saved->upserts.empty()) s.selected_id = saved->upserts.front().id;
+  }
+  ImGui::Spacing();
+  if (objectives.empty()) help_text("No objectives yet.");
+  for (const Objective& o : objectives) {
+    const bool smart = is_smart(o, view.today);
+    const std::string label = short_statement(o.statement) + " · " + std::to_string(o.progress_percent) + "%" +
+                              (smart ? "" : " · not SMART") + "##" + o.meta.id;
+    if (ImGui::Selectable(label.c_str(), s.selected_id == o.meta.id)) s.selected_id = o.meta.id;
+  }
+}
+
+void draw_objective_editor(Session& session, const PairView& view) {
+  ObjectivesState& s = state();
+  if (!s.draft.sync(session, s.selected_id)) {
+    help_text("Choose an objective on the left, or add a new one.");
+    return;
+  }
+  Objective& o = s.draft.value;
+  bool edited = false;
+  ImGui::BeginDisabled(!session.can_edit());
+  edited |= text_area("Specific: what exactly will be achieved?", o.statement, 2);
+  edited |= text_field("Measurable: how will you both know it is achieved?", o.measure, "e.g. 1 grant application submitted");
+  edited |= text_field("Achievable: why it is within reach", o.achievable);
+  edited |= text_field("Relevant: why it matters", o.relevant);
+  const bool date_ok = o.due_date.empty() || is_valid_date(o.due_date);
+  edited |= text_field("Time-bound: due date", o.due_date, "YYYY-MM-DD", date_ok ? "" : "not a date like 2024-05-31");
+  ImGui::Spacing();
+  draw_smart_check(o, view.today);
+
+  section_heading("Progress");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  if (ImGui::BeginCombo("Status", status_title(o.status))) {
+    for (ObjectiveStatus st : {ObjectiveStatus::not_started, ObjectiveStatus::in_progress, ObjectiveStatus::achieved,
+                               ObjectiveStatus::dropped}) {
+      if (ImGui::Selectable(status_title(st), o.status == st)) {
+        o.status = st;
+        if (st == ObjectiveStatus::achieved) o.progress_percent = 100;
+        edited = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
+  if (ImGui::SliderInt("Progress", &o.progress_percent, 0, 100, "%d%%")) {
+    // Moving the slider says work has begun; "achieved" and "dropped" stay the person's own call.
+    if (o.status == ObjectiveStatus::not_started && o.progress_percent > 0) o.status = ObjectiveStatus::in_progress;
+    edited = true;
+  }
+  ImGui::EndDisabled();
+  // A half-typed due date stays on screen but is stored only once it is a date.
+  if (edited && date_ok) s.draft.save_soon(session, "the objective");
+
+  section_heading("Remove");
+  if (button("Delete this objective", session.can_edit())) ImGui::OpenPopup(kDeleteObjectivePopup);
+  if (ImGui::BeginPopupModal(kDeleteObjectivePopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Delete \"%s\" from this device?", short_statement(o.statement).c_str());
+    if (ImGui::Button("Delete")) {
+      session.flush_now();
+      session.record(session.workspace().remove<Objective>(s.selected_id));
+      s.selected_id.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+void draw_pair_objectives_screen(Session& session, const PairView& view) {
+  ObjectivesState& s = state();
+  const std::vector<Objective> objectives = session.workspace().objectives_of(view.pairing->meta.id);
+  const bool selected_here =
+      std::any_of(objectives.begin(), objectives.end(), [&](const Objective& o) { return o.meta.id == s.selected_id; });
+  if (!selected_here) s.selected_id = objectives.empty() ? std::string() : objectives.front().meta.id;
+
+  ImGui::BeginChild("ObjectiveList", ImVec2(ImGui::GetFontSize() * 17.0f, 0), ImGuiChildFlags_Border);
+  draw_objective_list(session, view, objectives);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("ObjectiveDetail", ImVec2(0, 0));
+  draw_objective_editor(session, view);
+  ImGui::EndChild();
+}
+
+}  // namespace pairwise::app

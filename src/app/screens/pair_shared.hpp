@@ -1,0 +1,87 @@
+#pragma once
+// What the Pair workspace's tabs share: the open pairing seen from this person's side, working
+// copies of records being typed into, and the one-line dialogs (date of a new meeting, …).
+#include <string>
+#include <utility>
+
+#include "app/session.hpp"
+#include "core/pair/pair_member.hpp"
+#include "platform/files.hpp"
+
+namespace pairwise::app {
+
+// The open pairing as this person sees it.
+struct PairView {
+  const Pairing* pairing = nullptr;
+  Role side = Role::mentee;
+  std::string my_email;
+  std::string my_name;
+  std::string partner_name;
+  std::string today;
+};
+
+// "Mina Mentor (mentor)" for the side given.
+std::string person_label(const Session& session, const Pairing& pairing, Role side);
+
+// Bumped when a file is merged in: working copies reload even though the session's data
+// generation (which counts loads and other tabs) did not change.
+void note_records_replaced();
+std::pair<int, int> pair_data_version(const Session& session);
+
+// A screen's working copy of one stored record. It is typed into directly and saved after a pause
+// (Session::save_soon); it reloads when another record is chosen or the stored data changed
+// underneath (another tab, a merged notebook).
+template <class T>
+struct RecordDraft {
+  std::string id;
+  std::pair<int, int> version{-1, -1};
+  T value{};
+
+  // Returns false if the record no longer exists.
+  bool sync(const Session& session, const std::string& wanted_id) {
+    if (id != wanted_id || version != pair_data_version(session)) {
+      id = wanted_id;
+      version = pair_data_version(session);
+      const T* stored = session.workspace().find<T>(wanted_id);
+      value = stored ? *stored : T{};
+    }
+    return session.workspace().find<T>(wanted_id) != nullptr;
+  }
+
+  // Saves this copy after the typing pause; the copy is taken now, so choosing another record
+  // before the pause ends cannot redirect the save.
+  void save_soon(Session& session, const char* what) {
+    Session* s = &session;
+    session.save_soon(std::string("pair/") + T::kStore + "/" + id, [s, copy = value, what] {
+      s->record(s->workspace().save(copy), std::string("Saving ") + what);
+    });
+  }
+
+  // Saves at once (a button press); earlier typing is stored first so it cannot land afterwards
+  // and overwrite this change with an older copy.
+  void save_now(Session& session, const char* what) {
+    const T pressed = value;
+    session.flush_now();
+    session.record(session.workspace().save(pressed), std::string("Saving ") + what);
+    version = {-1, -1};  // take the stored revision on the next frame
+  }
+};
+
+// A small popup with one single-line field: Enter confirms, Esc or Cancel closes. Open it with
+// ImGui::OpenPopup(title) after setting `value`. Returns true on the frame the person confirms
+// with a valid value; `problem` (empty when fine) is shown under the field and blocks confirming.
+bool single_line_dialog(const char* title, const char* label, std::string& value, const char* confirm,
+                        const std::string& problem);
+
+// Draws the open pairing's tabs (agreement, meetings, objectives, private notes, sharing).
+void draw_pair_agreement_screen(Session& session, const PairView& view);
+void draw_pair_meetings_screen(Session& session, const PairView& view);
+void draw_pair_objectives_screen(Session& session, const PairView& view);
+void draw_pair_notes_screen(Session& session, const PairView& view);
+void draw_pair_files_screen(Session& session, const PairView& view);
+// The partner's notebook, opened or dropped on any tab: previewed in the sharing tab's dialog.
+void open_partner_notebook(Session& session, const PairView& view, const platform::OpenedFile& file);
+// The merge preview dialog; drawn whichever tab is showing, since files may be dropped anywhere.
+void draw_partner_notebook_popup(Session& session, const PairView& view);
+
+}  // namespace pairwise::app
