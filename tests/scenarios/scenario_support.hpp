@@ -92,7 +92,8 @@ struct Cohort {
   }
 
   void sign_agreement(const std::string& pairing_id, const std::string& mentor_date, const std::string& mentee_date) {
-    Agreement a;
+    // One agreement per pair, signed in turn: the second signature updates the same record.
+    Agreement a = ws.agreement_of(pairing_id) ? *ws.agreement_of(pairing_id) : Agreement{};
     a.pairing_id = pairing_id;
     a.confidentiality = "What we discuss stays confidential";
     a.meeting_frequency = "monthly";
