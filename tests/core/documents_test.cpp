@@ -52,6 +52,8 @@ TEST_CASE("the example file of every kind in assets/examples loads and validates
     INFO(file, ": ", doc.error_text());
     REQUIRE(doc.ok());
     CHECK(to_string(doc->kind) == name);
+    // Each example shows the current shape: written back, it is unchanged (new fields included).
+    CHECK(write_document(doc->document, Json::parse(text)["exported_at"].get<std::string>()) == text);
   }
 }
 

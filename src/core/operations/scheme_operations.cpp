@@ -50,6 +50,11 @@ Result<ChangeSet> import_scheme_file(Workspace& ws, std::string_view text, const
     return Result<ChangeSet>::failure(file_name, "$.kind",
                                       "expected a scheme file, got a " + to_string(parsed->kind) + " file");
   Scheme scheme = std::get<SchemeDocument>(parsed->document).scheme;
+  if (const Scheme* current = ws.find<Scheme>(scheme.meta.id)) {
+    Scheme same_meta = scheme;
+    same_meta.meta = current->meta;
+    if (same_meta == *current) return ChangeSet{};  // re-importing an unedited file is not a new revision
+  }
   auto saved = ws.save(std::move(scheme));  // same id: a new revision of that scheme; else added
   if (!saved) {
     Errors errors = saved.errors();
