@@ -1,6 +1,8 @@
 // pairwise: the command-line tool for coordinators with many files and for automation.
 // Exit codes: 0 success, 1 invalid input / refused operation, 2 usage error, 3 I/O error.
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -13,6 +15,10 @@
 #include "core/matching/from_records.hpp"
 #include "core/matching/dimacs.hpp"
 #include "core/matching/json_io.hpp"
+#include "core/checks/scheme_rules.hpp"
+#include "core/operations/scheme_operations.hpp"
+#include "core/presets/presets.hpp"
+#include "core/reports/cohort_spread.hpp"
 #include "core/reports/csv_exports.hpp"
 #include "core/version.hpp"
 
@@ -29,6 +35,16 @@ const char* kMainHelp =
     "  import --into BACKUP FILE...   merge applications, notebooks, reports or CSV into a backup\n"
     "  export --from BACKUP --kind KIND -o OUT   write a document or CSV from a backup\n"
     "  match --from BACKUP [--scheme ID] [FILE...]   propose the best mentor for every mentee\n"
+    "  preset [NAME] [-o OUT]   list the built-in presets, or write one as a scheme file to edit\n"
+    "  scheme-update --into BACKUP FILE   replace (or add) a scheme from an edited scheme file\n"
+    "  report --from BACKUP [--pairing ID | --mentor E --mentee E]   which scheme rules are met\n"
+    "  spread --from BACKUP [--select N]   the cohort's geographic, topic and language spread\n"
+    "  requests --from BACKUP   open project requests, whether each is short and precise\n"
+    "  interest --into BACKUP --mentor E --mentee E   a mentor's interest in a request\n"
+    "  introduce --into BACKUP --mentor E --mentee E   the coordinator puts them in touch\n"
+    "  pairing --into BACKUP --mentor E --mentee E --to STATUS --by WHO   record a status change\n"
+    "  person --into BACKUP --email E --status S|--decision D   pause, leave, remove; decisions\n"
+    "  escalate --into BACKUP   mark requests unanswered too long; escalate them\n"
     "Run 'pairwise COMMAND --help' for details. Exit codes: 0 ok, 1 invalid input, 2 usage, 3 file error.\n";
 
 const char* kValidateHelp =
@@ -381,6 +397,382 @@ int cmd_match(const std::vector<std::string>& args) {
   return kOk;
 }
 
+
+// ---- commands for the seed schemes' rules ------------------------------------------------------
+
+// Options of the form "--name value" (and bare flags), plus positional arguments.
+struct Options {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> positional;
+  std::string get(const std::string& name, const std::string& fallback = "") const {
+    auto it = values.find(name);
+    return it == values.end() ? fallback : it->second;
+  }
+  bool has(const std::string& name) const { return values.count(name) > 0; }
+};
+
+// Returns an error message for an unknown option or a missing value, else "".
+std::string parse_options(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
+                          const std::vector<std::string>& flags, Options& out) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (std::find(with_value.begin(), with_value.end(), a) != with_value.end()) {
+      if (i + 1 >= args.size()) return a + " needs a value";
+      out.values[a] = args[++i];
+    } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
+      out.values[a] = "yes";
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      return "unknown option " + a;
+    } else {
+      out.positional.push_back(a);
+    }
+  }
+  return std::string();
+}
+
+// The scheme named by --scheme, or the backup's only scheme.
+int choose_scheme(const Workspace& ws, const std::string& scheme_id, const Scheme*& out) {
+  if (!scheme_id.empty()) {
+    out = ws.find<Scheme>(scheme_id);
+    if (!out) return std::cerr << "pairwise: no scheme with id \"" << scheme_id << "\"\n", kInvalid;
+    return kOk;
+  }
+  if (ws.schemes().size() == 1) {
+    out = &ws.schemes().begin()->second;
+    return kOk;
+  }
+  std::cerr << "pairwise: " << (ws.schemes().empty() ? "the backup holds no scheme" : "several schemes: choose one with --scheme ID") << "\n";
+  for (const auto& [id, sc] : ws.schemes()) std::cerr << "  " << id << "  " << sc.name << "\n";
+  return kUsage;
+}
+
+int save_backup(const std::string& path, const Workspace& ws) {
+  if (!write_file(path, write_document(make_backup(ws), system_clock().now())))
+    return std::cerr << path << ": cannot write the file\n", kIo;
+  return kOk;
+}
+
+// Loads BACKUP, applies one operation and writes BACKUP back only if the operation succeeded.
+template <class Operation>
+int change_backup(const std::string& path, Operation operation) {
+  Loaded loaded;
+  if (int rc = load_backup(path, loaded, false); rc != kOk) return rc;
+  Result<ChangeSet> r = operation(loaded.ws);
+  if (!r) return std::cerr << "pairwise: " << r.error_text() << "\n", kInvalid;
+  return save_backup(path, loaded.ws);
+}
+
+const char* kPresetHelp =
+    "Usage: pairwise preset [NAME] [-o OUT]\n"
+    "Without NAME lists the built-in presets (cochrane-kt, ikt, kind, coproduction, mrc-ctu-lmic).\n"
+    "With NAME writes that preset's scheme file (to OUT or standard output): edit it, then\n"
+    "'pairwise scheme-update' or the app's scheme import brings it in.\n";
+
+int cmd_preset(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kPresetHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"-o"}, {}, o); !e.empty()) return usage(e, kPresetHelp);
+  if (o.positional.size() > 1) return usage("preset takes at most one NAME", kPresetHelp);
+  if (o.positional.empty()) {
+    for (SchemePreset p : kAllPresets) {
+      auto scheme = read_preset_file(p);
+      std::cout << preset_key(p) << "  " << (scheme ? scheme->name : "(unreadable: " + scheme.error_text() + ")") << "\n";
+    }
+    return kOk;
+  }
+  auto preset = preset_from_key(o.positional.front());
+  if (!preset) return usage("unknown preset \"" + o.positional.front() + "\"", kPresetHelp);
+  return write_file(o.get("-o"), std::string(preset_file_text(*preset))) ? kOk : kIo;
+}
+
+const char* kSchemeUpdateHelp =
+    "Usage: pairwise scheme-update --into BACKUP.json FILE\n"
+    "Validates the scheme file FILE and replaces the scheme with the same id in BACKUP.json as a new\n"
+    "revision (or adds it). Nothing changes if the file has any error (listed with its JSON path).\n";
+
+int cmd_scheme_update(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kSchemeUpdateHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--into"}, {}, o); !e.empty()) return usage(e, kSchemeUpdateHelp);
+  if (!o.has("--into") || o.positional.size() != 1) return usage("scheme-update needs --into BACKUP.json and one FILE", kSchemeUpdateHelp);
+  std::string text;
+  const std::string file = o.positional.front();
+  if (!read_file(file, text)) return std::cerr << file << ": cannot read the file\n", kIo;
+  Loaded loaded;
+  if (int rc = load_backup(o.get("--into"), loaded, true); rc != kOk) return rc;
+  auto r = import_scheme_file(loaded.ws, text, base_name(file));
+  if (!r) return std::cerr << r.error_text() << "\n", kInvalid;
+  if (r->empty()) return std::cout << "the scheme is unchanged\n", kOk;
+  const Scheme& updated = *loaded.ws.find<Scheme>(r->upserts.front().id);
+  std::cout << "scheme " << updated.meta.id << " (" << updated.name << ") is now revision " << updated.meta.revision << "\n";
+  return save_backup(o.get("--into"), loaded.ws);
+}
+
+const char* kReportHelp =
+    "Usage: pairwise report --from BACKUP.json [--scheme ID] [--pairing ID | --mentor E --mentee E]\n"
+    "                       [--today YYYY-MM-DD] [--format text|json]\n"
+    "Checks the scheme's rules: for one pairing (its progress report with every rule), or for the\n"
+    "scheme as a whole and each of its pairings. Text lines read RULE: met|not_met|pending: why.\n";
+
+void print_checks(const std::vector<RuleCheck>& checks, const std::string& indent) {
+  for (const auto& c : checks)
+    std::cout << indent << c.rule << ": " << enum_to_string(kRuleStatusNames, c.status) << ": " << c.message << "\n";
+}
+
+int cmd_report(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kReportHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--from", "--scheme", "--pairing", "--mentor", "--mentee", "--today", "--format"}, {}, o);
+      !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "report takes no FILE" : e, kReportHelp);
+  const std::string today = o.get("--today", system_clock().today()), format = o.get("--format", "text");
+  if (!is_valid_date(today)) return usage("--today must be a date like 2024-05-31", kReportHelp);
+  if (format != "text" && format != "json") return usage("--format is text or json", kReportHelp);
+  if (!o.has("--from")) return usage("report needs --from BACKUP.json", kReportHelp);
+  Loaded loaded;
+  if (int rc = load_backup(o.get("--from"), loaded, false); rc != kOk) return rc;
+  const Workspace& ws = loaded.ws;
+  std::string pairing_id = o.get("--pairing");
+  if (pairing_id.empty() && (o.has("--mentor") || o.has("--mentee"))) {
+    pairing_id = find_pairing_id(ws, o.get("--mentor"), o.get("--mentee"));
+    if (pairing_id.empty())
+      return std::cerr << "pairwise: no pairing of " << o.get("--mentor") << " with " << o.get("--mentee") << "\n", kInvalid;
+  }
+  if (!pairing_id.empty()) {
+    auto report = make_progress_report(ws, pairing_id, today);
+    if (!report) return std::cerr << "pairwise: " << report.error_text() << "\n", kInvalid;
+    if (format == "json") return std::cout << encode(report.value()).dump(2) << "\n", kOk;
+    std::cout << "pairing " << pairing_id << ": " << report->mentor_email << " mentoring " << report->mentee_email << ", "
+              << to_string(report->status) << "; " << report->meeting_count << " meeting(s), " << report->total_minutes
+              << " minutes\n";
+    print_checks(report->checks, "  ");
+    return kOk;
+  }
+  const Scheme* scheme = nullptr;
+  if (int rc = choose_scheme(ws, o.get("--scheme"), scheme); rc != kOk) return rc;
+  const auto scheme_checks = check_scheme_rules(ws, scheme->meta.id, today);
+  if (format == "json") {
+    Json j = Json::object();
+    j["scheme_id"] = scheme->meta.id;
+    j["today"] = today;
+    j["scheme_checks"] = Json::array();
+    for (const auto& c : scheme_checks) j["scheme_checks"].push_back(encode(c));
+    j["pairings"] = Json::array();
+    for (const Pairing& p : ws.pairings_of_scheme(scheme->meta.id)) {
+      Json checks = Json::array();
+      for (const auto& c : check_pairing_rules(ws, p.meta.id, today)) checks.push_back(encode(c));
+      j["pairings"].push_back(Json{{"pairing_id", p.meta.id}, {"mentor_email", p.mentor_email},
+                                   {"mentee_email", p.mentee_email}, {"status", to_string(p.status())}, {"checks", checks}});
+    }
+    return std::cout << j.dump(2) << "\n", kOk;
+  }
+  std::cout << scheme->name << " on " << today << "\n";
+  print_checks(scheme_checks, "  ");
+  for (const Pairing& p : ws.pairings_of_scheme(scheme->meta.id)) {
+    std::cout << "pairing " << p.meta.id << ": " << p.mentor_email << " mentoring " << p.mentee_email << ", "
+              << to_string(p.status()) << "\n";
+    print_checks(check_pairing_rules(ws, p.meta.id, today), "  ");
+  }
+  return kOk;
+}
+
+const char* kSpreadHelp =
+    "Usage: pairwise spread --from BACKUP.json [--scheme ID] [--of mentees|mentors|everyone] [--select N]\n"
+    "Shows how many countries, regions, topics and languages the cohort covers. --select N picks N\n"
+    "mentees covering as many different ones as possible (the scheme's selection goal) and shows\n"
+    "the spread of that selection.\n";
+
+int cmd_spread(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kSpreadHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--from", "--scheme", "--of", "--select"}, {}, o); !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "spread takes no FILE" : e, kSpreadHelp);
+  if (!o.has("--from")) return usage("spread needs --from BACKUP.json", kSpreadHelp);
+  const std::string of_text = o.get("--of", "mentees");
+  SpreadOf of = SpreadOf::mentees;
+  if (of_text == "mentors") of = SpreadOf::mentors;
+  else if (of_text == "everyone") of = SpreadOf::everyone;
+  else if (of_text != "mentees") return usage("--of is mentees, mentors or everyone", kSpreadHelp);
+  int places = 0;
+  if (o.has("--select")) {
+    const std::string n = o.get("--select");
+    if (n.empty() || n.size() > 6 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) == 0)
+      return usage("--select needs a number of places from 1", kSpreadHelp);
+    places = std::stoi(n);
+  }
+  Loaded loaded;
+  if (int rc = load_backup(o.get("--from"), loaded, false); rc != kOk) return rc;
+  const Scheme* scheme = nullptr;
+  if (int rc = choose_scheme(loaded.ws, o.get("--scheme"), scheme); rc != kOk) return rc;
+  std::cout << "cohort (" << of_text << "):\n";
+  for (const auto& line : describe_spread(cohort_spread(loaded.ws, scheme->meta.id, of))) std::cout << "  " << line << "\n";
+  if (places > 0) {
+    const auto picked = select_for_spread(loaded.ws, scheme->meta.id, places);
+    std::cout << "selected " << picked.size() << " for spread:";
+    for (const auto& e : picked) std::cout << " " << e;
+    std::cout << "\n";
+    for (const auto& line : describe_spread(cohort_spread(loaded.ws, scheme->meta.id, SpreadOf::mentees, picked)))
+      std::cout << "  " << line << "\n";
+  }
+  return kOk;
+}
+
+const char* kRequestsHelp =
+    "Usage: pairwise requests --from BACKUP.json [--scheme ID]\n"
+    "Lists each open project request (mentees not yet placed with a mentor): whether it is short and\n"
+    "precise under the scheme's rules, what to change if not, and which mentors are interested.\n";
+
+int cmd_requests(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kRequestsHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--from", "--scheme"}, {}, o); !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "requests takes no FILE" : e, kRequestsHelp);
+  if (!o.has("--from")) return usage("requests needs --from BACKUP.json", kRequestsHelp);
+  Loaded loaded;
+  if (int rc = load_backup(o.get("--from"), loaded, false); rc != kOk) return rc;
+  const Scheme* scheme = nullptr;
+  if (int rc = choose_scheme(loaded.ws, o.get("--scheme"), scheme); rc != kOk) return rc;
+  for (const auto& r : open_project_requests(loaded.ws, scheme->meta.id)) {
+    std::cout << r.mentee.email << ": " << (r.issues.empty() ? "ready" : "not ready") << "; "
+              << r.interested_mentors.size() << " interested mentor(s)";
+    for (const auto& m : r.interested_mentors) std::cout << " " << m;
+    std::cout << "\n  what: " << r.mentee.project.what << "\n";
+    for (const auto& i : r.issues) std::cout << "  " << i.field << ": " << i.message << "\n";
+  }
+  return kOk;
+}
+
+const char* kInterestHelp =
+    "Usage: pairwise interest --into BACKUP.json --mentor EMAIL --mentee EMAIL [--scheme ID]\n"
+    "                         [--date YYYY-MM-DD] [--note TEXT]\n"
+    "Records a mentor's interest in a mentee's project request (schemes where mentors pick requests).\n"
+    "Refused, with the reason, for a request that is not short and precise, a paused mentor or one\n"
+    "without room.\n";
+
+int cmd_interest(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kInterestHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--into", "--mentor", "--mentee", "--scheme", "--date", "--note"}, {}, o);
+      !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "interest takes no FILE" : e, kInterestHelp);
+  if (!o.has("--into") || !o.has("--mentor") || !o.has("--mentee"))
+    return usage("interest needs --into, --mentor and --mentee", kInterestHelp);
+  return change_backup(o.get("--into"), [&](Workspace& ws) -> Result<ChangeSet> {
+    const Scheme* scheme = nullptr;
+    if (choose_scheme(ws, o.get("--scheme"), scheme) != kOk) return Result<ChangeSet>::failure("", "", "choose a scheme");
+    return express_interest(ws, scheme->meta.id, o.get("--mentor"), o.get("--mentee"),
+                            o.get("--date", system_clock().today()), o.get("--note"));
+  });
+}
+
+const char* kIntroduceHelp =
+    "Usage: pairwise introduce --into BACKUP.json --mentor EMAIL --mentee EMAIL [--date YYYY-MM-DD]\n"
+    "The coordinator puts an interested mentor and the mentee in touch; other mentors' interest in\n"
+    "that request is closed. Mentoring starts once both have signed the contract.\n";
+
+int cmd_introduce(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kIntroduceHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--into", "--mentor", "--mentee", "--date"}, {}, o); !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "introduce takes no FILE" : e, kIntroduceHelp);
+  if (!o.has("--into") || !o.has("--mentor") || !o.has("--mentee"))
+    return usage("introduce needs --into, --mentor and --mentee", kIntroduceHelp);
+  return change_backup(o.get("--into"), [&](Workspace& ws) -> Result<ChangeSet> {
+    const std::string id = find_pairing_id(ws, o.get("--mentor"), o.get("--mentee"));
+    if (id.empty())
+      return Result<ChangeSet>::failure("", "", o.get("--mentor") + " has not expressed interest in " + o.get("--mentee"));
+    return introduce(ws, id, o.get("--date", system_clock().today()));
+  });
+}
+
+const char* kPairingHelp =
+    "Usage: pairwise pairing --into BACKUP.json --mentor EMAIL --mentee EMAIL --to STATUS --by WHO\n"
+    "                        [--date YYYY-MM-DD] [--reason TEXT] [--after-first-meeting]\n"
+    "Records a status change: STATUS requested | accepted | declined | no_response | active |\n"
+    "completed | withdrawn; WHO coordinator | mentor | mentee. A decline needs no reason; a withdrawal\n"
+    "by the mentor or mentee is without fault; --after-first-meeting ends it after the\n"
+    "getting-to-know-you meeting (schemes that allow it). Refused moves say what is allowed next.\n";
+
+int cmd_pairing(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kPairingHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--into", "--mentor", "--mentee", "--to", "--by", "--date", "--reason"},
+                             {"--after-first-meeting"}, o);
+      !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "pairing takes no FILE" : e, kPairingHelp);
+  if (!o.has("--into") || !o.has("--mentor") || !o.has("--mentee") || !o.has("--to") || !o.has("--by"))
+    return usage("pairing needs --into, --mentor, --mentee, --to and --by", kPairingHelp);
+  const auto to = enum_from_string(kPairingStatusNames, o.get("--to"));
+  const auto by = enum_from_string(kActorNames, o.get("--by"));
+  if (!to) return usage("--to must be one of " + enum_choices(kPairingStatusNames), kPairingHelp);
+  if (!by) return usage("--by must be one of " + enum_choices(kActorNames), kPairingHelp);
+  const std::string date = o.get("--date", system_clock().today());
+  return change_backup(o.get("--into"), [&](Workspace& ws) -> Result<ChangeSet> {
+    const std::string id = find_pairing_id(ws, o.get("--mentor"), o.get("--mentee"));
+    if (id.empty()) return Result<ChangeSet>::failure("", "", "no pairing of " + o.get("--mentor") + " with " + o.get("--mentee"));
+    if (o.has("--after-first-meeting")) {
+      if (*to != PairingStatus::withdrawn)
+        return Result<ChangeSet>::failure("", "", "--after-first-meeting goes with --to withdrawn");
+      return stop_after_first_meeting(ws, id, *by, date);
+    }
+    if (*to == PairingStatus::withdrawn && (*by == Actor::mentor || *by == Actor::mentee))
+      return withdraw_without_fault(ws, id, *by, date, o.get("--reason"));
+    return ws.transition_pairing(id, {*to, date, *by, o.get("--reason"), 0});
+  });
+}
+
+const char* kPersonHelp =
+    "Usage: pairwise person --into BACKUP.json --email EMAIL [--status active|paused|left|removed]\n"
+    "                       [--decision pending|selected|not_selected] [--date YYYY-MM-DD] [--reason TEXT]\n"
+    "Pauses a mentor, lets them leave the list (their unanswered requests are withdrawn), removes\n"
+    "someone (a reason is required; their live pairings are withdrawn), or records a decision.\n";
+
+int cmd_person(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kPersonHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--into", "--email", "--status", "--decision", "--date", "--reason"}, {}, o);
+      !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "person takes no FILE" : e, kPersonHelp);
+  if (!o.has("--into") || !o.has("--email") || (o.has("--status") == o.has("--decision")))
+    return usage("person needs --into, --email and one of --status or --decision", kPersonHelp);
+  const std::string date = o.get("--date", system_clock().today());
+  if (o.has("--status")) {
+    const auto status = enum_from_string(kPersonStatusNames, o.get("--status"));
+    if (!status) return usage("--status must be one of " + enum_choices(kPersonStatusNames), kPersonHelp);
+    return change_backup(o.get("--into"), [&](Workspace& ws) {
+      return set_person_status(ws, o.get("--email"), *status, date, o.get("--reason"));
+    });
+  }
+  const auto decision = enum_from_string(kDecisionNames, o.get("--decision"));
+  if (!decision) return usage("--decision must be one of " + enum_choices(kDecisionNames), kPersonHelp);
+  return change_backup(o.get("--into"), [&](Workspace& ws) { return record_decision(ws, o.get("--email"), *decision, date); });
+}
+
+const char* kEscalateHelp =
+    "Usage: pairwise escalate --into BACKUP.json [--today YYYY-MM-DD]\n"
+    "Marks every request whose mentor has not answered within the scheme's days as \"no response\"\n"
+    "and records its escalation to the scheme's contact (IKT: the mentoring supervisor).\n";
+
+int cmd_escalate(const std::vector<std::string>& args) {
+  if (wants_help(args)) return std::cout << kEscalateHelp, kOk;
+  Options o;
+  if (auto e = parse_options(args, {"--into", "--today"}, {}, o); !e.empty() || !o.positional.empty())
+    return usage(e.empty() ? "escalate takes no FILE" : e, kEscalateHelp);
+  if (!o.has("--into")) return usage("escalate needs --into BACKUP.json", kEscalateHelp);
+  const std::string today = o.get("--today", system_clock().today());
+  if (!is_valid_date(today)) return usage("--today must be a date like 2024-05-31", kEscalateHelp);
+  Loaded loaded;
+  if (int rc = load_backup(o.get("--into"), loaded, false); rc != kOk) return rc;
+  const ChangeSet changes = loaded.ws.mark_overdue_requests(today);
+  for (const auto& r : changes.upserts) {
+    const Pairing& p = *loaded.ws.find<Pairing>(r.id);
+    std::cout << "no response from " << p.mentor_email << " to the request for " << p.mentee_email << " of "
+              << p.requested_on() << ": escalated to " << p.escalations.back().to << "\n";
+  }
+  if (changes.empty()) return std::cout << "no request is overdue\n", kOk;
+  return save_backup(o.get("--into"), loaded.ws);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -394,5 +786,15 @@ int main(int argc, char** argv) {
   if (command == "import") return cmd_import(args);
   if (command == "export") return cmd_export(args);
   if (command == "match") return cmd_match(args);
+  if (command == "preset") return cmd_preset(args);
+  if (command == "scheme-update") return cmd_scheme_update(args);
+  if (command == "report") return cmd_report(args);
+  if (command == "spread") return cmd_spread(args);
+  if (command == "requests") return cmd_requests(args);
+  if (command == "interest") return cmd_interest(args);
+  if (command == "introduce") return cmd_introduce(args);
+  if (command == "pairing") return cmd_pairing(args);
+  if (command == "person") return cmd_person(args);
+  if (command == "escalate") return cmd_escalate(args);
   return usage("unknown command \"" + command + "\"", kMainHelp);
 }

@@ -206,8 +206,21 @@ Result<ChangeSet> Workspace::transition_pairing(const std::string& pairing_id, T
     const Scheme* scheme = find<Scheme>(updated.scheme_id);
     request.no_response_days = scheme ? scheme->no_response_days : request.no_response_days;
   }
+  const Scheme* scheme = find<Scheme>(updated.scheme_id);
+  // KIND: "both mentor and mentee sign a mutual-consent contract" before mentoring starts.
+  if (request.to == PairingStatus::active && scheme && scheme->agreement_before_active) {
+    const Agreement* a = agreement_of(pairing_id);
+    if (!a || !a->is_agreed_by_both())
+      return Result<ChangeSet>::failure("", "", "both the mentor and the mentee must sign the mutual-consent contract (" +
+                                                    std::string(a ? "not yet signed by both" : "no contract yet") +
+                                                    ") before the mentoring can start");
+  }
   Outcome outcome = transition(updated, request);
   if (!outcome) return Result<ChangeSet>::failure("", "", outcome.message());
+  // IKT: an unanswered request goes to the mentoring supervisor; record who it went to.
+  if (request.to == PairingStatus::no_response && scheme)
+    updated.escalations.push_back(
+        Escalation{request.date, scheme->escalate_to.empty() ? "the coordinator" : scheme->escalate_to.describe()});
   return save(std::move(updated));
 }
 

@@ -98,6 +98,8 @@ class Workspace {
   // Removing a pairing also removes its agreement, meetings, objectives, feedback and notes.
   template <class T>
   ChangeSet remove(const std::string& id);
+  // Refuses "active" while a scheme that asks for a contract first (KIND) lacks both signatures;
+  // "no response" records an escalation to the scheme's escalation contact (IKT: the supervisor).
   Result<ChangeSet> transition_pairing(const std::string& pairing_id, TransitionRequest request);
   // Marks every requested pairing whose mentor has not answered in time as "no response".
   ChangeSet mark_overdue_requests(const std::string& today);

@@ -6,7 +6,11 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
+
+#include "core/documents/documents.hpp"
 
 namespace {
 
@@ -66,5 +70,42 @@ TEST_CASE("pairwise match proposes pairs from a scheme and application files, as
   CHECK(help.exit_code == 0);
   Run unknown = run_cli("frobnicate");
   CHECK(unknown.exit_code == 2);
+}
+
+TEST_CASE("pairwise preset and scheme-update: export a preset, edit it, import it over the same scheme") {
+  const auto dir = std::filesystem::temp_directory_path() / "pairwise-cli-preset";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string backup = (dir / "backup.json").string(), scheme = (dir / "ikt.json").string();
+  Run list = run_cli("preset");
+  CHECK(list.exit_code == 0);
+  CHECK(list.output.find("mrc-ctu-lmic  MRC CTU LMIC mentoring") != std::string::npos);
+  CHECK(run_cli("preset nonsense").exit_code == 2);
+  REQUIRE(run_cli("preset ikt -o " + scheme).exit_code == 0);
+  Run added = run_cli("scheme-update --into " + backup + " " + scheme);
+  INFO(added.output);
+  CHECK(added.exit_code == 0);
+  CHECK(added.output.find("(IKT mentoring) is now revision 1") != std::string::npos);
+
+  // The coordinator edits the file by hand: a mistake is refused with file, path and line.
+  std::ifstream in(scheme);
+  pairwise::Json j = pairwise::Json::parse(in);
+  j["scheme"]["no_response_days"] = "ten";
+  std::ofstream(scheme) << j.dump(2);
+  Run bad = run_cli("scheme-update --into " + backup + " " + scheme);
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.output.find("ikt.json: $.scheme.no_response_days: expected a whole number, got \"ten\" (line") != std::string::npos);
+  j["scheme"]["no_response_days"] = 10;
+  std::ofstream(scheme) << j.dump(2);
+  Run good = run_cli("scheme-update --into " + backup + " " + scheme);
+  CHECK(good.exit_code == 0);
+  CHECK(good.output.find("is now revision 2") != std::string::npos);
+  Run again = run_cli("scheme-update --into " + backup + " " + scheme);
+  CHECK(again.output.find("the scheme is unchanged") != std::string::npos);  // no new revision without an edit
+  CHECK(run_cli("scheme-update --into " + backup + " " + source("assets/examples/application.example.json")).exit_code == 1);
+  CHECK(run_cli("scheme-update " + scheme).exit_code == 2);
+  Run report = run_cli("report --from " + backup + " --today 2024-01-01");
+  CHECK(report.exit_code == 0);
+  CHECK(report.output.find("IKT mentoring on 2024-01-01") != std::string::npos);
 }
 #endif

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/documents/documents.hpp"
 #include "test_support.hpp"
 
@@ -50,6 +52,8 @@ TEST_CASE("the example file of every kind in assets/examples loads and validates
     INFO(file, ": ", doc.error_text());
     REQUIRE(doc.ok());
     CHECK(to_string(doc->kind) == name);
+    // Each example shows the current shape: written back, it is unchanged (new fields included).
+    CHECK(write_document(doc->document, Json::parse(text)["exported_at"].get<std::string>()) == text);
   }
 }
 
@@ -60,7 +64,15 @@ TEST_CASE("validation errors name the file, the JSON path and what was expected"
   auto r = read_document(j.dump(), "alice.json");
   REQUIRE_FALSE(r.ok());
   REQUIRE(r.errors().size() == 1);
-  CHECK(r.errors()[0].to_string() == "alice.json: $.person.languages[2]: expected a string, got 42");
+  CHECK(r.errors()[0].to_string() == "alice.json: $.person.languages[2]: expected a string, got 42 (line 1)");
+  // In a file laid out on several lines, the line is where the bad value is.
+  const std::string pretty = j.dump(2);
+  const auto at = pretty.find("42");
+  const auto line = 1 + std::count(pretty.begin(), pretty.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+  r = read_document(pretty, "alice.json");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors()[0].to_string() ==
+        "alice.json: $.person.languages[2]: expected a string, got 42 (line " + std::to_string(line) + ")");
 
   j = Json::parse(text);
   j["person"].erase("email");
@@ -69,9 +81,9 @@ TEST_CASE("validation errors name the file, the JSON path and what was expected"
   const auto errors = validate_document(j.dump(), "bob.json");
   std::vector<std::string> messages;
   for (const auto& e : errors) messages.push_back(e.to_string());
-  CHECK(std::find(messages.begin(), messages.end(), "bob.json: $.person.email: missing; expected a string") != messages.end());
-  CHECK(std::find(messages.begin(), messages.end(), "bob.json: $.person.capacity: expected a whole number, got \"two\"") != messages.end());
-  CHECK(std::find(messages.begin(), messages.end(), "bob.json: $.person.roles[0]: expected one of \"mentor\", \"mentee\", got \"coach\"") != messages.end());
+  CHECK(std::find(messages.begin(), messages.end(), "bob.json: $.person.email: missing; expected a string (line 1)") != messages.end());
+  CHECK(std::find(messages.begin(), messages.end(), "bob.json: $.person.capacity: expected a whole number, got \"two\" (line 1)") != messages.end());
+  CHECK(std::find(messages.begin(), messages.end(), "bob.json: $.person.roles[0]: expected one of \"mentor\", \"mentee\", got \"coach\" (line 1)") != messages.end());
 }
 
 TEST_CASE("malformed JSON, wrong kinds and non-objects are refused without throwing") {
@@ -90,7 +102,14 @@ TEST_CASE("a newer format version than the app knows is refused clearly") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.error_text() ==
         "new.json: $.format_version: format version 3 is newer than this version of Pairwise understands (up to 2); "
-        "please update Pairwise");
+        "please update Pairwise (line 5)");
+}
+
+TEST_CASE("malformed JSON is reported with its line and column") {
+  const auto e = validate_document("{\n  \"kind\": \"scheme\",\n  \"scheme\": {,}\n}", "hand-edited.json");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].to_string().find("hand-edited.json: $: not valid JSON") == 0);
+  CHECK(e[0].message.find("line 3, column 14") != std::string::npos);
 }
 
 TEST_CASE("v1 application is migrated: language string -> languages list, role -> roles") {

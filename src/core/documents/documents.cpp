@@ -207,7 +207,11 @@ Result<ParsedDocument> read_document_json(const Json& json, const std::string& f
 Result<ParsedDocument> read_document(std::string_view text, const std::string& file) {
   auto json = parse_json_text(text, file);
   if (!json) return json.errors();
-  return read_document_json(json.value(), file);
+  auto parsed = read_document_json(json.value(), file);
+  if (parsed) return parsed;
+  Errors errors = parsed.errors();
+  add_line_numbers(errors, text);
+  return errors;
 }
 
 Errors validate_document(std::string_view text, const std::string& file) {

@@ -91,8 +91,11 @@ RecordsMatchingInput matching_input_from_records(const Workspace& workspace, con
   MatchingInput& input = out.input;
   input.criteria = criteria_from_scheme(scheme, &out.warnings);
   if (scheme.matching_mode == MatchingMode::cohort_variation) {
-    input.goal.kind = CohortGoal::Kind::MenteeRegions;
-    input.goal.bonus = 200;  // worth about one strong criterion: spread wins over small gains
+    // Cochrane: spread across the cohort; the scheme chooses the grouping and how much it is worth
+    // (the preset's 200 is about one strong criterion: spread wins over small gains).
+    input.goal.kind = scheme.cohort_spread.matching_group == "country" ? CohortGoal::Kind::MenteeCountries
+                                                                        : CohortGoal::Kind::MenteeRegions;
+    input.goal.bonus = scheme.cohort_spread.bonus;
   }
 
   Dictionary topics, languages, countries, regions, organisations, locations;
@@ -111,7 +114,8 @@ RecordsMatchingInput matching_input_from_records(const Workspace& workspace, con
   }
 
   for (const Person& p : people) {
-    if (p.status != PersonStatus::active) continue;
+    // Paused, left or removed people and applicants the coordinator did not select are not matched.
+    if (p.status != PersonStatus::active || p.decision == Decision::not_selected) continue;
     MatchProfile profile;
     profile.id = p.meta.id;
     profile.email = p.email;

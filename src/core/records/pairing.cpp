@@ -108,6 +108,11 @@ Json encode(const Pairing& p) {
   j["history"] = h;
   j["locked"] = p.locked;
   j["score_explanation"] = p.score_explanation;
+  j["origin"] = enum_to_string(kPairingOriginNames, p.origin);
+  j["introduced_on"] = p.introduced_on;
+  Json esc = Json::array();
+  for (const auto& e : p.escalations) esc.push_back(Json{{"date", e.date}, {"to", e.to}});
+  j["escalations"] = esc;
   return j;
 }
 
@@ -140,6 +145,12 @@ void decode(const JsonReader& in, Pairing& p) {
   }
   in.optional("locked", p.locked);
   in.optional("score_explanation", p.score_explanation);
+  in.optional_enum("origin", p.origin, kPairingOriginNames);
+  in.optional_date("introduced_on", p.introduced_on);
+  in.optional_list<Escalation>("escalations", p.escalations, [](const JsonReader& r, Escalation& e) {
+    r.required_date("date", e.date);
+    r.optional("to", e.to);
+  });
 }
 
 }  // namespace pairwise

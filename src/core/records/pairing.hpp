@@ -37,6 +37,19 @@ struct StatusChange {
   bool operator==(const StatusChange&) const = default;
 };
 
+// How a pairing came about: proposed by matching (or the coordinator), or a mentor's expression
+// of interest in a mentee's posted project request (KIND).
+enum class PairingOrigin { matching, mentor_interest };
+inline constexpr EnumNames<PairingOrigin, 2> kPairingOriginNames{
+    {{PairingOrigin::matching, "matching"}, {PairingOrigin::mentor_interest, "mentor_interest"}}};
+
+// A request left unanswered and passed on (IKT: to the mentoring supervisor).
+struct Escalation {
+  std::string date;
+  std::string to;  // who it went to, e.g. "mentoring supervisor <sup@ikt.org>"
+  bool operator==(const Escalation&) const = default;
+};
+
 struct Pairing {
   static constexpr const char* kStore = "pairings";
   RecordMeta meta;
@@ -46,6 +59,9 @@ struct Pairing {
   std::vector<StatusChange> history;  // never empty for a valid pairing; first entry is "proposed"
   bool locked = false;                // the coordinator fixed this pair for matching re-runs
   std::string score_explanation;      // from matching, shown to the coordinator
+  PairingOrigin origin = PairingOrigin::matching;
+  std::string introduced_on;          // KIND: the coordinator put them in touch (date)
+  std::vector<Escalation> escalations;
 
   PairingStatus status() const;
   std::string status_since() const;  // date of the latest change

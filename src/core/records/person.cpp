@@ -44,6 +44,12 @@ Json encode(const Person& p) {
   j["preferences"] = p.preferences;
   j["status"] = enum_to_string(kPersonStatusNames, p.status);
   j["applied_on"] = p.applied_on;
+  Json history = Json::array();
+  for (const auto& c : p.status_history)
+    history.push_back(Json{{"status", enum_to_string(kPersonStatusNames, c.status)}, {"date", c.date}, {"reason", c.reason}});
+  j["status_history"] = history;
+  j["decision"] = enum_to_string(kDecisionNames, p.decision);
+  j["decision_on"] = p.decision_on;
   return j;
 }
 
@@ -82,6 +88,13 @@ void decode(const JsonReader& in, Person& p) {
   in.optional("preferences", p.preferences);
   in.optional_enum("status", p.status, kPersonStatusNames);
   in.optional_date("applied_on", p.applied_on);
+  in.optional_list<PersonStatusChange>("status_history", p.status_history, [](const JsonReader& r, PersonStatusChange& c) {
+    r.required_enum("status", c.status, kPersonStatusNames);
+    r.required_date("date", c.date);
+    r.optional("reason", c.reason);
+  });
+  in.optional_enum("decision", p.decision, kDecisionNames);
+  in.optional_date("decision_on", p.decision_on);
   check_person_rules(in, p);
 }
 

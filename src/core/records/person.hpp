@@ -36,6 +36,21 @@ struct QuestionAnswer {
   bool operator==(const QuestionAnswer&) const = default;
 };
 
+// A dated change of a person's status, e.g. a mentor pausing when overloaded or a mentee
+// removed for abuse (the reason is required for a removal).
+struct PersonStatusChange {
+  PersonStatus status = PersonStatus::active;
+  std::string date;
+  std::string reason;
+  bool operator==(const PersonStatusChange&) const = default;
+};
+
+// The coordinator's selection decision on an application (Cochrane notifies every applicant by
+// a decision date).
+enum class Decision { pending, selected, not_selected };
+inline constexpr EnumNames<Decision, 3> kDecisionNames{
+    {{Decision::pending, "pending"}, {Decision::selected, "selected"}, {Decision::not_selected, "not_selected"}}};
+
 struct Person {
   static constexpr const char* kStore = "people";
   RecordMeta meta;
@@ -61,6 +76,9 @@ struct Person {
   std::vector<std::string> preferences;     // e-mails in order of preference (rankings)
   PersonStatus status = PersonStatus::active;
   std::string applied_on;                   // date
+  std::vector<PersonStatusChange> status_history;  // how `status` came to be, oldest first
+  Decision decision = Decision::pending;
+  std::string decision_on;                  // date the decision was made
 
   bool is_mentor() const;
   bool is_mentee() const;

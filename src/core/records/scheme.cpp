@@ -1,6 +1,33 @@
 #include "core/records/scheme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace pairwise {
+
+std::string EscalationContact::describe() const {
+  std::string out = role.empty() ? name : (name.empty() ? role : role + " " + name);
+  if (!email.empty()) out += (out.empty() ? "" : " ") + std::string("<") + email + ">";
+  return out;
+}
+
+namespace {
+
+int duration_days(int months, int weeks) {
+  // An average month, so "6 months" from any start date is the same length.
+  if (months > 0) return static_cast<int>(std::lround(months * 30.44));
+  return weeks * 7;
+}
+
+constexpr const char* kSpreadDimensions[] = {"geography", "topics", "languages"};
+
+}  // namespace
+
+int scheme_duration_days_min(const Scheme& s) { return duration_days(s.duration_months_min, s.duration_weeks_min); }
+int scheme_duration_days_max(const Scheme& s) {
+  return s.duration_months_min > 0 || s.duration_months_max > 0 ? duration_days(s.duration_months_max, 0)
+                                                                  : duration_days(0, s.duration_weeks_max);
+}
 
 Json encode(const Scheme& s) {
   Json j = Json::object();
@@ -22,7 +49,9 @@ Json encode(const Scheme& s) {
                                    {"monthly_minutes_min", e.monthly_minutes_min},
                                    {"monthly_minutes_max", e.monthly_minutes_max},
                                    {"meetings_per_year", e.meetings_per_year},
-                                   {"online", e.online}};
+                                   {"online", e.online},
+                                   {"first_meeting_minutes", e.first_meeting_minutes},
+                                   {"either_may_stop_after_first_meeting", e.either_may_stop_after_first_meeting}};
   j["feedback_every_months"] = s.feedback_every_months;
   j["matching_mode"] = enum_to_string(kMatchingModeNames, s.matching_mode);
   j["no_response_days"] = s.no_response_days;
@@ -39,6 +68,27 @@ Json encode(const Scheme& s) {
   j["forbidden_pairs"] = pairs(s.forbidden_pairs);
   j["locked_pairs"] = pairs(s.locked_pairs);
   j["starts_on"] = s.starts_on;
+  j["duration_months"] = Json{{"min", s.duration_months_min}, {"max", s.duration_months_max}};
+  j["applications_close_on"] = s.applications_close_on;
+  j["decisions_by"] = s.decisions_by;
+  j["escalate_to"] = Json{{"role", s.escalate_to.role}, {"name", s.escalate_to.name}, {"email", s.escalate_to.email}};
+  j["unresponsive_mentor_threshold"] = s.unresponsive_mentor_threshold;
+  const auto& r = s.project_request;
+  Json phrases = Json::array();
+  for (const auto& ph : r.unsuitable_phrases) phrases.push_back(Json{{"phrase", ph.phrase}, {"reason", ph.reason}});
+  j["project_request"] = Json{{"required", r.required},
+                              {"min_words_per_answer", r.min_words_per_answer},
+                              {"max_words_per_answer", r.max_words_per_answer},
+                              {"max_words_total", r.max_words_total},
+                              {"unsuitable_phrases", phrases}};
+  j["agreement_before_active"] = s.agreement_before_active;
+  j["preparation_before_first_meeting"] = s.preparation_before_first_meeting;
+  j["meeting_template"] = s.meeting_template;
+  j["objectives_smart"] = s.objectives_smart;
+  j["feedback_on_ending"] = s.feedback_on_ending;
+  j["cohort_spread"] = Json{{"matching_group", s.cohort_spread.matching_group},
+                            {"bonus", s.cohort_spread.bonus},
+                            {"selection", s.cohort_spread.selection}};
   return j;
 }
 
@@ -69,6 +119,12 @@ void decode(const JsonReader& in, Scheme& s) {
     e.optional_int_range("monthly_minutes_max", x.monthly_minutes_max, 0, 44640);
     e.optional_int_range("meetings_per_year", x.meetings_per_year, 0, 366);
     e.optional("online", x.online);
+    e.optional_int_range("first_meeting_minutes", x.first_meeting_minutes, 0, 1440);
+    e.optional("either_may_stop_after_first_meeting", x.either_may_stop_after_first_meeting);
+    if (x.monthly_minutes_max > 0 && x.monthly_minutes_max < x.monthly_minutes_min)
+      e.field("monthly_minutes_max").error("expected at least monthly_minutes_min (" +
+                                           std::to_string(x.monthly_minutes_min) + "), got " +
+                                           std::to_string(x.monthly_minutes_max));
   }
   in.optional_int_range("feedback_every_months", s.feedback_every_months, 0, 120);
   in.optional_enum("matching_mode", s.matching_mode, kMatchingModeNames);
@@ -76,6 +132,11 @@ void decode(const JsonReader& in, Scheme& s) {
   in.optional_list<IntakeField>("intake_fields", s.intake_fields, [](const JsonReader& r, IntakeField& f) {
     r.required("key", f.key);
     r.optional("required", f.required);
+    // A misspelt key would silently ask for nothing, so it is refused.
+    const auto& keys = application_field_keys();
+    if (!f.key.empty() && std::find(keys.begin(), keys.end(), f.key) == keys.end())
+      r.field("key").error("expected an application field such as \"email\", \"languages\" or \"project.what\", got \"" +
+                           f.key + "\"");
   });
   in.optional("preparation_questions", s.preparation_questions);
   if (in.field("csv_mapping").present()) decode(in.field("csv_mapping"), s.csv_mapping);
@@ -86,95 +147,77 @@ void decode(const JsonReader& in, Scheme& s) {
   in.optional_list<EmailPair>("forbidden_pairs", s.forbidden_pairs, pairs);
   in.optional_list<EmailPair>("locked_pairs", s.locked_pairs, pairs);
   in.optional_date("starts_on", s.starts_on);
-}
-
-namespace {
-
-std::vector<IntakeField> fields(std::initializer_list<const char*> required, std::initializer_list<const char*> optional) {
-  std::vector<IntakeField> out;
-  for (const char* k : required) out.push_back(IntakeField{k, true});
-  for (const char* k : optional) out.push_back(IntakeField{k, false});
-  return out;
-}
-
-}  // namespace
-
-Scheme make_preset(SchemePreset preset, IdGenerator& ids, const Clock& clock) {
-  Scheme s;
-  s.meta = new_meta(ids, clock);
-  s.roles_offered = {Role::mentor, Role::mentee};
-  switch (preset) {
-    case SchemePreset::cochrane_kt:
-      s.name = "Cochrane KT mentoring";
-      s.description = "Mentee-led knowledge translation mentoring, 60-90 minutes a month for 6-9 months.";
-      s.criteria = {{"topics", 3, false}, {"language", 2, false}, {"timezone", 1, false},
-                    {"experience", 1, false}, {"capacity", 0, true}, {"same_organisation", 0, true}};
-      s.topics = {"Stakeholder engagement", "Evidence synthesis products", "Dissemination",
-                  "Implementation", "Evaluating KT", "Capacity building"};
-      s.duration_weeks_min = 26;
-      s.duration_weeks_max = 39;
-      s.expectations.monthly_minutes_min = 60;
-      s.expectations.monthly_minutes_max = 90;
-      s.expectations.online = true;
-      s.matching_mode = MatchingMode::cohort_variation;
-      s.intake_fields = fields({"email", "name", "roles", "languages", "timezone", "topics"},
-                               {"country", "experience_years", "project.what", "project.success_outcome"});
-      break;
-    case SchemePreset::ikt:
-      s.name = "IKT mentoring";
-      s.description = "Streamlined matching on geography, area of activity and experience.";
-      s.criteria = {{"geography", 1, false}, {"topics", 1, false}, {"experience", 1, false},
-                    {"capacity", 0, true}};
-      s.feedback_every_months = 6;
-      s.no_response_days = 14;
-      s.intake_fields = fields({"email", "roles", "country", "topics", "experience_years"}, {});
-      break;
-    case SchemePreset::kind:
-      s.name = "KIND mentoring";
-      s.description = "About 8 weeks on a well-defined project; either side may withdraw without fault.";
-      s.criteria = {{"topics", 2, false}, {"capacity", 0, true}};
-      s.duration_weeks_min = 8;
-      s.duration_weeks_max = 8;
-      s.matching_mode = MatchingMode::mentor_picks_requests;
-      s.intake_fields = fields({"email", "name", "roles", "project.what", "project.how", "project.barriers",
-                                "project.mentor_role"},
-                               {"topics"});
-      break;
-    case SchemePreset::coproduction:
-      s.name = "Co-production Network mentoring";
-      s.description = "Three meetings of at least 30 minutes, structured with Review and ToGROW.";
-      s.criteria = {{"topics", 2, false}, {"face_to_face", 1, false}, {"capacity", 0, true}};
-      s.expectations.meetings_total = 3;
-      s.expectations.min_meeting_minutes = 30;
-      s.duration_weeks_min = 12;
-      s.duration_weeks_max = 26;
-      s.intake_fields = fields({"email", "name", "roles"}, {"topics", "face_to_face", "project.success_outcome"});
-      s.preparation_questions = {"What do you want to get out of the mentoring?",
-                                 "What outcomes would tell you that the mentoring has been successful?"};
-      break;
-    case SchemePreset::mrc_ctu_lmic:
-      s.name = "MRC CTU LMIC mentoring";
-      s.description = "Mentee-driven one-to-one mentoring with SMART objectives and an agreement form.";
-      s.criteria = {{"topics", 2, false}, {"experience", 2, false}, {"timezone", 1, false},
-                    {"capacity", 0, true}, {"line_management", 0, true}};
-      s.expectations.meetings_per_year = 2;
-      s.expectations.online = true;
-      s.duration_weeks_min = 52;
-      s.intake_fields = fields({"email", "name", "roles", "country"}, {"career_stage", "topics", "organisation"});
-      s.topics = {"Career aspirations and next steps", "Career directions and opportunities",
-                  "Promotion or job applications", "Work relationships", "Inter-personal and professional skills",
-                  "Work life balance", "Motivation, self-confidence", "Team working and leadership"};
-      break;
+  if (s.duration_weeks_max > 0 && s.duration_weeks_max < s.duration_weeks_min)
+    in.field("duration_weeks").field("max").error("expected at least the minimum (" +
+                                                  std::to_string(s.duration_weeks_min) + "), got " +
+                                                  std::to_string(s.duration_weeks_max));
+  JsonReader months = in.field("duration_months");
+  if (months.present() && months.expect_object()) {
+    months.optional_int_range("min", s.duration_months_min, 0, 120);
+    months.optional_int_range("max", s.duration_months_max, 0, 120);
+    if (s.duration_months_max > 0 && s.duration_months_max < s.duration_months_min)
+      months.field("max").error("expected at least the minimum (" + std::to_string(s.duration_months_min) +
+                                "), got " + std::to_string(s.duration_months_max));
   }
-  return s;
-}
-
-std::vector<Scheme> all_presets(IdGenerator& ids, const Clock& clock) {
-  std::vector<Scheme> out;
-  for (SchemePreset p : {SchemePreset::cochrane_kt, SchemePreset::ikt, SchemePreset::kind,
-                         SchemePreset::coproduction, SchemePreset::mrc_ctu_lmic})
-    out.push_back(make_preset(p, ids, clock));
-  return out;
+  in.optional_date("applications_close_on", s.applications_close_on);
+  in.optional_date("decisions_by", s.decisions_by);
+  if (!s.applications_close_on.empty() && !s.decisions_by.empty() && s.decisions_by < s.applications_close_on)
+    in.field("decisions_by").error("expected a date on or after applications_close_on (" + s.applications_close_on +
+                                   "), got \"" + s.decisions_by + "\"");
+  JsonReader esc = in.field("escalate_to");
+  if (esc.present() && esc.expect_object()) {
+    esc.optional("role", s.escalate_to.role);
+    esc.optional("name", s.escalate_to.name);
+    esc.optional("email", s.escalate_to.email);
+    if (!s.escalate_to.email.empty() && !looks_like_email(s.escalate_to.email))
+      esc.field("email").error("expected an e-mail address like \"name@example.org\", got \"" +
+                               s.escalate_to.email + "\"");
+  }
+  in.optional_int_range("unresponsive_mentor_threshold", s.unresponsive_mentor_threshold, 0, 100);
+  JsonReader req = in.field("project_request");
+  if (req.present() && req.expect_object()) {
+    auto& r = s.project_request;
+    req.optional("required", r.required);
+    req.optional_int_range("min_words_per_answer", r.min_words_per_answer, 0, 10000);
+    req.optional_int_range("max_words_per_answer", r.max_words_per_answer, 0, 10000);
+    req.optional_int_range("max_words_total", r.max_words_total, 0, 40000);
+    if (r.max_words_per_answer > 0 && r.max_words_per_answer < r.min_words_per_answer)
+      req.field("max_words_per_answer").error("expected at least min_words_per_answer (" +
+                                              std::to_string(r.min_words_per_answer) + "), got " +
+                                              std::to_string(r.max_words_per_answer));
+    req.optional_list<ProjectRequestRules::Phrase>(
+        "unsuitable_phrases", r.unsuitable_phrases, [](const JsonReader& x, ProjectRequestRules::Phrase& ph) {
+          x.required("phrase", ph.phrase);
+          x.optional("reason", ph.reason);
+          if (x.field("phrase").present() && trim(ph.phrase).empty()) x.field("phrase").error("expected a phrase, got \"\"");
+        });
+  }
+  in.optional("agreement_before_active", s.agreement_before_active);
+  in.optional("preparation_before_first_meeting", s.preparation_before_first_meeting);
+  in.optional("meeting_template", s.meeting_template);
+  if (!s.meeting_template.empty() && s.meeting_template != kMeetingTemplateReviewToGrow)
+    in.field("meeting_template").error(std::string("expected \"\" or \"") + kMeetingTemplateReviewToGrow + "\", got " +
+                                       describe_json_value(*in.field("meeting_template").value()));
+  in.optional("objectives_smart", s.objectives_smart);
+  in.optional("feedback_on_ending", s.feedback_on_ending);
+  JsonReader spread = in.field("cohort_spread");
+  if (spread.present() && spread.expect_object()) {
+    auto& c = s.cohort_spread;
+    spread.optional("matching_group", c.matching_group);
+    if (c.matching_group != "region" && c.matching_group != "country")
+      spread.field("matching_group").error("expected \"region\" or \"country\", got " +
+                                           describe_json_value(*spread.field("matching_group").value()));
+    spread.optional_int_range("bonus", c.bonus, 0, 100000);
+    if (spread.field("selection").present()) {
+      spread.optional("selection", c.selection);
+      for (std::size_t i = 0; i < c.selection.size(); ++i) {
+        const auto& dimension = c.selection[i];
+        if (std::find(std::begin(kSpreadDimensions), std::end(kSpreadDimensions), dimension) == std::end(kSpreadDimensions))
+          spread.error_at(spread.path() + ".selection[" + std::to_string(i) + "]",
+                          "expected \"geography\", \"topics\" or \"languages\", got \"" + dimension + "\"");
+      }
+    }
+  }
 }
 
 std::vector<std::string> missing_intake_fields(const Scheme& scheme, const Person& p) {

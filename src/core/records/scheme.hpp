@@ -32,8 +32,54 @@ struct MeetingExpectations {
   int monthly_minutes_min = 0;       // Cochrane: 60..90 minutes a month
   int monthly_minutes_max = 0;
   int meetings_per_year = 0;         // MRC CTU LMIC: at least two a year
-  bool online = false;               // meetings expected to be online / virtual
+  // Meetings are expected online / virtual. With meetings_per_year set, only video and phone
+  // meetings count towards it (MRC CTU LMIC: "meet online at least twice per year").
+  bool online = false;
+  // MRC CTU LMIC: a short getting-to-know-you first meeting (e.g. 30 minutes), after which either
+  // side may decide not to continue, without the ending feedback a later ending needs.
+  int first_meeting_minutes = 0;
+  bool either_may_stop_after_first_meeting = false;
   bool operator==(const MeetingExpectations&) const = default;
+};
+
+// Who a request goes to when a mentor does not answer in time (IKT: "mentees are invited to
+// contact the mentoring supervisor").
+struct EscalationContact {
+  std::string role;  // e.g. "mentoring supervisor"
+  std::string name;
+  std::string email;
+  bool operator==(const EscalationContact&) const = default;
+  bool empty() const { return role.empty() && name.empty() && email.empty(); }
+  std::string describe() const;  // "mentoring supervisor <sup@ikt.org>"
+};
+
+// KIND: "successful project proposals should be short and precise": every answer of the project
+// form present, none too long, and none matching a kind of request the scheme turns away.
+// Zero disables a limit.
+struct ProjectRequestRules {
+  bool required = false;             // mentees must post a project request
+  int min_words_per_answer = 0;      // "precise": more than a word or two
+  int max_words_per_answer = 0;      // "short"
+  int max_words_total = 0;
+  // Phrases naming requests the scheme says are not a good fit, each with the reason shown,
+  // e.g. {"teach me how to", "open-ended projects aren't a good fit for 8 weeks"}.
+  struct Phrase {
+    std::string phrase;
+    std::string reason;
+    bool operator==(const Phrase&) const = default;
+  };
+  std::vector<Phrase> unsuitable_phrases;
+  bool operator==(const ProjectRequestRules&) const = default;
+};
+
+// Cochrane: "select projects for geographical, topic and cultural variation". `matching_group`
+// is the cohort goal the matcher maximises in cohort_variation mode (one bonus per covered
+// group); `selection` lists the dimensions select_for_spread() covers.
+struct CohortSpreadGoal {
+  std::string matching_group = "region";  // "region" or "country"
+  int bonus = 200;                        // matcher points per covered group
+  std::vector<std::string> selection = {"geography", "topics", "languages"};
+  bool operator==(const CohortSpreadGoal&) const = default;
 };
 
 struct IntakeField {
@@ -69,13 +115,39 @@ struct Scheme {
   std::vector<EmailPair> locked_pairs;
   std::string starts_on;  // date, optional
 
+  // ---- rules from the seed documents; every one is optional and off by default ----
+  int duration_months_min = 0;  // Cochrane: 6..9 months (when set, used instead of weeks)
+  int duration_months_max = 0;
+  std::string applications_close_on;  // Cochrane: apply by 30 September
+  std::string decisions_by;           // Cochrane: decisions by the end of October
+  EscalationContact escalate_to;      // IKT: the mentoring supervisor
+  // IKT: a mentor with this many unanswered requests shows a consistent lack of response and is
+  // offered removal from the list (0 = never flagged).
+  int unresponsive_mentor_threshold = 0;
+  ProjectRequestRules project_request;  // KIND
+  bool agreement_before_active = false;  // KIND: both sign the contract before mentoring starts
+  bool preparation_before_first_meeting = false;  // Co-production: the mentee's questions
+  std::string meeting_template;  // "review_togrow" (Co-production) or "" for free notes
+  bool objectives_smart = false;  // MRC CTU LMIC: objectives are expected to be SMART
+  bool feedback_on_ending = false;  // MRC CTU LMIC: both give feedback to the team on ending
+  CohortSpreadGoal cohort_spread;   // Cochrane
+
   bool operator==(const Scheme&) const = default;
 };
+
+// The expected length of a pairing in days (months count as 30.44 days), from the scheme's
+// months if set, else its weeks; 0 when the scheme sets none.
+int scheme_duration_days_min(const Scheme& scheme);
+int scheme_duration_days_max(const Scheme& scheme);
+
+inline constexpr const char* kMeetingTemplateReviewToGrow = "review_togrow";
 
 Json encode(const Scheme& scheme);
 void decode(const JsonReader& in, Scheme& scheme);
 
-// The five seed schemes as editable starting points.
+// The five seed schemes as editable starting points. Each is the scheme document
+// assets/presets/<preset_key>.json, embedded at build time (src/core/presets/presets.cpp); every
+// call gives a fresh id and times.
 enum class SchemePreset { cochrane_kt, ikt, kind, coproduction, mrc_ctu_lmic };
 Scheme make_preset(SchemePreset preset, IdGenerator& ids, const Clock& clock);
 std::vector<Scheme> all_presets(IdGenerator& ids, const Clock& clock);

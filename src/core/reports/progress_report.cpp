@@ -1,5 +1,6 @@
 #include "core/reports/progress_report.hpp"
 
+#include "core/checks/scheme_rules.hpp"
 #include "core/checks/smart.hpp"
 
 #include <algorithm>
@@ -47,6 +48,9 @@ Json encode(const ProgressReport& r) {
   }
   j["feedback"] = f;
   j["expectation"] = enum_to_string(kExpectationStatusNames, r.expectation);
+  Json checks = Json::array();
+  for (const auto& c : r.checks) checks.push_back(encode(c));
+  j["checks"] = checks;
   return j;
 }
 
@@ -86,6 +90,7 @@ void decode(const JsonReader& in, ProgressReport& r) {
     x.optional_list<Rating>("ratings", s.ratings, decode_rating);
   });
   in.optional_enum("expectation", r.expectation, kExpectationStatusNames);
+  in.optional_list<RuleCheck>("checks", r.checks, [](const JsonReader& x, RuleCheck& c) { decode(x, c); });
 }
 
 Result<ProgressReport> make_progress_report(const Workspace& ws, const std::string& pairing_id,
@@ -122,6 +127,7 @@ Result<ProgressReport> make_progress_report(const Workspace& ws, const std::stri
     r.feedback.push_back(FeedbackSummary{f.from_role, f.date, f.end_of_relationship, f.ratings});
   if (const Scheme* s = ws.find<Scheme>(p->scheme_id))
     r.expectation = check_expectations(*s, *p, meetings, today).status;
+  r.checks = check_pairing_rules(ws, pairing_id, today);
   return r;
 }
 

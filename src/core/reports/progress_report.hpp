@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/checks/expectations.hpp"
+#include "core/checks/rule_check.hpp"
 #include "core/records/pairing.hpp"
 #include "core/records/feedback.hpp"
 #include "core/records/objective.hpp"
@@ -60,6 +61,7 @@ struct ProgressReport {
   std::vector<ObjectiveSummary> objectives;
   std::vector<FeedbackSummary> feedback;
   ExpectationStatus expectation = ExpectationStatus::not_applicable;
+  std::vector<RuleCheck> checks;  // every scheme rule for this pairing (see check_pairing_rules)
 
   bool operator==(const ProgressReport&) const = default;
 };

@@ -1,5 +1,7 @@
 #include "core/validation/json_reader.hpp"
 
+#include <map>
+
 #include "core/records/timestamps.hpp"
 
 namespace pairwise {
@@ -210,9 +212,128 @@ Result<Json> parse_json_text(std::string_view text, const std::string& file) {
       }
     } locator(&position);
     Json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, true);
-    return Result<Json>::failure(file, "$", "not valid JSON (problem near byte " + std::to_string(position) + ")");
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < position && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    return Result<Json>::failure(file, "$",
+                                 "not valid JSON (problem near byte " + std::to_string(position) + ", line " +
+                                     std::to_string(line) + ", column " + std::to_string(column) + ")");
   }
   return parsed;
+}
+
+namespace {
+
+// Walks already-valid JSON text once, noting the line where each wanted path's value starts.
+class PathLineFinder {
+ public:
+  PathLineFinder(std::string_view text, const std::map<std::string, std::size_t>& wanted)
+      : text_(text), lines_(wanted) {}
+
+  std::map<std::string, std::size_t> run() {
+    std::string path = "$";
+    value(path, 0);
+    return found_;
+  }
+
+ private:
+  void skip_space() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\r' || text_[pos_] == '\n')) {
+      if (text_[pos_] == '\n') ++line_;
+      ++pos_;
+    }
+  }
+  std::string string_token() {
+    std::string out;
+    ++pos_;  // opening quote
+    while (pos_ < text_.size() && text_[pos_] != '"') {
+      if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) ++pos_;
+      out += text_[pos_++];
+    }
+    ++pos_;  // closing quote
+    return out;
+  }
+  void value(std::string& path, int depth) {
+    skip_space();
+    if (pos_ >= text_.size() || depth > 200) return;
+    if (lines_.count(path)) found_[path] = line_;
+    const char c = text_[pos_];
+    const std::size_t base = path.size();
+    if (c == '{') {
+      ++pos_;
+      while (true) {
+        skip_space();
+        if (pos_ >= text_.size() || text_[pos_] == '}') break;
+        if (text_[pos_] == ',') {
+          ++pos_;
+          continue;
+        }
+        const std::string key = string_token();
+        skip_space();
+        ++pos_;  // ':'
+        path += "." + key;
+        value(path, depth + 1);
+        path.resize(base);
+      }
+      ++pos_;
+    } else if (c == '[') {
+      ++pos_;
+      std::size_t index = 0;
+      while (true) {
+        skip_space();
+        if (pos_ >= text_.size() || text_[pos_] == ']') break;
+        if (text_[pos_] == ',') {
+          ++pos_;
+          continue;
+        }
+        path += "[" + std::to_string(index++) + "]";
+        value(path, depth + 1);
+        path.resize(base);
+      }
+      ++pos_;
+    } else if (c == '"') {
+      string_token();
+    } else {
+      while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
+             text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t')
+        ++pos_;
+    }
+  }
+
+  std::string_view text_;
+  const std::map<std::string, std::size_t>& lines_;
+  std::map<std::string, std::size_t> found_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+};
+
+std::string parent_path(const std::string& path) {
+  const auto cut = path.find_last_of(".[");
+  return cut == std::string::npos || cut == 0 ? std::string() : path.substr(0, cut);
+}
+
+}  // namespace
+
+void add_line_numbers(Errors& errors, std::string_view text) {
+  std::map<std::string, std::size_t> wanted;
+  for (const auto& e : errors) {
+    if (e.path.empty() || e.path[0] != '$' || e.path == "$") continue;
+    wanted[e.path] = 0;
+    wanted[parent_path(e.path)] = 0;  // a missing field is reported where its object starts
+  }
+  if (wanted.empty()) return;
+  const auto found = PathLineFinder(text, wanted).run();
+  for (auto& e : errors) {
+    auto it = found.find(e.path);
+    if (it == found.end()) it = found.find(parent_path(e.path));
+    if (it != found.end()) e.message += " (line " + std::to_string(it->second) + ")";
+  }
 }
 
 }  // namespace pairwise

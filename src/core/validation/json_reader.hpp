@@ -139,7 +139,11 @@ class JsonReader {
   Errors* errors_;
 };
 
-// Parses text without exceptions; on failure returns the parser's position in the message.
+// Parses text without exceptions; on failure the message gives the line and column.
 Result<Json> parse_json_text(std::string_view text, const std::string& file);
+
+// Adds " (line N)" to each error whose JSON path (or, for a missing field, its parent) is found
+// in `text`, so a person editing the file by hand can go straight to it.
+void add_line_numbers(Errors& errors, std::string_view text);
 
 }  // namespace pairwise
