@@ -10,7 +10,7 @@ import path from 'node:path';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, repoRoot } from './harness.mjs';
 import { click, typeInto, findItem, hasItem, testSiteDir, settle, waitForText, texts, dumpStorage, waitForApp,
-  exportVia, items } from './ui.mjs';
+  exportVia, items, scrollTo, clickById, openFile } from './ui.mjs';
 
 const introductionPack = path.join(repoRoot, 'assets/examples/introduction-pack.example.json');
 // Every word typed below carries one of these markers, so a leak anywhere is caught.
@@ -29,36 +29,6 @@ async function open(context) {
   await page.goto(url);
   await waitForApp(page);
   return { page, problems };
-}
-
-// Long screens scroll: a person scrolls with the wheel until the field shows.
-async function scrollTo(page, label, options = {}) {
-  const viewportBottom = page.viewportSize().height - 40;
-  const matches = (it) => it.visible && it.y + it.h < viewportBottom &&
-    (options.exact === false ? it.label.includes(label) : it.label === label);
-  for (let i = 0; i < 40; i++) {
-    if ((await items(page)).some(matches)) return;
-    // Over the empty right-hand part of the screen, not over a text box (which scrolls itself).
-    await page.mouse.move(1200, 600);
-    await page.mouse.wheel(0, 120);
-    await settle(page);
-  }
-  await findItem(page, label, { timeout: 500, exact: options.exact });
-}
-
-// Rows repeat the same visible label (the two owners' names): aim at one row by its full id.
-async function clickById(page, fullLabel) {
-  const it = (await items(page)).find((i) => i.visible && i.fullLabel === fullLabel);
-  assert.ok(it, `no visible widget ${fullLabel}`);
-  await page.mouse.click(it.x + Math.min(it.w / 2, 12), it.y + it.h / 2);
-  await settle(page);
-}
-
-async function openFile(page, buttonLabel, file) {
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, buttonLabel);
-  await (await chooser).setFiles([file]);
-  await settle(page);
 }
 
 function tempFile(name, content) {

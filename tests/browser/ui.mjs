@@ -127,3 +127,33 @@ export async function exportVia(page, label) {
   const fs = await import('node:fs');
   return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
 }
+
+// Long screens scroll: a person scrolls with the wheel until the field shows.
+export async function scrollTo(page, label, options = {}) {
+  const viewportBottom = page.viewportSize().height - 40;
+  const matches = (it) => it.visible && it.y + it.h < viewportBottom &&
+    (options.exact === false ? it.label.includes(label) : it.label === label);
+  for (let i = 0; i < 40; i++) {
+    if ((await items(page)).some(matches)) return;
+    // Over the empty right-hand part of the screen, not over a text box (which scrolls itself).
+    await page.mouse.move(1200, 600);
+    await page.mouse.wheel(0, 120);
+    await settle(page);
+  }
+  await findItem(page, label, { timeout: 500, exact: options.exact });
+}
+
+// Rows repeat the same visible label (the two owners' names): aim at one row by its full id.
+export async function clickById(page, fullLabel) {
+  const it = (await items(page)).find((i) => i.visible && i.fullLabel === fullLabel);
+  if (!it) throw new Error(`no visible widget ${fullLabel}`);
+  await page.mouse.click(it.x + Math.min(it.w / 2, 12), it.y + it.h / 2);
+  await settle(page);
+}
+
+export async function openFile(page, buttonLabel, file) {
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, buttonLabel);
+  await (await chooser).setFiles([file]);
+  await settle(page);
+}

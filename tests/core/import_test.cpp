@@ -142,3 +142,31 @@ TEST_CASE("applications imported by a coordinator join the coordinator's scheme"
   REQUIRE(imported);
   CHECK(imported->scheme_id == fx.scheme_id);
 }
+
+TEST_CASE("an import read a few files at a time reports progress and ends with the same preview") {
+  test::Fixture fx;
+  std::vector<InputFile> files;
+  for (int k = 0; k < 25; ++k)
+    files.push_back({"f" + std::to_string(k) + ".json",
+                     application(to_hex128(7, static_cast<std::uint64_t>(k + 1)), "p" + std::to_string(k % 20) + "@x.org",
+                                 1 + k / 20, "2024-02-01T00:00:00Z", "Person " + std::to_string(k))});
+  const ImportPreview whole = preview_import(fx.ws, files, {});
+  ImportPreviewJob job(fx.ws, files, {});
+  CHECK(job.file_count() == 25);
+  std::vector<std::size_t> progress;
+  while (!job.step(10)) progress.push_back(job.files_read());
+  CHECK(progress == std::vector<std::size_t>{10, 20});
+  CHECK(job.done());
+  CHECK(job.files_read() == 25);
+  CHECK(job.preview().changes.upserts == whole.changes.upserts);
+  CHECK(job.preview().merged_people == whole.merged_people);
+  CHECK(job.preview().merged_people.size() == 5);
+  CHECK(job.preview().new_records == whole.new_records);
+
+  files.push_back({"broken.json", "{"});
+  ImportPreviewJob failing(fx.ws, files, {});
+  while (!failing.step(7)) {
+  }
+  CHECK_FALSE(failing.preview().can_apply());
+  CHECK(failing.preview().changes.upserts.empty());
+}

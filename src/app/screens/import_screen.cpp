@@ -2,12 +2,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "app/file_buttons.hpp"
 #include "app/widgets.hpp"
 #include "core/csv/csv_reader.hpp"
 #include "core/import/batch_import.hpp"
+#include "platform/browser.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -18,6 +20,7 @@ struct ImportState {
   bool skip_bad_rows = false;
   bool has_preview = false;
   ImportPreview preview;
+  std::optional<ImportPreviewJob> job;  // reading the files, a few per frame
   // The survey export's columns and what each becomes (the first CSV's header; files from the
   // same survey share it).
   std::string csv_file;
@@ -56,7 +59,22 @@ void refresh_preview(Session& session, const Scheme& scheme) {
   options.scheme_id = scheme.meta.id;
   options.skip_bad_csv_rows = s.skip_bad_rows;
   options.csv_mapping = s.mapping;
-  s.preview = preview_import(session.workspace(), s.files, options);
+  s.job.emplace(session.workspace(), s.files, options);
+  s.has_preview = false;
+}
+
+// Reads files for about a frame's worth of time, then lets the page draw (and show progress).
+void continue_reading() {
+  ImportState& s = state();
+  if (!s.job) return;
+  const double until = platform::now_ms() + 12.0;
+  while (!s.job->done() && platform::now_ms() < until) s.job->step(4);
+  if (!s.job->done()) {
+    platform::request_frame();
+    return;
+  }
+  s.preview = s.job->preview();
+  s.job.reset();
   for (const std::string& problem : s.unreadable) s.preview.errors.push_back({"", "", problem});
   s.has_preview = true;
 }
@@ -141,6 +159,16 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   open_files_button("Open application files…");
   help_text("You can also drop files anywhere on this page.");
 
+  continue_reading();
+  if (s.job) {
+    const float done = static_cast<float>(s.job->files_read()) / static_cast<float>(std::max<std::size_t>(1, s.job->file_count()));
+    const std::string progress = "Reading " + std::to_string(s.job->files_read()) + " of " +
+                                 std::to_string(s.job->file_count()) + " files…";
+    ImGui::ProgressBar(done, ImVec2(ImGui::GetFontSize() * 20, 0), progress.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Stop reading")) s = ImportState{};
+    return;
+  }
   if (!s.has_preview) return;
   section_heading("Preview");
   ImGui::Text("%zu file(s): %d new record(s), %d updated, %d unchanged", s.files.size() + s.unreadable.size(),

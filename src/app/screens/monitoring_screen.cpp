@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "app/charts.hpp"
+#include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/records/timestamps.hpp"
 #include "core/reports/monitoring.hpp"
@@ -43,8 +44,11 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
     if (s.pairs_without_report > 0) ImGui::Text("%d pair(s) are meeting and have not sent a report.", s.pairs_without_report);
     return;
   }
-  ImGui::Text("%zu pair(s) reported: %d on track, %d behind, %d not started.", s.pairs.size(), s.on_track, s.behind,
-              s.not_started);
+  const std::string summary = std::to_string(s.pairs.size()) + " pair(s) reported: " + std::to_string(s.on_track) +
+                              " on track, " + std::to_string(s.behind) + " behind, " + std::to_string(s.not_started) +
+                              " not started.";
+  capture_text("monitoring", summary);
+  ImGui::TextUnformatted(summary.c_str());
   if (s.pairs_without_report > 0) {
     ImGui::SameLine();
     ImGui::TextDisabled("%d more pair(s) have not sent a report.", s.pairs_without_report);
@@ -73,7 +77,9 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
       ImGui::PushID(p.pairing_id.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%s with %s", p.mentee.c_str(), p.mentor.c_str());
+      const std::string pair = p.mentee + " with " + p.mentor;
+      capture_text("monitoring", pair + ": " + std::to_string(p.meetings.size()) + " meeting(s)");
+      ImGui::TextUnformatted(pair.c_str());
       ImGui::TableNextColumn();
       std::vector<int> days, minutes;
       for (const MeetingSummary& m : p.meetings) {

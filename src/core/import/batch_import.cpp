@@ -1,5 +1,7 @@
 #include "core/import/batch_import.hpp"
 
+#include <memory>
+
 #include <algorithm>
 #include <map>
 
@@ -151,15 +153,23 @@ std::vector<std::string> ImportPreview::summary() const {
   return lines;
 }
 
-ImportPreview preview_import(const Workspace& ws, const std::vector<InputFile>& files, const ImportOptions& options) {
+struct ImportPreviewJob::State {
+  State(const Workspace& workspace, std::vector<InputFile> input, ImportOptions opts)
+      : ws(workspace), files(std::move(input)), options(std::move(opts)), merger(workspace, preview) {}
+  const Workspace& ws;
+  std::vector<InputFile> files;
+  ImportOptions options;
   ImportPreview preview;
-  Merger merger(ws, preview);
-  for (const auto& file : files) {
+  Merger merger;  // refers to `preview`, so State never moves (held by pointer)
+  std::size_t next = 0;
+  bool finished = false;
+
+  void read_file(const InputFile& file) {
     if (ends_with_csv(file.name)) {
       auto table = read_csv_table(file.content, file.name);
       if (!table) {
         preview.errors.insert(preview.errors.end(), table.errors().begin(), table.errors().end());
-        continue;
+        return;
       }
       ColumnMapping mapping;
       if (options.csv_mapping) {
@@ -173,7 +183,7 @@ ImportPreview preview_import(const Workspace& ws, const std::vector<InputFile>& 
       for (const auto& b : mapping.columns) has_email = has_email || b.field == "email";
       if (!has_email) {
         preview.errors.push_back({file.name, "row 1", "no column is mapped to the e-mail address"});
-        continue;
+        return;
       }
       for (auto& row : applications_from_csv(table.value(), mapping, options.scheme_id, file.name, ws.ids(), ws.clock())) {
         if (row.person) {
@@ -183,12 +193,12 @@ ImportPreview preview_import(const Workspace& ws, const std::vector<InputFile>& 
           target.insert(target.end(), row.errors.begin(), row.errors.end());
         }
       }
-      continue;
+      return;
     }
     auto parsed = read_document(file.content, file.name);
     if (!parsed) {
       preview.errors.insert(preview.errors.end(), parsed.errors().begin(), parsed.errors().end());
-      continue;
+      return;
     }
     for (auto& r : stored_records_of(parsed->document)) {
       // An applicant's file names the scheme as their own device knew it; the coordinator imports
@@ -198,16 +208,44 @@ ImportPreview preview_import(const Workspace& ws, const std::vector<InputFile>& 
       merger.add(std::move(r), file.name);
     }
   }
-  if (!preview.errors.empty()) {
-    preview.changes = ChangeSet{};
-    return preview;
+
+  void finish() {
+    finished = true;
+    if (!preview.errors.empty()) {
+      preview.changes = ChangeSet{};
+      return;
+    }
+    merger.finish();
+    // Check the merged result as a whole (e.g. meetings of a pairing no file provides).
+    Workspace trial = ws;
+    auto applied = trial.apply(preview.changes);
+    if (!applied) preview.errors = applied.errors();
   }
-  merger.finish();
-  // Check the merged result as a whole (e.g. meetings of a pairing no file provides).
-  Workspace trial = ws;
-  auto applied = trial.apply(preview.changes);
-  if (!applied) preview.errors = applied.errors();
-  return preview;
+};
+
+ImportPreviewJob::ImportPreviewJob(const Workspace& workspace, std::vector<InputFile> files, ImportOptions options)
+    : state_(std::make_unique<State>(workspace, std::move(files), std::move(options))) {}
+ImportPreviewJob::~ImportPreviewJob() = default;
+ImportPreviewJob::ImportPreviewJob(ImportPreviewJob&&) noexcept = default;
+ImportPreviewJob& ImportPreviewJob::operator=(ImportPreviewJob&&) noexcept = default;
+
+bool ImportPreviewJob::step(std::size_t max_files) {
+  State& s = *state_;
+  for (std::size_t k = 0; k < max_files && s.next < s.files.size(); ++k) s.read_file(s.files[s.next++]);
+  if (s.next == s.files.size() && !s.finished) s.finish();
+  return s.finished;
+}
+
+bool ImportPreviewJob::done() const { return state_->finished; }
+std::size_t ImportPreviewJob::files_read() const { return state_->next; }
+std::size_t ImportPreviewJob::file_count() const { return state_->files.size(); }
+const ImportPreview& ImportPreviewJob::preview() const { return state_->preview; }
+
+ImportPreview preview_import(const Workspace& ws, const std::vector<InputFile>& files, const ImportOptions& options) {
+  ImportPreviewJob job(ws, files, options);
+  while (!job.step(files.size() + 1)) {
+  }
+  return job.preview();
 }
 
 Result<ChangeSet> apply_import(Workspace& ws, const ImportPreview& preview) {

@@ -2,6 +2,7 @@
 // Importing many files at once: preview first, then apply all or nothing.
 // People are merged by e-mail (trimmed, case-insensitive); two versions of one record are
 // resolved by revision, then by update time, and every such conflict is reported.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,26 @@ struct ImportPreview {
 
 ImportPreview preview_import(const Workspace& workspace, const std::vector<InputFile>& files,
                              const ImportOptions& options);
+
+// The same preview made a few files at a time, so the app can show progress and keep drawing
+// while hundreds of files are read. The workspace must outlive the job and stay unchanged.
+class ImportPreviewJob {
+ public:
+  ImportPreviewJob(const Workspace& workspace, std::vector<InputFile> files, ImportOptions options);
+  ~ImportPreviewJob();
+  ImportPreviewJob(ImportPreviewJob&&) noexcept;
+  ImportPreviewJob& operator=(ImportPreviewJob&&) noexcept;
+  // Reads up to `max_files` more files (and checks the whole batch after the last); true when done.
+  bool step(std::size_t max_files);
+  bool done() const;
+  std::size_t files_read() const;
+  std::size_t file_count() const;
+  const ImportPreview& preview() const;  // complete once done()
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Applies a preview made against this same workspace; refuses if the preview had errors.
 Result<ChangeSet> apply_import(Workspace& workspace, const ImportPreview& preview);
