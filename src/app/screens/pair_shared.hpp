@@ -69,7 +69,7 @@ struct RecordDraft {
 
 // A small popup with one single-line field: Enter confirms, Esc or Cancel closes. Open it with
 // ImGui::OpenPopup(title) after setting `value`. Returns true on the frame the person confirms
-// with a valid value; `problem` (empty when fine) is shown under the field and blocks confirming.
+// with a valid value; `problem` (empty when fine) blocks confirming and is shown once something is typed.
 bool single_line_dialog(const char* title, const char* label, std::string& value, const char* confirm,
                         const std::string& problem);
 
