@@ -16,9 +16,13 @@
 namespace pairwise::matching {
 
 namespace {
-constexpr int kLanes = 8;
-typedef std::int32_t V __attribute__((vector_size(32)));
-typedef std::uint32_t U __attribute__((vector_size(32)));
+#ifndef PAIRWISE_ROW_LANES
+#define PAIRWISE_ROW_LANES 4
+#endif
+constexpr int kLanes = PAIRWISE_ROW_LANES;
+typedef std::int32_t V __attribute__((vector_size(4 * PAIRWISE_ROW_LANES)));
+typedef std::uint32_t U __attribute__((vector_size(4 * PAIRWISE_ROW_LANES)));
+typedef std::int64_t W __attribute__((vector_size(8 * PAIRWISE_ROW_LANES)));
 // Mentees without a country / region / organisation get a key no mentor field can hold.
 constexpr std::int32_t kNoKey = std::numeric_limits<std::int32_t>::min();
 
@@ -35,18 +39,47 @@ inline To bits(From x) {
   return t;
 }
 inline V splat(std::int32_t x) { return V{} + x; }
+// Arithmetic shift of every lane by the same count (clang otherwise may shift lane by lane).
+inline V shr(V a, int count) {
+#if defined(__wasm_simd128__)
+  constexpr int kParts = kLanes / 4;
+  v128_t x[kParts];
+  std::memcpy(x, &a, sizeof a);
+  for (int h = 0; h < kParts; ++h) x[h] = wasm_i32x4_shr(x[h], static_cast<std::uint32_t>(count));
+  std::memcpy(&a, x, sizeof a);
+  return a;
+#else
+  return a >> count;
+#endif
+}
+// Stores the lanes widened to 64 bits.
+inline void store_wide(std::int64_t* out, V a) {
+#if defined(__wasm_simd128__)
+  constexpr int kParts = kLanes / 4;
+  v128_t x[kParts];
+  std::memcpy(x, &a, sizeof a);
+  for (int h = 0; h < kParts; ++h) {
+    wasm_v128_store(out + 4 * h, wasm_i64x2_extend_low_i32x4(x[h]));
+    wasm_v128_store(out + 4 * h + 2, wasm_i64x2_extend_high_i32x4(x[h]));
+  }
+#else
+  const W wide = __builtin_convertvector(a, W);
+  std::memcpy(out, &wide, sizeof wide);
+#endif
+}
 inline V select(V mask, V a, V b) { return (mask & a) | (~mask & b); }
 
 // Number of bits set in (a & b) + (c & d), per lane.
 inline V popcount2(V a, V b, V c, V d) {
 #if defined(__wasm_simd128__)
-  v128_t x[2], y[2];
+  constexpr int kHalves = kLanes / 4;
+  v128_t x[kHalves], y[kHalves];
   const V ab = a & b, cd = c & d;
   std::memcpy(x, &ab, sizeof ab);
   std::memcpy(y, &cd, sizeof cd);
   V r;
-  v128_t out[2];
-  for (int h = 0; h < 2; ++h) {
+  v128_t out[kHalves];
+  for (int h = 0; h < kHalves; ++h) {
     const v128_t bytes = wasm_i8x16_add(wasm_i8x16_popcnt(x[h]), wasm_i8x16_popcnt(y[h]));
     out[h] = wasm_u32x4_extadd_pairwise_u16x8(wasm_u16x8_extadd_pairwise_u8x16(bytes));
   }
@@ -198,7 +231,7 @@ void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_
             ((load(&L.mgr[at]) == E.self) & E.self_mask);
     // topics: floor(100 * shared / n) * weight
     const V shared = popcount2(load(&L.topics_lo[at]), E.t_lo, load(&L.topics_hi[at]), E.t_hi);
-    V score = ((shared * 100 * E.topic_mul) >> E.topic_shift) * w_topics;
+    V score = shr(shared * 100 * E.topic_mul, E.topic_shift) * w_topics;
     bad |= E.hard_topics & (shared < E.min_topics);
     // language
     const V lang = ((load(&L.lang_lo[at]) & E.l_lo) | (load(&L.lang_hi[at]) & E.l_hi)) != zero;
@@ -221,7 +254,7 @@ void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_
     // experience: min(100, floor(100 gap / ideal gap)), gap clamped to [0, 127]
     V gap = load(&L.experience[at]) - E.experience;
     gap = select(gap < zero, zero, select(gap > 127, splat(127), gap));
-    V exp_val = (gap * 100 * exp_mul) >> exp_shift;
+    V exp_val = shr(gap * 100 * exp_mul, exp_shift);
     exp_val = select(exp_val > 100, splat(100), exp_val);
     bad |= exp_val < E.exp_min;
     score += exp_val * w_exp;
@@ -234,7 +267,7 @@ void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_
     const int count = std::min(kLanes, end - k0);
     std::int64_t* o = out + (k0 - begin);
     if (count == kLanes) {
-      for (int l = 0; l < kLanes; ++l) o[l] = result[l];
+      store_wide(o, result);
     } else {
       for (int l = 0; l < count; ++l) o[l] = result[l];
     }
