@@ -142,3 +142,39 @@ TEST_CASE("row scorer falls back to the reference scorer for huge or negative we
     }
   }
 }
+
+TEST_CASE("row scorer hits: allowed pairs above the reduced-profit or the per-mentor threshold") {
+  std::mt19937 rng(99);
+  for (int trial = 0; trial < 40; ++trial) {
+    const int n = 1 + static_cast<int>(rng() % 10);
+    const int m = 1 + static_cast<int>(rng() % 70);
+    MatchingInput in;
+    for (int i = 0; i < n; ++i) in.mentees.push_back(edgy_profile(rng, std::string(1, 'e').append(std::to_string(i))));
+    for (int j = 0; j < m; ++j) in.mentors.push_back(edgy_profile(rng, std::string(1, 'm').append(std::to_string(j))));
+    in.criteria = trial % 2 ? default_criteria() : random_criteria(rng);
+    in.criteria.minimum_score = 1;
+    const Scorer sc(in.mentees, in.mentors, in.criteria);
+    const RowScorer rs(sc);
+    REQUIRE(rs.vectorised());
+    std::vector<std::int32_t> q(static_cast<std::size_t>(m) + 8), mthr(static_cast<std::size_t>(m) + 8);
+    for (auto& x : q) x = static_cast<std::int32_t>(rng() % 3000);
+    for (auto& x : mthr) x = rng() % 4 == 0 ? -1 : static_cast<std::int32_t>(rng() % 5000);
+    std::vector<std::int32_t> pos(static_cast<std::size_t>(m)), score(static_cast<std::size_t>(m));
+    for (int i = 0; i < n; ++i) {
+      const auto thr = static_cast<std::int32_t>(static_cast<int>(rng() % 4000) - 3000);
+      const int b = static_cast<int>(rng() % static_cast<unsigned>(m));
+      const int e = b + static_cast<int>(rng() % static_cast<unsigned>(m - b + 1));
+      const int count = rs.hits(i, rs.all(), b, e, q.data(), thr, mthr.data(), pos.data(), score.data());
+      int expect = 0;
+      for (int k = b; k < e; ++k) {
+        const std::int64_t s = sc.base_score(i, k);
+        if (s < 0 || (s - q[static_cast<std::size_t>(k)] <= thr && s <= mthr[static_cast<std::size_t>(k)])) continue;
+        REQUIRE(expect < count);
+        CHECK(pos[static_cast<std::size_t>(expect)] == k);
+        CHECK(score[static_cast<std::size_t>(expect)] == s);
+        ++expect;
+      }
+      CHECK(count == expect);
+    }
+  }
+}

@@ -1,6 +1,8 @@
 #include "core/matching/matcher.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <functional>
 #include <chrono>
 #include <limits>
 #include <unordered_map>
@@ -54,7 +56,8 @@ struct TopBuffer {
   }
   void prune() {
     if (items.size() <= k) return;
-    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(k) - 1, items.end(), better);
+    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(k) - 1, items.end(),
+                     [](const auto& a, const auto& b) { return better(a, b); });
     thr = items[k - 1].first;
     items.resize(k);
   }
@@ -62,8 +65,9 @@ struct TopBuffer {
   std::int64_t finish() {
     const bool left_out = thr != kNoBound || items.size() > k;
     prune();
-    std::sort(items.begin(), items.end(), better);
-    return left_out ? items.back().first : kNoBound;
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return better(a, b); });
+    if (!left_out) return kNoBound;
+    return items.empty() ? thr : std::max(thr, items.back().first);
   }
 };
 }  // namespace
@@ -109,35 +113,98 @@ void Matcher::rebuild_scorer() {
   }
 }
 
-std::int64_t Matcher::list_mentee(int i, const std::vector<std::int64_t>& q, std::size_t keep, MatchStats& stats) {
-  const int m = scorer_->mentor_count();
-  row_.resize(static_cast<std::size_t>(m) + 8);
-  rows_->row(i, rows_->all(), 0, m, row_.data());
-  stats.scored_pairs += m;
+namespace {
+// Scores mentee i against every mentor and puts its best `keep` allowed pairs by s_ij - q_j into
+// `top` (best first); returns the bound on the pairs left out (kNoBound if none). With mentor
+// thresholds `mthr` (fast path; scores > mthr[j] go to on_mentor(j, s)) or `row` (scores kept for
+// the caller: the reference path, and mentor lists).
+template <class OnMentor>
+std::int64_t list_row(const RowScorer& rs, int i, const std::vector<std::int64_t>& q, const std::vector<std::int32_t>* q32,
+                      std::size_t keep, std::int32_t* mthr, OnMentor&& on_mentor, std::vector<std::int64_t>& row,
+                      std::vector<std::pair<std::int64_t, std::int32_t>>& top_items, std::vector<std::int32_t>& scratch,
+                      long long& scored) {
+  const MentorLanes& L = rs.all();
+  const int m = L.size();
+  scored += m;
   TopBuffer top;
-  top.items.swap(top_);
+  top.items.swap(top_items);
   top.k = keep;
   top.reset();
-  const std::int64_t* row = row_.data();
-  const std::int64_t* price = q.data();
-  for (int j = 0; j < m; ++j) {
-    const std::int64_t s = row[j];
-    if (s < 0) continue;
-    const std::int64_t r = s - price[j];
-    if (r > top.thr) top.offer(r, j);
+  if (q32 != nullptr && rs.vectorised()) {
+    // The first mentors estimate the threshold (the reduced profit that about `keep` pairs of the
+    // whole row beat); the rest are scanned against it, so few pairs leave the vector kernel.
+    // Pairs left out have r <= top.thr; too few above it: the row is scanned again without one.
+    constexpr int kChunk = 512, kSample = 256;
+    scratch.resize(2 * kChunk);
+    std::int32_t* pos = scratch.data();
+    std::int32_t* score = scratch.data() + kChunk;
+    const bool estimate = m >= 4 * kSample && keep * kSample < static_cast<std::size_t>(m) * kSample / 2;
+    for (int pass = 0; pass < 2; ++pass) {
+      top.reset();
+      for (int b = 0; b < m;) {
+        const int e = std::min(m, b + (b == 0 && estimate && pass == 0 ? kSample : kChunk));
+        const auto thr = static_cast<std::int32_t>(std::clamp<std::int64_t>(top.thr, std::numeric_limits<std::int32_t>::min(),
+                                                                            std::numeric_limits<std::int32_t>::max()));
+        const int h = rs.hits(i, L, b, e, q32->data(), thr, mthr, pos, score);
+        for (int k = 0; k < h; ++k) {
+          const std::int32_t j = pos[k];
+          const std::int64_t sc = score[k];
+          const std::int64_t r = sc - q[static_cast<std::size_t>(j)];
+          if (r > top.thr) top.offer(r, j);
+          if (pass == 0 && sc > mthr[j]) on_mentor(j, sc);
+        }
+        if (b == 0 && estimate && pass == 0) {
+          // rank of the threshold in the sample: keep * sample / m (at least 2)
+          const std::size_t rank = std::max<std::size_t>(2, keep * static_cast<std::size_t>(kSample) / static_cast<std::size_t>(m));
+          if (top.items.size() >= rank) {
+            std::vector<std::int64_t> rs_;
+            rs_.reserve(top.items.size());
+            for (const auto& it : top.items) rs_.push_back(it.first);
+            std::nth_element(rs_.begin(), rs_.begin() + static_cast<std::ptrdiff_t>(rank) - 1, rs_.end(), std::greater<>());
+            top.thr = std::max(top.thr, rs_[rank - 1]);
+          }
+        }
+        b = e;
+      }
+      if (top.thr == kNoBound || top.items.size() >= std::min<std::size_t>(keep, 8)) break;
+      // too few pairs above the estimated threshold: scan again without one (mentor lists done)
+    }
+  } else {
+    row.resize(static_cast<std::size_t>(m) + 8);
+    rs.row(i, L, 0, m, row.data());
+    const std::int64_t* price = q.data();
+    for (int j = 0; j < m; ++j) {
+      const std::int64_t sc = row[static_cast<std::size_t>(j)];
+      if (sc < 0) continue;
+      const std::int64_t r = sc - price[j];
+      if (r > top.thr) top.offer(r, j);
+      if (sc > mthr[j]) on_mentor(j, sc);
+    }
   }
   const std::int64_t bound = top.finish();
-  top_.swap(top.items);
+  top_items.swap(top.items);
   return bound;
 }
 
+// The prices as 32-bit lanes for the vectorised kernel, if they fit.
+std::vector<std::int32_t> lanes_of(const std::vector<std::int64_t>& q) {
+  std::vector<std::int32_t> v(q.size() + 8, 0);
+  for (std::size_t j = 0; j < q.size(); ++j) {
+    if (q[j] < 0 || q[j] >= RowScorer::kMaxScore) return {};
+    v[j] = static_cast<std::int32_t>(q[j]);
+  }
+  return v;
+}
+}  // namespace
+
+static int presolve_min_ = std::getenv("PMIN") ? std::atoi(std::getenv("PMIN")) : 4000;
 std::vector<std::int64_t> Matcher::estimate_prices(const std::vector<std::int32_t>& cap, MatchStats& stats) {
   // Every f-th free mentee against every mentor with 1/f of its free places (rounded at random,
   // reproducibly): the exact optimum of that smaller market has about the same mentor prices.
   const int n = scorer_->mentee_count();
   const int m = scorer_->mentor_count();
   int f = options_.presolve_sample;
-  if (f == 0) f = n >= 4000 ? 4 : 1;
+  if (f == 0) f = n >= presolve_min_ ? 4 : 1;
   if (f <= 1 || n < 2 * f) return {};
   const auto t = Clock::now();
   MatchingInput sub;
@@ -182,21 +249,34 @@ void Matcher::generate_candidates(const std::vector<std::int32_t>& cap, MatchSta
   if (options_.warm_start && prev_price_.size() == static_cast<std::size_t>(m)) q = prev_price_;
   else q = estimate_prices(cap, stats);
   q.resize(static_cast<std::size_t>(m), 0);
+  epoch_price32_.clear();
+  epoch_price32_.push_back(lanes_of(q));
   epoch_price_.push_back(std::move(q));
   const auto& price = epoch_price_.front();
+  const std::vector<std::int32_t>* price32 = epoch_price32_.front().empty() ? nullptr : &epoch_price32_.front();
 
   std::vector<TopK> mentor_top(static_cast<std::size_t>(m));
-  std::vector<std::int64_t> mentor_thr(static_cast<std::size_t>(m), -1);
+  // per mentor: the score a mentee must beat to enter its list (never, without mentor lists)
+  std::vector<std::int32_t> mthr(static_cast<std::size_t>(m) + 8, std::numeric_limits<std::int32_t>::max());
   const bool mentor_lists = options_.mentor_candidates_per_place > 0;
   for (int j = 0; j < m && mentor_lists; ++j) {
     const int c = std::max(1, input_.mentors[static_cast<std::size_t>(j)].capacity);
     mentor_top[static_cast<std::size_t>(j)].k = static_cast<std::size_t>(options_.mentor_candidates_per_place * c);
+    mthr[static_cast<std::size_t>(j)] = -1;
   }
   const std::size_t k_active = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
   const std::size_t keep = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
-  std::int64_t* mthr = mentor_thr.data();
+  std::vector<std::int32_t> scratch;
   for (int i = 0; i < n; ++i) {
-    bound_[static_cast<std::size_t>(i)] = list_mentee(i, price, keep, stats);
+    const auto on_mentor = [&](std::int32_t j, std::int64_t s) {
+      if (!mentor_lists) return;
+      auto& t = mentor_top[static_cast<std::size_t>(j)];
+      t.offer(s, i);
+      // thresholds stay below the 32-bit range (scores of the reference path may be larger)
+      mthr[static_cast<std::size_t>(j)] = static_cast<std::int32_t>(std::min<std::int64_t>(t.threshold(), std::numeric_limits<std::int32_t>::max() - 1));
+    };
+    bound_[static_cast<std::size_t>(i)] =
+        list_row(*rows_, i, price, price32, keep, mthr.data(), on_mentor, row_, top_, scratch, stats.scored_pairs);
     auto& c = candidates_[static_cast<std::size_t>(i)];
     auto& rv = reserve_[static_cast<std::size_t>(i)];
     for (std::size_t k = 0; k < top_.size(); ++k) {
@@ -204,16 +284,6 @@ void Matcher::generate_candidates(const std::vector<std::int32_t>& cap, MatchSta
       const std::int64_t s = top_[k].first + price[static_cast<std::size_t>(j)];
       if (k < k_active) c.push_back({j, s});
       else rv.push_back({j, s});
-    }
-    if (!mentor_lists) continue;
-    const std::int64_t* row = row_.data();
-    for (int j = 0; j < m; ++j) {
-      const std::int64_t s = row[j];
-      if (s > mthr[j]) {
-        auto& t = mentor_top[static_cast<std::size_t>(j)];
-        t.offer(s, i);
-        mthr[j] = t.threshold();
-      }
     }
   }
   for (int j = 0; j < m; ++j)
@@ -342,6 +412,7 @@ const MatchResult& Matcher::run() {
     const std::size_t keep = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
     const auto relist_at = static_cast<std::size_t>(std::max(0.0, options_.rescan_fraction) * m);
     std::vector<std::int32_t> stamp(static_cast<std::size_t>(m), -1);
+    std::vector<std::int32_t> never(static_cast<std::size_t>(m) + 8, std::numeric_limits<std::int32_t>::max()), scratch;
     TopK viol;
     viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee));
     const std::int64_t* p = sol.price.data();
@@ -374,10 +445,13 @@ const MatchResult& Matcher::run() {
         if (new_epoch < 0) {
           new_epoch = static_cast<int>(epoch_price_.size());
           epoch_price_.push_back(sol.price);
+          epoch_price32_.push_back(lanes_of(sol.price));
         }
         ++R.stats.relisted_mentees;
         R.stats.priced_pairs += m;
-        bound_[ui_] = list_mentee(i, epoch_price_[static_cast<std::size_t>(new_epoch)], keep, R.stats);
+        const auto& q32 = epoch_price32_[static_cast<std::size_t>(new_epoch)];
+        bound_[ui_] = list_row(*rows_, i, epoch_price_[static_cast<std::size_t>(new_epoch)], q32.empty() ? nullptr : &q32, keep,
+                               never.data(), [](std::int32_t, std::int64_t) {}, row_, top_, scratch, R.stats.scored_pairs);
         epoch_of_[ui_] = new_epoch;
         for (const auto& e : c) stamp[static_cast<std::size_t>(e.first)] = i;
         auto& rv = reserve_[ui_];

@@ -122,9 +122,6 @@ class Matcher {
   void rebuild_scorer();
   void generate_candidates(const std::vector<std::int32_t>& cap, MatchStats& stats);
   std::vector<std::int64_t> estimate_prices(const std::vector<std::int32_t>& cap, MatchStats& stats);
-  // Scores mentee i against every mentor (scores left in row_) and puts its best `keep` allowed
-  // pairs by s_ij - q_j into top_ (best first); returns the bound on the pairs left out.
-  std::int64_t list_mentee(int i, const std::vector<std::int64_t>& q, std::size_t keep, MatchStats& stats);
   void explain();
   // Cohort goal: exact min-cost flow on the full allowed graph (fine for hundreds of people).
   AssignmentSolution solve_cohort_goal(const std::vector<std::int32_t>& cap) const;
@@ -139,6 +136,7 @@ class Matcher {
   std::vector<std::int64_t> bound_;
   std::vector<std::int32_t> epoch_of_;
   std::vector<std::vector<std::int64_t>> epoch_price_;
+  std::vector<std::vector<std::int32_t>> epoch_price32_;  // the same for the vectorised kernel
   std::vector<std::int64_t> row_;                            // scratch: one row of scores
   std::vector<std::pair<std::int64_t, std::int32_t>> top_;   // scratch: best items of a row
   bool candidates_valid_ = false;

@@ -118,9 +118,76 @@ struct RowScorer::Mentee {
   V t_lo, t_hi, l_lo, l_hi, country, region, tz, experience, org, org_mask, self, mgr, self_mask, f2f_key;
   V topic_mul, lang_pts, country_pts, region_pts, f2f_pts;
   V hard_topics, min_topics, hard_lang, need_f2f, geo_min, tz_min, exp_min, min_score;
-  std::int32_t topic_shift;
+  V w_topics, w_tz, w_exp, exp_mul;
+  std::int32_t topic_shift, exp_shift;
   bool none;  // a hard rule fails for every mentor
 };
+
+namespace {
+constexpr std::int32_t kTzMul = 7282, kTzShift = 18;  // floor(x / 36) for x < 2^12 (tested)
+
+// Scores (or -1) of lanes [at, at + kLanes) of L.
+template <class E_>
+inline V block(const E_& E, const MentorLanes& L, std::size_t at) {
+  const V zero = splat(0);
+  // conflicts of interest and the person himself
+  const V m_self = load(&L.self[at]);
+  V bad = (m_self == E.self) | ((load(&L.org[at]) == E.org) & E.org_mask) | (m_self == E.mgr) |
+          ((load(&L.mgr[at]) == E.self) & E.self_mask);
+  // topics: floor(100 * shared / n) * weight
+  const V shared = popcount2(load(&L.topics_lo[at]), E.t_lo, load(&L.topics_hi[at]), E.t_hi);
+  V score = shr(shared * 100 * E.topic_mul, E.topic_shift) * E.w_topics;
+  bad |= E.hard_topics & (shared < E.min_topics);
+  // language
+  const V lang = ((load(&L.lang_lo[at]) & E.l_lo) | (load(&L.lang_hi[at]) & E.l_hi)) != zero;
+  bad |= E.hard_lang & ~lang;
+  score += lang & E.lang_pts;
+  // geography: 100 same country, 50 same region
+  const V same_country = load(&L.country[at]) == E.country;
+  const V same_region = load(&L.region[at]) == E.region;
+  const V geo_val = select(same_country, splat(100), same_region & splat(50));
+  bad |= geo_val < E.geo_min;
+  score += select(same_country, E.country_pts, same_region & E.region_pts);
+  // time zone: 100 - floor(100 d / 720), d = |difference| wrapped around the date line
+  V d = load(&L.tz[at]) - E.tz;
+  d = select(d < zero, -d, d);
+  const V wrapped = 1440 - d;
+  d = select(d >= 1440, splat(720), select(d > 720, wrapped, d));
+  const V tz_val = 100 - ((d * 5 * kTzMul) >> kTzShift);
+  bad |= tz_val < E.tz_min;
+  score += tz_val * E.w_tz;
+  // experience: min(100, floor(100 gap / ideal gap)), gap clamped to [0, 127]
+  V gap = load(&L.experience[at]) - E.experience;
+  gap = select(gap < zero, zero, select(gap > 127, splat(127), gap));
+  V exp_val = shr(gap * 100 * E.exp_mul, E.exp_shift);
+  exp_val = select(exp_val > 100, splat(100), exp_val);
+  bad |= exp_val < E.exp_min;
+  score += exp_val * E.w_exp;
+  // face to face
+  const V f2f_ok = load(&L.f2f_key[at]) == E.f2f_key;
+  bad |= E.need_f2f & ~f2f_ok;
+  score += f2f_ok & E.f2f_pts;
+  bad |= score < E.min_score;
+  return select(bad, splat(-1), score);
+}
+
+inline bool any_lane(V mask) {
+#if defined(__wasm_simd128__)
+  constexpr int kParts = kLanes / 4;
+  v128_t x[kParts];
+  std::memcpy(x, &mask, sizeof mask);
+  v128_t a = x[0];
+  for (int h = 1; h < kParts; ++h) a = wasm_v128_or(a, x[h]);
+  return wasm_v128_any_true(a);
+#else
+  std::uint64_t w[kLanes / 2];
+  std::memcpy(w, &mask, sizeof mask);
+  std::uint64_t a = 0;
+  for (auto x : w) a |= x;
+  return a != 0;
+#endif
+}
+}  // namespace
 
 RowScorer::RowScorer(const Scorer& sc) : sc_(sc) {
   const auto& c = sc.criteria_;
@@ -171,11 +238,7 @@ MentorLanes RowScorer::lanes(const std::vector<std::int32_t>& order) const {
   return L;
 }
 
-void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_t* out) const {
-  if (!fast_) {
-    for (int k = begin; k < end; ++k) out[k - begin] = sc_.base_score(i, L.index[static_cast<std::size_t>(k)]);
-    return;
-  }
+RowScorer::Mentee RowScorer::mentee(int i) const {
   const Scorer& s = sc_;
   const auto u = static_cast<std::size_t>(i);
   Mentee E;
@@ -213,57 +276,27 @@ void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_
   E.tz_min = splat(s.hard_tz_ ? s.tz_min_ : 0);
   E.exp_min = splat(s.hard_exp_ ? s.exp_min_ : 0);
   E.min_score = splat(static_cast<std::int32_t>(std::min<std::int64_t>(s.min_score_, std::int64_t{1} << 30)));
+  E.w_topics = splat(w_topics_);
+  E.w_tz = splat(w_tz_);
+  E.w_exp = splat(w_exp_);
+  E.exp_mul = splat(exp_mul_);
+  E.exp_shift = exp_shift_;
+  return E;
+}
+
+void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_t* out) const {
+  if (!fast_) {
+    for (int k = begin; k < end; ++k) out[k - begin] = sc_.base_score(i, L.index[static_cast<std::size_t>(k)]);
+    return;
+  }
+  const Mentee E = mentee(i);
   if (E.none) {
     for (int k = begin; k < end; ++k) out[k - begin] = -1;
     return;
   }
-  constexpr std::int32_t kTzMul = 7282, kTzShift = 18;  // floor(x / 36) for x < 2^12 (tested)
-  const V zero = splat(0), minus1 = splat(-1);
-  const V w_topics = splat(w_topics_), w_tz = splat(w_tz_), w_exp = splat(w_exp_);
-  const V exp_mul = splat(exp_mul_);
-  const int exp_shift = exp_shift_;
   // The last block may extend past `end` into the padding (or other mentors): computed, not stored.
   for (int k0 = begin; k0 < end; k0 += kLanes) {
-    const auto at = static_cast<std::size_t>(k0);
-    // conflicts of interest and the person himself
-    const V m_self = load(&L.self[at]);
-    V bad = (m_self == E.self) | ((load(&L.org[at]) == E.org) & E.org_mask) | (m_self == E.mgr) |
-            ((load(&L.mgr[at]) == E.self) & E.self_mask);
-    // topics: floor(100 * shared / n) * weight
-    const V shared = popcount2(load(&L.topics_lo[at]), E.t_lo, load(&L.topics_hi[at]), E.t_hi);
-    V score = shr(shared * 100 * E.topic_mul, E.topic_shift) * w_topics;
-    bad |= E.hard_topics & (shared < E.min_topics);
-    // language
-    const V lang = ((load(&L.lang_lo[at]) & E.l_lo) | (load(&L.lang_hi[at]) & E.l_hi)) != zero;
-    bad |= E.hard_lang & ~lang;
-    score += lang & E.lang_pts;
-    // geography: 100 same country, 50 same region
-    const V same_country = load(&L.country[at]) == E.country;
-    const V same_region = load(&L.region[at]) == E.region;
-    const V geo_val = select(same_country, splat(100), same_region & splat(50));
-    bad |= geo_val < E.geo_min;
-    score += select(same_country, E.country_pts, same_region & E.region_pts);
-    // time zone: 100 - floor(100 d / 720), d = |difference| wrapped around the date line
-    V d = load(&L.tz[at]) - E.tz;
-    d = select(d < zero, -d, d);
-    const V wrapped = 1440 - d;
-    d = select(d >= 1440, splat(720), select(d > 720, wrapped, d));
-    const V tz_val = 100 - ((d * 5 * kTzMul) >> kTzShift);
-    bad |= tz_val < E.tz_min;
-    score += tz_val * w_tz;
-    // experience: min(100, floor(100 gap / ideal gap)), gap clamped to [0, 127]
-    V gap = load(&L.experience[at]) - E.experience;
-    gap = select(gap < zero, zero, select(gap > 127, splat(127), gap));
-    V exp_val = shr(gap * 100 * exp_mul, exp_shift);
-    exp_val = select(exp_val > 100, splat(100), exp_val);
-    bad |= exp_val < E.exp_min;
-    score += exp_val * w_exp;
-    // face to face
-    const V f2f_ok = load(&L.f2f_key[at]) == E.f2f_key;
-    bad |= E.need_f2f & ~f2f_ok;
-    score += f2f_ok & E.f2f_pts;
-    bad |= score < E.min_score;
-    const V result = select(bad, minus1, score);
+    const V result = block(E, L, static_cast<std::size_t>(k0));
     const int count = std::min(kLanes, end - k0);
     std::int64_t* o = out + (k0 - begin);
     if (count == kLanes) {
@@ -272,6 +305,32 @@ void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_
       for (int l = 0; l < count; ++l) o[l] = result[l];
     }
   }
+}
+
+}  // namespace pairwise::matching
+
+namespace pairwise::matching {
+
+int RowScorer::hits(int i, const MentorLanes& L, int begin, int end, const std::int32_t* q, std::int32_t thr,
+                    const std::int32_t* mthr, std::int32_t* pos, std::int32_t* score) const {
+  const Mentee E = mentee(i);
+  if (E.none) return 0;
+  int count = 0;
+  const V t = splat(thr);
+  for (int k0 = begin; k0 < end; k0 += kLanes) {
+    const auto at = static_cast<std::size_t>(k0);
+    const V sc = block(E, L, at);
+    const V hit = (sc >= splat(0)) & (((sc - load(q + at)) > t) | (sc > load(mthr + at)));
+    if (!any_lane(hit)) continue;
+    const int n = std::min(kLanes, end - k0);
+    for (int l = 0; l < n; ++l)
+      if (hit[l]) {
+        pos[count] = k0 + l;
+        score[count] = sc[l];
+        ++count;
+      }
+  }
+  return count;
 }
 
 }  // namespace pairwise::matching

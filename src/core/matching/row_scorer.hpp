@@ -35,9 +35,17 @@ class RowScorer {
   // out[k - begin] = base score of mentee i with mentor L.index[k], for k in [begin, end).
   void row(int i, const MentorLanes& L, int begin, int end, std::int64_t* out) const;
   bool vectorised() const { return fast_; }
+  // Needs vectorised(). Scores mentee i against L's mentors [begin, end) and writes the positions
+  // k with an allowed pair and (s - q[k] > thr or s > mthr[k]) to pos, their scores to score;
+  // returns how many. q and mthr are indexed by position and readable up to end + 8.
+  int hits(int i, const MentorLanes& L, int begin, int end, const std::int32_t* q, std::int32_t thr,
+           const std::int32_t* mthr, std::int32_t* pos, std::int32_t* score) const;
+  // Largest score the vectorised kernel handles (prices must stay below it, too).
+  static constexpr std::int64_t kMaxScore = std::int64_t{1} << 30;
 
  private:
   struct Mentee;  // per-mentee constants (broadcast to the lanes)
+  Mentee mentee(int i) const;
   const Scorer& sc_;
   bool fast_ = false;
   MentorLanes all_;
