@@ -58,7 +58,7 @@ struct TopBuffer {
     if (items.size() <= k) return;
     std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(k) - 1, items.end(),
                      [](const auto& a, const auto& b) { return better(a, b); });
-    thr = items[k - 1].first;
+    thr = std::max(thr, items[k - 1].first);  // never below a threshold set from outside
     items.resize(k);
   }
   // Sorts best first; returns the bound: no item left out scores more (kNoBound if none was).
