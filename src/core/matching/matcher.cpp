@@ -1,7 +1,6 @@
 #include "core/matching/matcher.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <functional>
 #include <chrono>
 #include <limits>
@@ -197,14 +196,21 @@ std::vector<std::int32_t> lanes_of(const std::vector<std::int64_t>& q) {
 }
 }  // namespace
 
-static int presolve_min_ = std::getenv("PMIN") ? std::atoi(std::getenv("PMIN")) : 4000;
 std::vector<std::int64_t> Matcher::estimate_prices(const std::vector<std::int32_t>& cap, MatchStats& stats) {
   // Every f-th free mentee against every mentor with 1/f of its free places (rounded at random,
   // reproducibly): the exact optimum of that smaller market has about the same mentor prices.
   const int n = scorer_->mentee_count();
   const int m = scorer_->mentor_count();
   int f = options_.presolve_sample;
-  if (f == 0) f = n >= presolve_min_ ? 4 : 1;
+  if (f == 0 && n >= 4000) {
+    // The most common number of free places: a sample of 1/f of the mentees then keeps the same
+    // competition with exactly 1 place per such mentor; otherwise 1/4 with places rounded at random.
+    std::vector<int> count(9, 0);
+    for (const auto c : cap)
+      if (c > 0) ++count[static_cast<std::size_t>(std::min(c, 8))];
+    const auto mode = static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
+    f = mode >= 2 ? mode : 4;
+  }
   if (f <= 1 || n < 2 * f) return {};
   const auto t = Clock::now();
   MatchingInput sub;
