@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     else if (k == "--kernel") kernel_only = true;
     else if (k == "--repeat") repeat = std::atoi(next());
     else if (k == "--sample") opt.presolve_sample = std::atoi(next());
+    else if (k == "--presolve-rounds") opt.presolve_rounds = std::atoi(next());
     else if (k == "--relist") opt.rescan_fraction = std::atof(next());
     else {
       std::fprintf(stderr, "unknown argument %s\n", k.c_str());

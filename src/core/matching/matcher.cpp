@@ -231,6 +231,7 @@ std::vector<std::int64_t> Matcher::estimate_prices(const std::vector<std::int32_
   }
   MatchOptions o = options_;
   o.explain = false;
+  if (options_.presolve_rounds > 0) o.max_rounds = options_.presolve_rounds;  // estimates need no proof
   Matcher sample(std::move(sub), o);
   const MatchResult& r = sample.run();
   stats.scored_pairs += r.stats.scored_pairs;

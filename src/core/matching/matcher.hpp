@@ -36,6 +36,7 @@ struct MatchOptions {
   bool warm_start = true;  // sparse re-solves (and re-runs) start from the previous prices
   bool explain = true;  // compute unmatched reasons and breakdowns
   int presolve_sample = 0;  // price estimate from every k-th mentee (0 = automatic, 1 = none)
+  int presolve_rounds = 1;  // sparse solves of the sample (0 = until proven optimal)
   double rescan_fraction = 0.25;  // certificate: a mentee that would score more than this share of
                                   // the mentors is re-listed against the current prices instead
 };
