@@ -60,13 +60,15 @@ struct TopBuffer {
     thr = std::max(thr, items[k - 1].first);  // never below a threshold set from outside
     items.resize(k);
   }
-  // Sorts best first; returns the bound: no item left out scores more (kNoBound if none was).
+  // Keeps the best k (in no particular order); returns the bound: no item left out scores more
+  // (kNoBound if none was).
   std::int64_t finish() {
     const bool left_out = thr != kNoBound || items.size() > k;
     prune();
-    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return better(a, b); });
     if (!left_out) return kNoBound;
-    return items.empty() ? thr : std::max(thr, items.back().first);
+    std::int64_t worst = thr;
+    for (const auto& it : items) worst = std::min(worst, it.first);
+    return std::max(thr, worst);
   }
 };
 }  // namespace
@@ -286,6 +288,9 @@ void Matcher::generate_candidates(const std::vector<std::int32_t>& cap, MatchSta
         list_row(*rows_, i, price, price32, keep, mthr.data(), on_mentor, row_, top_, scratch, stats.scored_pairs);
     auto& c = candidates_[static_cast<std::size_t>(i)];
     auto& rv = reserve_[static_cast<std::size_t>(i)];
+    if (top_.size() > k_active)  // the best k_active first
+      std::nth_element(top_.begin(), top_.begin() + static_cast<std::ptrdiff_t>(k_active), top_.end(),
+                       [](const auto& a, const auto& b) { return TopBuffer::better(a, b); });
     for (std::size_t k = 0; k < top_.size(); ++k) {
       const auto j = top_[k].second;
       const std::int64_t s = top_[k].first + price[static_cast<std::size_t>(j)];
@@ -464,6 +469,7 @@ const MatchResult& Matcher::run() {
         auto& rv = reserve_[ui_];
         rv.clear();
         int taken = 0;
+        std::sort(top_.begin(), top_.end(), [](const auto& a, const auto& b) { return TopBuffer::better(a, b); });
         for (const auto& [r, j] : top_) {  // best reduced profit first
           if (stamp[static_cast<std::size_t>(j)] == i || sc.is_special(i, j)) continue;
           const std::int64_t s = r + p[j];
