@@ -8,7 +8,7 @@
 #include <wasm_simd128.h>
 #endif
 
-// The 8-lane vectors are internal to this file (inlined), so the ABI note does not apply.
+// The lane vectors are internal to this file (inlined), so the ABI note does not apply.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif

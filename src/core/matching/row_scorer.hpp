@@ -1,10 +1,10 @@
 // Fast scoring of one mentee against a range of mentors (the dense passes' kernel).
 //
 // RowScorer copies the Scorer's profiles into structure-of-arrays form (32-bit lanes) and computes
-// base scores (Scorer::base_score: -1 if a rule forbids the pair) branch-free, 8 mentors at a
+// base scores (Scorer::base_score: -1 if a rule forbids the pair) branch-free, 4 mentors at a
 // time: topic and language overlap with popcounts, the lookup tables replaced by exact integer
 // multiply-shift divisions, hard rules and conflicts as lane masks. Compiled with wasm SIMD
-// (-msimd128) or SSE2 the 8 lanes become vector instructions; otherwise plain scalar code.
+// (-msimd128) or SSE2 the lanes become vector instructions; otherwise plain scalar code.
 // Exactness: equal to Scorer::base_score for every pair (tests compare both on random profiles).
 // When the weights are so large that a score might not fit 31 bits (or a weight is negative) it
 // falls back to the reference scorer, pair by pair.
