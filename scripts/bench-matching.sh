@@ -19,15 +19,16 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+source "$ROOT/scripts/env.sh"  # NODE_PATH for em++, PAIRWISE_DEPS for the WASM configure
 # Debian's emscripten keeps its prebuilt system libraries in its own frozen cache: never override it.
 unset EM_CACHE
 
 echo "== building native and WASM"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/native --target matching_bench -j2 >/dev/null
-emcmake cmake -S . -B build/wasm-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/wasm-bench --target matching_bench -j2 >/dev/null
+nice cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+nice cmake --build build/native --target matching_bench -j2 >/dev/null
+nice emcmake cmake -S . -B build/wasm-bench -DCMAKE_BUILD_TYPE=Release -DPAIRWISE_DEPS="$PAIRWISE_DEPS" >/dev/null
+nice cmake --build build/wasm-bench --target matching_bench -j2 >/dev/null
+echo "load average before timing: $(cat /proc/loadavg)" 
 
 OUT="$ROOT/build/bench"; mkdir -p "$OUT"
 DIMACS="$OUT/cohort-${N}x${M}-c${C}-s${SEED}.min"
@@ -53,6 +54,7 @@ lemon_cost=$(grep -o "Min flow cost: [-0-9]*" "$OUT/lemon.txt" | awk '{print $4}
 lemon_s=$(grep -o "Run NetworkSimplex:.*real: [0-9.e+-]*" "$OUT/lemon.txt" | sed 's/.*real: //')
 lemon_wall=$(get "$OUT/lemon.txt" lemon_wall_s)
 echo "== summary"
+echo "load average after timing: $(cat /proc/loadavg)"
 echo "min cost: native=$native_cost wasm=$wasm_cost ours-from-dimacs=$dimacs_cost lemon=$lemon_cost"
 if [ "$native_cost" = "$lemon_cost" ] && [ "$wasm_cost" = "$lemon_cost" ] && [ "$dimacs_cost" = "$lemon_cost" ]; then
   echo "totals agree: yes"

@@ -1,6 +1,7 @@
 #include "core/matching/matcher.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <chrono>
 #include <limits>
 #include <unordered_map>
@@ -32,18 +33,21 @@ struct TopK {
   }
 };
 
+// "Every allowed pair is listed": no bound needed.
+constexpr std::int64_t kNoBound = std::numeric_limits<std::int64_t>::min() / 4;
+
 // Best `k` items by score for large k: an append buffer pruned with nth_element when it holds
 // 2k items (amortised O(1) per offer). Items scoring <= threshold() are never needed.
 struct TopBuffer {
   std::vector<std::pair<std::int64_t, std::int32_t>> items;
   std::size_t k = 0;
-  std::int64_t thr = -1;
+  std::int64_t thr = kNoBound;
   static bool better(const std::pair<std::int64_t, std::int32_t>& a, const std::pair<std::int64_t, std::int32_t>& b) {
     return a.first > b.first || (a.first == b.first && a.second < b.second);
   }
   void reset() {
     items.clear();
-    thr = -1;
+    thr = kNoBound;
   }
   void offer(std::int64_t s, std::int32_t idx) {
     items.push_back({s, idx});
@@ -51,16 +55,20 @@ struct TopBuffer {
   }
   void prune() {
     if (items.size() <= k) return;
-    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(k) - 1, items.end(), better);
-    thr = items[k - 1].first;
+    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(k) - 1, items.end(),
+                     [](const auto& a, const auto& b) { return better(a, b); });
+    thr = std::max(thr, items[k - 1].first);  // never below a threshold set from outside
     items.resize(k);
   }
-  // Sorts best first; returns the bound: no item left out scores more (-1 if nothing was).
+  // Keeps the best k (in no particular order); returns the bound: no item left out scores more
+  // (kNoBound if none was).
   std::int64_t finish() {
-    const bool full = items.size() >= k;
+    const bool left_out = thr != kNoBound || items.size() > k;
     prune();
-    std::sort(items.begin(), items.end(), better);
-    return full ? items.back().first : -1;
+    if (!left_out) return kNoBound;
+    std::int64_t worst = thr;
+    for (const auto& it : items) worst = std::min(worst, it.first);
+    return std::max(thr, worst);
   }
 };
 }  // namespace
@@ -91,7 +99,9 @@ Matcher::Matcher(MatchingInput input, MatchOptions options)
 Matcher::~Matcher() = default;
 
 void Matcher::rebuild_scorer() {
+  rows_.reset();
   scorer_ = std::make_unique<Scorer>(input_.mentees, input_.mentors, input_.criteria, input_.forbidden);
+  rows_ = std::make_unique<RowScorer>(*scorer_);
   std::unordered_map<std::string, int> mentee_index, mentor_index;
   for (std::size_t i = 0; i < input_.mentees.size(); ++i) mentee_index.emplace(input_.mentees[i].id, static_cast<int>(i));
   for (std::size_t j = 0; j < input_.mentors.size(); ++j) mentor_index.emplace(input_.mentors[j].id, static_cast<int>(j));
@@ -104,44 +114,188 @@ void Matcher::rebuild_scorer() {
   }
 }
 
-void Matcher::generate_candidates() {
+namespace {
+// Scores mentee i against every mentor and puts its best `keep` allowed pairs by s_ij - q_j into
+// `top` (best first); returns the bound on the pairs left out (kNoBound if none). With mentor
+// thresholds `mthr` (fast path; scores > mthr[j] go to on_mentor(j, s)) or `row` (scores kept for
+// the caller: the reference path, and mentor lists).
+template <class OnMentor>
+std::int64_t list_row(const RowScorer& rs, int i, const std::vector<std::int64_t>& q, const std::vector<std::int32_t>* q32,
+                      std::size_t keep, std::int32_t* mthr, OnMentor&& on_mentor, std::vector<std::int64_t>& row,
+                      std::vector<std::pair<std::int64_t, std::int32_t>>& top_items, std::vector<std::int32_t>& scratch,
+                      long long& scored) {
+  const MentorLanes& L = rs.all();
+  const int m = L.size();
+  scored += m;
+  TopBuffer top;
+  top.items.swap(top_items);
+  top.k = keep;
+  top.reset();
+  if (q32 != nullptr && rs.vectorised()) {
+    // The first mentors estimate the threshold (the reduced profit that about `keep` pairs of the
+    // whole row beat); the rest are scanned against it, so few pairs leave the vector kernel.
+    // Pairs left out have r <= top.thr; too few above it: the row is scanned again without one.
+    constexpr int kChunk = 512, kSample = 256;
+    scratch.resize(2 * kChunk);
+    std::int32_t* pos = scratch.data();
+    std::int32_t* score = scratch.data() + kChunk;
+    const bool estimate = m >= 4 * kSample && keep * kSample < static_cast<std::size_t>(m) * kSample / 2;
+    for (int pass = 0; pass < 2; ++pass) {
+      top.reset();
+      for (int b = 0; b < m;) {
+        const int e = std::min(m, b + (b == 0 && estimate && pass == 0 ? kSample : kChunk));
+        const auto thr = static_cast<std::int32_t>(std::clamp<std::int64_t>(top.thr, std::numeric_limits<std::int32_t>::min(),
+                                                                            std::numeric_limits<std::int32_t>::max()));
+        const int h = rs.hits(i, L, b, e, q32->data(), thr, mthr, pos, score);
+        for (int k = 0; k < h; ++k) {
+          const std::int32_t j = pos[k];
+          const std::int64_t sc = score[k];
+          const std::int64_t r = sc - q[static_cast<std::size_t>(j)];
+          if (r > top.thr) top.offer(r, j);
+          if (pass == 0 && sc > mthr[j]) on_mentor(j, sc);
+        }
+        if (b == 0 && estimate && pass == 0) {
+          // rank of the threshold in the sample: keep * sample / m (at least 2)
+          const std::size_t rank = std::max<std::size_t>(2, keep * static_cast<std::size_t>(kSample) / static_cast<std::size_t>(m));
+          if (top.items.size() >= rank) {
+            std::vector<std::int64_t> rs_;
+            rs_.reserve(top.items.size());
+            for (const auto& it : top.items) rs_.push_back(it.first);
+            std::nth_element(rs_.begin(), rs_.begin() + static_cast<std::ptrdiff_t>(rank) - 1, rs_.end(), std::greater<>());
+            top.thr = std::max(top.thr, rs_[rank - 1]);
+          }
+        }
+        b = e;
+      }
+      if (top.thr == kNoBound || top.items.size() >= std::min<std::size_t>(keep, 8)) break;
+      // too few pairs above the estimated threshold: scan again without one (mentor lists done)
+    }
+  } else {
+    row.resize(static_cast<std::size_t>(m) + 8);
+    rs.row(i, L, 0, m, row.data());
+    const std::int64_t* price = q.data();
+    for (int j = 0; j < m; ++j) {
+      const std::int64_t sc = row[static_cast<std::size_t>(j)];
+      if (sc < 0) continue;
+      const std::int64_t r = sc - price[j];
+      if (r > top.thr) top.offer(r, j);
+      if (sc > mthr[j]) on_mentor(j, sc);
+    }
+  }
+  const std::int64_t bound = top.finish();
+  top_items.swap(top.items);
+  return bound;
+}
+
+// The prices as 32-bit lanes for the vectorised kernel, if they fit.
+std::vector<std::int32_t> lanes_of(const std::vector<std::int64_t>& q) {
+  std::vector<std::int32_t> v(q.size() + 8, 0);
+  for (std::size_t j = 0; j < q.size(); ++j) {
+    if (q[j] < 0 || q[j] >= RowScorer::kMaxScore) return {};
+    v[j] = static_cast<std::int32_t>(q[j]);
+  }
+  return v;
+}
+}  // namespace
+
+std::vector<std::int64_t> Matcher::estimate_prices(const std::vector<std::int32_t>& cap, MatchStats& stats) {
+  // Every f-th free mentee against every mentor with 1/f of its free places (rounded at random,
+  // reproducibly): the exact optimum of that smaller market has about the same mentor prices.
+  const int n = scorer_->mentee_count();
+  const int m = scorer_->mentor_count();
+  int f = options_.presolve_sample;
+  if (f == 0 && n >= 4000) {
+    // The most common number of free places: a sample of 1/f of the mentees then keeps the same
+    // competition with exactly 1 place per such mentor; otherwise 1/4 with places rounded at random.
+    std::vector<int> count(9, 0);
+    for (const auto c : cap)
+      if (c > 0) ++count[static_cast<std::size_t>(std::min(c, 8))];
+    const auto mode = static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
+    f = mode >= 2 ? mode : 4;
+  }
+  if (f <= 1 || n < 2 * f) return {};
+  const auto t = Clock::now();
+  MatchingInput sub;
+  sub.criteria = input_.criteria;
+  sub.forbidden = input_.forbidden;
+  for (int i = f / 2; i < n; i += f)
+    if (locked_mentor_[static_cast<std::size_t>(i)] < 0) sub.mentees.push_back(input_.mentees[static_cast<std::size_t>(i)]);
+  sub.mentors = input_.mentors;
+  std::uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (int j = 0; j < m; ++j) {
+    auto& p = sub.mentors[static_cast<std::size_t>(j)];
+    const int c = cap[static_cast<std::size_t>(j)];
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
+    p.capacity = c / f + (static_cast<int>(h % static_cast<std::uint64_t>(f)) < c % f ? 1 : 0);
+    p.current_load = 0;
+  }
+  MatchOptions o = options_;
+  o.explain = false;
+  if (options_.presolve_rounds > 0) o.max_rounds = options_.presolve_rounds;  // estimates need no proof
+  Matcher sample(std::move(sub), o);
+  const MatchResult& r = sample.run();
+  stats.scored_pairs += r.stats.scored_pairs;
+  stats.presolve_ms = ms_since(t);
+  std::vector<std::int64_t> q = r.mentor_price;
+  for (int j = 0; j < m; ++j)
+    if (cap[static_cast<std::size_t>(j)] <= 0) q[static_cast<std::size_t>(j)] = 0;
+  return q;
+}
+
+void Matcher::generate_candidates(const std::vector<std::int32_t>& cap, MatchStats& stats) {
   const Scorer& sc = *scorer_;
   const int n = sc.mentee_count();
   const int m = sc.mentor_count();
-  const auto& packed = sc.packed_mentors();
   candidates_.assign(static_cast<std::size_t>(n), {});
   reserve_.assign(static_cast<std::size_t>(n), {});
-  bound_.assign(static_cast<std::size_t>(n), -1);
+  bound_.assign(static_cast<std::size_t>(n), kNoBound);
+  epoch_of_.assign(static_cast<std::size_t>(n), 0);
+  epoch_price_.clear();
+  // Lists are made against estimated prices: the previous run's, or a sample's.
+  std::vector<std::int64_t> q;
+  if (options_.warm_start && prev_price_.size() == static_cast<std::size_t>(m)) q = prev_price_;
+  else q = estimate_prices(cap, stats);
+  q.resize(static_cast<std::size_t>(m), 0);
+  epoch_price32_.clear();
+  epoch_price32_.push_back(lanes_of(q));
+  epoch_price_.push_back(std::move(q));
+  const auto& price = epoch_price_.front();
+  const std::vector<std::int32_t>* price32 = epoch_price32_.front().empty() ? nullptr : &epoch_price32_.front();
+
   std::vector<TopK> mentor_top(static_cast<std::size_t>(m));
-  std::vector<std::int64_t> mentor_thr(static_cast<std::size_t>(m), -1);
-  for (int j = 0; j < m; ++j) {
-    const int cap = std::max(1, input_.mentors[static_cast<std::size_t>(j)].capacity);
-    mentor_top[static_cast<std::size_t>(j)].k = static_cast<std::size_t>(std::max(1, options_.mentor_candidates_per_place) * cap);
+  // per mentor: the score a mentee must beat to enter its list (never, without mentor lists)
+  std::vector<std::int32_t> mthr(static_cast<std::size_t>(m) + 8, std::numeric_limits<std::int32_t>::max());
+  const bool mentor_lists = options_.mentor_candidates_per_place > 0;
+  for (int j = 0; j < m && mentor_lists; ++j) {
+    const int c = std::max(1, input_.mentors[static_cast<std::size_t>(j)].capacity);
+    mentor_top[static_cast<std::size_t>(j)].k = static_cast<std::size_t>(options_.mentor_candidates_per_place * c);
+    mthr[static_cast<std::size_t>(j)] = -1;
   }
   const std::size_t k_active = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
-  TopBuffer mine;
-  mine.k = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
-  std::int64_t* mthr = mentor_thr.data();
+  const std::size_t keep = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
+  std::vector<std::int32_t> scratch;
   for (int i = 0; i < n; ++i) {
-    mine.reset();
-    const Scorer::Kernel K = sc.kernel(i);
-    for (int j = 0; j < m; ++j) {
-      const std::int64_t s = K.score(packed[static_cast<std::size_t>(j)]);
-      if (s > mine.thr) mine.offer(s, j);
-      if (s > mthr[j]) {
-        auto& t = mentor_top[static_cast<std::size_t>(j)];
-        t.offer(s, i);
-        mthr[j] = t.threshold();
-      }
-    }
-    bound_[static_cast<std::size_t>(i)] = mine.finish();
-    const auto& items = mine.items;
+    const auto on_mentor = [&](std::int32_t j, std::int64_t s) {
+      if (!mentor_lists) return;
+      auto& t = mentor_top[static_cast<std::size_t>(j)];
+      t.offer(s, i);
+      // thresholds stay below the 32-bit range (scores of the reference path may be larger)
+      mthr[static_cast<std::size_t>(j)] = static_cast<std::int32_t>(std::min<std::int64_t>(t.threshold(), std::numeric_limits<std::int32_t>::max() - 1));
+    };
+    bound_[static_cast<std::size_t>(i)] =
+        list_row(*rows_, i, price, price32, keep, mthr.data(), on_mentor, row_, top_, scratch, stats.scored_pairs);
     auto& c = candidates_[static_cast<std::size_t>(i)];
     auto& rv = reserve_[static_cast<std::size_t>(i)];
-    for (std::size_t k = 0; k < items.size(); ++k) {
-      if (items[k].first < 0) break;
-      if (k < k_active) c.push_back({items[k].second, items[k].first});
-      else rv.push_back({items[k].second, items[k].first});
+    if (top_.size() > k_active)  // the best k_active first
+      std::nth_element(top_.begin(), top_.begin() + static_cast<std::ptrdiff_t>(k_active), top_.end(),
+                       [](const auto& a, const auto& b) { return TopBuffer::better(a, b); });
+    for (std::size_t k = 0; k < top_.size(); ++k) {
+      const auto j = top_[k].second;
+      const std::int64_t s = top_[k].first + price[static_cast<std::size_t>(j)];
+      if (k < k_active) c.push_back({j, s});
+      else rv.push_back({j, s});
     }
   }
   for (int j = 0; j < m; ++j)
@@ -164,6 +318,7 @@ void Matcher::generate_candidates() {
                                                         [](const auto& x, const auto& y) { return x.first < y.first; });
                             }),
              rv.end());
+    std::sort(rv.begin(), rv.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
   }
   candidates_valid_ = true;
 }
@@ -175,11 +330,6 @@ const MatchResult& Matcher::run() {
   const int n = sc.mentee_count();
   const int m = sc.mentor_count();
   const bool goal = input_.goal.kind != CohortGoal::Kind::None && input_.goal.bonus > 0;
-  if (!candidates_valid_ && !goal) {
-    const auto t = Clock::now();
-    generate_candidates();
-    R.stats.scoring_ms = ms_since(t);
-  }
   // Effective capacities: minus current load and locked pairs.
   std::vector<std::int32_t> cap(static_cast<std::size_t>(m));
   for (int j = 0; j < m; ++j) {
@@ -189,10 +339,14 @@ const MatchResult& Matcher::run() {
   for (int i = 0; i < n; ++i)
     if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) --cap[static_cast<std::size_t>(locked_mentor_[static_cast<std::size_t>(i)])];
   for (auto& c : cap) c = std::max(0, c);
+  if (!candidates_valid_ && !goal) {
+    const auto t = Clock::now();
+    generate_candidates(cap, R.stats);
+    R.stats.scoring_ms = ms_since(t);
+  }
 
   AssignmentSolver solver;
   AssignmentSolution sol;
-  const auto& packed = sc.packed_mentors();
   // Warm start: the previous run's prices (re-runs) and, within a run, the previous round's.
   std::vector<std::int64_t> start_prices;
   if (goal) {
@@ -251,69 +405,99 @@ const MatchResult& Matcher::run() {
     R.stats.added_edges += moved;
     if (moved > 0) continue;
 
-    // Dense pricing (the certificate): any allowed pair with s_ij > u_i + p_j? A pair outside the
-    // candidate and reserve lists scores at most bound_i, so mentees with u_i >= bound_i are done
-    // without scoring anything, and for the others only mentors with p_j < bound_i - u_i can
-    // qualify: mentors are visited in order of increasing price.
+    // Dense pricing (the certificate): any allowed pair with s_ij > u_i + p_j? A pair left out of
+    // mentee i's lists has s_ij - q_j <= bound_i (q: the prices its lists were made against), so
+    // s_ij - p_j <= bound_i + (q_j - p_j): only mentors whose price fell by more than
+    // u_i - bound_i since then can violate. Mentors are visited in order of decreasing price drop;
+    // a mentee that would need too many of them is listed again against the current prices.
     t = Clock::now();
     ++R.stats.pricing_rounds;
     long long added = 0;
-    const std::int64_t margin = options_.near_tight_per_mentee <= 0 ? 0
-                                : options_.near_tight_margin > 0 ? options_.near_tight_margin
-                                                                 : std::max<std::int64_t>(1, sc.max_possible_score() / 10);
-    std::vector<std::int32_t> order;
-    std::vector<PackedMentor> by_price;
-    std::vector<std::int64_t> prices;
+    struct Drift {
+      bool built = false;
+      std::vector<std::int64_t> drop;  // q_j - p_j, decreasing
+      MentorLanes lanes;               // mentors with free places in that order
+    };
+    std::vector<Drift> drift(epoch_price_.size());
+    int new_epoch = -1;
+    const std::size_t k_active = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
+    const std::size_t keep = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
+    const auto relist_at = static_cast<std::size_t>(std::max(0.0, options_.rescan_fraction) * m);
+    std::vector<std::int32_t> stamp(static_cast<std::size_t>(m), -1);
+    std::vector<std::int32_t> never(static_cast<std::size_t>(m) + 8, std::numeric_limits<std::int32_t>::max()), scratch;
     TopK viol;
-    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee + std::max(0, options_.near_tight_per_mentee)));
+    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee));
+    const std::int64_t* p = sol.price.data();
     for (int i = 0; i < n; ++i) {
-      if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
-      const std::int64_t ui = sol.u[static_cast<std::size_t>(i)];
-      // p_j >= limit cannot come within the margin of violating.
-      const std::int64_t limit = bound_[static_cast<std::size_t>(i)] - ui + margin;
-      if (limit <= margin) continue;  // nothing can violate: skip even the near-tight search
-      ++R.stats.priced_mentees;
-      if (order.empty()) {  // built on first use: often no mentee needs it
+      const auto ui_ = static_cast<std::size_t>(i);
+      if (locked_mentor_[ui_] >= 0 || bound_[ui_] == kNoBound) continue;
+      const std::int64_t ui = sol.u[ui_];
+      const std::int64_t tau = ui - bound_[ui_];
+      Drift& D = drift[static_cast<std::size_t>(epoch_of_[ui_])];
+      if (!D.built) {
+        const auto& q = epoch_price_[static_cast<std::size_t>(epoch_of_[ui_])];
+        std::vector<std::int32_t> order;
         for (int j = 0; j < m; ++j)
           if (cap[static_cast<std::size_t>(j)] > 0) order.push_back(j);
         std::sort(order.begin(), order.end(), [&](int x, int y) {
-          return sol.price[static_cast<std::size_t>(x)] < sol.price[static_cast<std::size_t>(y)];
+          const std::int64_t dx = q[static_cast<std::size_t>(x)] - p[x], dy = q[static_cast<std::size_t>(y)] - p[y];
+          return dx > dy || (dx == dy && x < y);
         });
-        by_price.reserve(order.size());
-        for (int j : order) {
-          by_price.push_back(packed[static_cast<std::size_t>(j)]);
-          prices.push_back(sol.price[static_cast<std::size_t>(j)]);
-        }
+        for (int j : order) D.drop.push_back(q[static_cast<std::size_t>(j)] - p[j]);
+        D.lanes = rows_->lanes(order);
+        D.built = true;
       }
+      // mentors with drop > tau (a prefix)
+      const auto L = static_cast<std::size_t>(
+          std::partition_point(D.drop.begin(), D.drop.end(), [&](std::int64_t d) { return d > tau; }) - D.drop.begin());
+      if (L == 0) continue;
+      ++R.stats.priced_mentees;
+      auto& c = candidates_[ui_];
+      if (L > relist_at) {
+        if (new_epoch < 0) {
+          new_epoch = static_cast<int>(epoch_price_.size());
+          epoch_price_.push_back(sol.price);
+          epoch_price32_.push_back(lanes_of(sol.price));
+        }
+        ++R.stats.relisted_mentees;
+        R.stats.priced_pairs += m;
+        const auto& q32 = epoch_price32_[static_cast<std::size_t>(new_epoch)];
+        bound_[ui_] = list_row(*rows_, i, epoch_price_[static_cast<std::size_t>(new_epoch)], q32.empty() ? nullptr : &q32, keep,
+                               never.data(), [](std::int32_t, std::int64_t) {}, row_, top_, scratch, R.stats.scored_pairs);
+        epoch_of_[ui_] = new_epoch;
+        for (const auto& e : c) stamp[static_cast<std::size_t>(e.first)] = i;
+        auto& rv = reserve_[ui_];
+        rv.clear();
+        int taken = 0;
+        std::sort(top_.begin(), top_.end(), [](const auto& a, const auto& b) { return TopBuffer::better(a, b); });
+        for (const auto& [r, j] : top_) {  // best reduced profit first
+          if (stamp[static_cast<std::size_t>(j)] == i || sc.is_special(i, j)) continue;
+          const std::int64_t s = r + p[j];
+          if (r > ui && cap[static_cast<std::size_t>(j)] > 0 && taken < options_.max_new_edges_per_mentee) {
+            c.push_back({j, s});
+            ++taken;
+          } else {
+            rv.push_back({j, s});
+          }
+        }
+        std::sort(rv.begin(), rv.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+        added += taken;
+        continue;
+      }
+      row_.resize(std::max(row_.size(), L + 8));
+      rows_->row(i, D.lanes, 0, static_cast<int>(L), row_.data());
+      R.stats.scored_pairs += static_cast<long long>(L);
+      R.stats.priced_pairs += static_cast<long long>(L);
       viol.items.clear();
-      const Scorer::Kernel K = sc.kernel(i);
-      std::size_t k = 0;
-      for (; k < by_price.size() && prices[k] < limit; ++k) {
-        const std::int64_t s = K.score(by_price[k]);
+      for (std::size_t k = 0; k < L; ++k) {
+        const std::int64_t s = row_[k];
         if (s < 0) continue;
-        const std::int64_t red = s - prices[k] - ui + margin;  // > margin: violates
-        if (red > 0 && red > viol.threshold() && !sc.is_special(i, order[k])) viol.offer(red, order[k]);
+        const std::int32_t j = D.lanes.index[k];
+        const std::int64_t red = s - p[j] - ui;
+        if (red > 0 && red > viol.threshold() && !sc.is_special(i, j)) viol.offer(red, j);
       }
-      R.stats.priced_pairs += static_cast<long long>(k);
-      // Violating pairs join the sparse problem; nearly violating ones the reserve (unless there).
-      auto& rv = reserve_[static_cast<std::size_t>(i)];
-      int taken = 0;
-      std::sort(viol.items.begin(), viol.items.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-      for (const auto& item : viol.items) {
-        const std::int64_t red = item.first;
-        const std::int32_t j = item.second;
-        const std::int64_t s = red - margin + ui + sol.price[static_cast<std::size_t>(j)];
-        if (red > margin && taken < options_.max_new_edges_per_mentee) {
-          candidates_[static_cast<std::size_t>(i)].push_back({j, s});
-          ++taken;
-          ++added;
-        } else if (std::none_of(rv.begin(), rv.end(), [&](const auto& e) { return e.first == j; }) &&
-                   std::none_of(candidates_[static_cast<std::size_t>(i)].begin(), candidates_[static_cast<std::size_t>(i)].end(),
-                                [&](const auto& e) { return e.first == j; })) {
-          rv.push_back({j, s});
-        }
-      }
-      std::sort(rv.begin(), rv.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+      for (const auto& [red, j] : viol.items) c.push_back({j, red + ui + p[j]});
+      added += static_cast<long long>(viol.items.size());
     }
     R.stats.pricing_ms += ms_since(t);
     R.stats.added_edges += added;

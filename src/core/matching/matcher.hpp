@@ -1,12 +1,15 @@
 // The matching engine: exact maximum-total-score assignment of mentees to mentors, with
 // explanations, coordinator locks/forbids and fast re-runs.
 //
-// Method: scores are computed on the fly from compact profiles (Scorer). A dense pass keeps,
-// for each mentee, its best `mentee_candidates` mentors and, for each mentor, its best
-// `mentor_candidates_per_place` * capacity mentees. The sparse problem is solved exactly
-// (AssignmentSolver) and a pricing pass over ALL allowed pairs checks the dual certificate
-// u_i + p_j >= s_ij; violating pairs are added and the sparse problem re-solved until none
-// remains. Then the result is optimal for the full dense instance.
+// Method: scores are computed on the fly from compact profiles (Scorer, RowScorer). Mentor prices
+// are first estimated on a sample of the mentees (a small sparse solve). A dense pass then keeps,
+// for each mentee, its best `mentee_candidates` + `reserve_candidates` mentors by reduced profit
+// s_ij - q_j against those prices q (and a bound on every pair left out), and for each mentor its
+// best `mentor_candidates_per_place` * capacity mentees. The sparse problem is solved exactly
+// (AssignmentSolver) and the dual certificate u_i + p_j >= s_ij is checked for ALL allowed pairs:
+// a pair left out has s_ij - p_j <= bound_i + (q_j - p_j), so only mentors whose price fell by
+// more than u_i - bound_i need scoring. Violating pairs are added and the sparse problem re-solved
+// until none remains. Then the result is optimal for the full dense instance.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +19,7 @@
 
 #include "core/matching/assignment.hpp"
 #include "core/matching/profile.hpp"
+#include "core/matching/row_scorer.hpp"
 #include "core/matching/scoring.hpp"
 
 namespace pairwise::matching {
@@ -26,11 +30,15 @@ struct MatchOptions {
                                         // dense certificate pass skip almost every mentee
   int mentor_candidates_per_place = 10; // best mentees per mentor place
   int max_new_edges_per_mentee = 16;    // per dense pricing round
-  int near_tight_per_mentee = 0;        // dense pass: nearly violating pairs kept in the reserve
-  std::int64_t near_tight_margin = 0;   // reduced-profit margin for those (0 = 10% of max score)
+  int near_tight_per_mentee = 0;        // (unused since price-aware candidate lists)
+  std::int64_t near_tight_margin = 0;   // (unused)
   int max_rounds = 100;
   bool warm_start = true;  // sparse re-solves (and re-runs) start from the previous prices
   bool explain = true;  // compute unmatched reasons and breakdowns
+  int presolve_sample = 0;  // price estimate from every k-th mentee (0 = automatic, 1 = none)
+  int presolve_rounds = 1;  // sparse solves of the sample (0 = until proven optimal)
+  double rescan_fraction = 0.25;  // certificate: a mentee that would score more than this share of
+                                  // the mentors is re-listed against the current prices instead
 };
 
 struct ProposedPair {
@@ -72,6 +80,9 @@ struct MatchStats {
   long long priced_mentees = 0;  // mentees scanned by dense passes (u_i < bound_i)
   int warm_fallbacks = 0;        // warm solves that had to be redone cold
   int warm_repairs = 0;          // price repairs inside warm solves
+  double presolve_ms = 0;        // price estimate on a sample of mentees (part of scoring_ms)
+  long long scored_pairs = 0;    // every pair scored (presolve, candidate pass, certificate)
+  long long relisted_mentees = 0;  // certificate: mentees re-listed against the current prices
 };
 
 struct MatchResult {
@@ -110,7 +121,8 @@ class Matcher {
 
  private:
   void rebuild_scorer();
-  void generate_candidates();
+  void generate_candidates(const std::vector<std::int32_t>& cap, MatchStats& stats);
+  std::vector<std::int64_t> estimate_prices(const std::vector<std::int32_t>& cap, MatchStats& stats);
   void explain();
   // Cohort goal: exact min-cost flow on the full allowed graph (fine for hundreds of people).
   AssignmentSolution solve_cohort_goal(const std::vector<std::int32_t>& cap) const;
@@ -119,7 +131,15 @@ class Matcher {
   std::unique_ptr<Scorer> scorer_;
   std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> candidates_;  // per mentee
   std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> reserve_;     // by score, best first
-  std::vector<std::int64_t> bound_;  // per mentee: no pair outside candidates+reserve scores more
+  std::unique_ptr<RowScorer> rows_;
+  // per mentee: no pair outside candidates+reserve has s_ij - q_j > bound_i, where q is the price
+  // vector of the mentee's epoch (the prices its lists were made against)
+  std::vector<std::int64_t> bound_;
+  std::vector<std::int32_t> epoch_of_;
+  std::vector<std::vector<std::int64_t>> epoch_price_;
+  std::vector<std::vector<std::int32_t>> epoch_price32_;  // the same for the vectorised kernel
+  std::vector<std::int64_t> row_;                            // scratch: one row of scores
+  std::vector<std::pair<std::int64_t, std::int32_t>> top_;   // scratch: best items of a row
   bool candidates_valid_ = false;
   std::vector<int> locked_mentor_;  // per mentee: locked mentor or -1
   std::vector<std::int64_t> prev_price_;  // mentor prices of the last run (warm start)

@@ -136,6 +136,7 @@ class Scorer {
   std::vector<std::vector<int>> special_;
   std::vector<std::vector<int>> forbidden_;  // sorted mentor lists per mentee
   friend class ScorerTest;
+  friend class RowScorer;
 };
 
 inline std::int64_t Scorer::Kernel::raw(const PackedMentor& m) const {

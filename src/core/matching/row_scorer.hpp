@@ -1,0 +1,61 @@
+// Fast scoring of one mentee against a range of mentors (the dense passes' kernel).
+//
+// RowScorer copies the Scorer's profiles into structure-of-arrays form (32-bit lanes) and computes
+// base scores (Scorer::base_score: -1 if a rule forbids the pair) branch-free, 4 mentors at a
+// time: topic and language overlap with popcounts, the lookup tables replaced by exact integer
+// multiply-shift divisions, hard rules and conflicts as lane masks. Compiled with wasm SIMD
+// (-msimd128) or SSE2 the lanes become vector instructions; otherwise plain scalar code.
+// Exactness: equal to Scorer::base_score for every pair (tests compare both on random profiles).
+// When the weights are so large that a score might not fit 31 bits (or a weight is negative) it
+// falls back to the reference scorer, pair by pair.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/matching/scoring.hpp"
+
+namespace pairwise::matching {
+
+// Mentor fields in 32-bit lanes, in some order (all mentors, or a permutation of a subset).
+struct MentorLanes {
+  std::vector<std::int32_t> index;  // original mentor index of each position
+  std::vector<std::int32_t> topics_lo, topics_hi, lang_lo, lang_hi;
+  std::vector<std::int32_t> country, region, tz, experience;
+  std::vector<std::int32_t> org, self, mgr, f2f_key;  // f2f_key: location if willing, else 0
+  int size() const { return static_cast<int>(index.size()); }
+};
+
+class RowScorer {
+ public:
+  explicit RowScorer(const Scorer& scorer);
+  // Mentors in the given order (original indices).
+  MentorLanes lanes(const std::vector<std::int32_t>& order) const;
+  const MentorLanes& all() const { return all_; }
+  // out[k - begin] = base score of mentee i with mentor L.index[k], for k in [begin, end).
+  void row(int i, const MentorLanes& L, int begin, int end, std::int64_t* out) const;
+  bool vectorised() const { return fast_; }
+  // Needs vectorised(). Scores mentee i against L's mentors [begin, end) and writes the positions
+  // k with an allowed pair and (s - q[k] > thr or s > mthr[k]) to pos, their scores to score;
+  // returns how many. q and mthr are indexed by position and readable up to end + 8.
+  int hits(int i, const MentorLanes& L, int begin, int end, const std::int32_t* q, std::int32_t thr,
+           const std::int32_t* mthr, std::int32_t* pos, std::int32_t* score) const;
+  // Largest score the vectorised kernel handles (prices must stay below it, too).
+  static constexpr std::int64_t kMaxScore = std::int64_t{1} << 30;
+
+ private:
+  struct Mentee;  // per-mentee constants (broadcast to the lanes)
+  Mentee mentee(int i) const;
+  const Scorer& sc_;
+  bool fast_ = false;
+  MentorLanes all_;
+  // exact multiply-shift for floor(5 d / 36) (time zone) and floor(100 g / ideal gap)
+  std::int32_t exp_mul_ = 0, exp_shift_ = 0;
+  std::int32_t w_topics_ = 0, w_tz_ = 0, w_exp_ = 0;
+};
+
+// floor(x / d) == (x * mul) >> shift for 0 <= x < 2^bits (bits + ceil(log2 d) <= 31 - bits).
+// Exposed for tests.
+void exact_divider(std::int32_t d, int bits, std::int32_t& mul, std::int32_t& shift);
+
+}  // namespace pairwise::matching

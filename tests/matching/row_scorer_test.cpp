@@ -1,0 +1,180 @@
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/matching/row_scorer.hpp"
+
+using namespace pairwise::matching;
+
+namespace {
+
+// Profiles that hit the edge cases: no topics / no shared topic, all 64 topic bits, no language,
+// unknown country / region / time zone (0), far and wrapped time zones, large experience gaps,
+// no / same organisation, line managers, face to face with and without a location.
+MatchProfile edgy_profile(std::mt19937& rng, const std::string& id) {
+  MatchProfile p;
+  p.id = id;
+  switch (rng() % 6) {
+    case 0: p.topics = 0; break;
+    case 1: p.topics = ~0ull; break;
+    case 2: p.topics = 1ull << (rng() % 64); break;
+    default: p.topics = (static_cast<std::uint64_t>(rng()) << 32 | rng()) & (static_cast<std::uint64_t>(rng()) << 32 | rng());
+  }
+  switch (rng() % 4) {
+    case 0: p.languages = 0; break;
+    case 1: p.languages = 1ull << 63; break;
+    default: p.languages = 1ull << (rng() % 4);
+  }
+  p.country = rng() % 4 == 0 ? 0 : static_cast<std::uint16_t>(rng() % 2 ? 1 + rng() % 3 : 65535 - rng() % 2);
+  p.region = rng() % 4 == 0 ? 0 : static_cast<std::uint16_t>(1 + rng() % 2);
+  switch (rng() % 4) {
+    case 0: p.utc_offset_minutes = 0; break;
+    case 1: p.utc_offset_minutes = static_cast<std::int16_t>(rng() % 2 ? 32767 : -32768); break;
+    default: p.utc_offset_minutes = static_cast<std::int16_t>(static_cast<int>(rng() % 1561) - 780);
+  }
+  p.experience_years = static_cast<std::int16_t>(rng() % 3 == 0 ? static_cast<int>(rng() % 400) - 100 : static_cast<int>(rng() % 40));
+  p.organisation = rng() % 3 == 0 ? 0 : (rng() % 5 == 0 ? 0xFFFFFFFFu : 1 + rng() % 4);
+  p.face_to_face = rng() % 2;
+  p.location = rng() % 4 == 0 ? 0 : (rng() % 5 == 0 ? 0xFFFFFFFFu : 1 + rng() % 3);
+  return p;
+}
+
+MatchingCriteria random_criteria(std::mt19937& rng) {
+  MatchingCriteria c;
+  for (auto& r : c.rules) {
+    r.weight = rng() % 4 == 0 ? 0 : static_cast<std::int32_t>(rng() % 1000);
+    r.hard = rng() % 4 == 0;
+    r.min_value = static_cast<std::int32_t>(rng() % 3 == 0 ? 1 : rng() % 120);
+  }
+  switch (rng() % 4) {
+    case 0: c.ideal_experience_gap = 0; break;
+    case 1: c.ideal_experience_gap = 1 + static_cast<std::int32_t>(rng() % 40); break;
+    case 2: c.ideal_experience_gap = 12701 + static_cast<std::int32_t>(rng() % 100000); break;
+    default: c.ideal_experience_gap = 1 + static_cast<std::int32_t>(rng() % 16000);
+  }
+  c.minimum_score = rng() % 2 ? 1 : static_cast<std::int64_t>(rng() % 200000);
+  c.forbid_same_organisation = rng() % 3 != 0;
+  c.forbid_line_management = rng() % 3 != 0;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("exact divider: multiply-shift equals integer division") {
+  for (std::int32_t d = 1; d <= 64; ++d) {
+    std::int32_t mul = 0, shift = 0;
+    exact_divider(d, 13, mul, shift);
+    for (std::int32_t x = 0; x < (1 << 13); ++x) REQUIRE(((x * mul) >> shift) == x / d);
+  }
+  for (std::int32_t d = 1; d <= 12700; d += (d < 200 ? 1 : 37)) {
+    std::int32_t mul = 0, shift = 0;
+    exact_divider(d, 14, mul, shift);
+    for (std::int32_t x = 0; x < (1 << 14); x += (d < 200 ? 1 : 7)) REQUIRE(((x * mul) >> shift) == x / d);
+  }
+  std::int32_t mul = 0, shift = 0;
+  exact_divider(36, 12, mul, shift);
+  CHECK(mul == 7282);
+  CHECK(shift == 18);
+}
+
+TEST_CASE("fast row scorer equals the reference scorer on random profiles and criteria") {
+  std::mt19937 rng(20240611);
+  long long allowed = 0, refused = 0;
+  for (int trial = 0; trial < 60; ++trial) {
+    const int n = 1 + static_cast<int>(rng() % 30);
+    const int m = 1 + static_cast<int>(rng() % 45);
+    MatchingInput in;
+    for (int i = 0; i < n; ++i) in.mentees.push_back(edgy_profile(rng, std::string(1, 'e').append(std::to_string(i))));
+    for (int j = 0; j < m; ++j) in.mentors.push_back(edgy_profile(rng, std::string(1, 'm').append(std::to_string(j))));
+    // People on both lists, line managers both ways, rankings and forbids (not part of base scores).
+    if (n > 1 && m > 1) in.mentors[1].id = in.mentees[0].id;
+    if (n > 2) in.mentees[2].line_manager_id = in.mentors[0].id;
+    if (m > 2 && n > 3) in.mentors[2].line_manager_id = in.mentees[3].id;
+    in.mentees[0].ranking = {in.mentors[static_cast<std::size_t>(m - 1)].id};
+    in.forbidden.push_back({in.mentees[static_cast<std::size_t>(n - 1)].id, in.mentors[0].id});
+    in.criteria = trial == 0 ? default_criteria() : random_criteria(rng);
+    const Scorer sc(in.mentees, in.mentors, in.criteria, in.forbidden);
+    const RowScorer rs(sc);
+    CHECK(rs.vectorised());
+    std::vector<std::int64_t> out(static_cast<std::size_t>(m));
+    for (int i = 0; i < n; ++i) {
+      rs.row(i, rs.all(), 0, m, out.data());
+      for (int j = 0; j < m; ++j) {
+        REQUIRE(out[static_cast<std::size_t>(j)] == sc.base_score(i, j));
+        ++(out[static_cast<std::size_t>(j)] >= 0 ? allowed : refused);
+      }
+    }
+    // A permuted subset of the mentors, scored over sub-ranges.
+    std::vector<std::int32_t> order;
+    for (int j = m - 1; j >= 0; --j)
+      if (rng() % 3 != 0) order.push_back(j);
+    const MentorLanes L = rs.lanes(order);
+    for (int i = 0; i < n; ++i) {
+      const int b = order.empty() ? 0 : static_cast<int>(rng() % order.size());
+      const int e = b + static_cast<int>(rng() % (order.size() - static_cast<std::size_t>(b) + 1));
+      rs.row(i, L, b, e, out.data());
+      for (int k = b; k < e; ++k) REQUIRE(out[static_cast<std::size_t>(k - b)] == sc.base_score(i, order[static_cast<std::size_t>(k)]));
+    }
+  }
+  CHECK(allowed > 1000);  // both outcomes are well represented
+  CHECK(refused > 1000);
+  MESSAGE("pairs allowed " << allowed << ", refused " << refused);
+}
+
+TEST_CASE("row scorer falls back to the reference scorer for huge or negative weights") {
+  std::mt19937 rng(7);
+  MatchingInput in;
+  for (int i = 0; i < 5; ++i) in.mentees.push_back(edgy_profile(rng, std::string(1, 'e').append(std::to_string(i))));
+  for (int j = 0; j < 11; ++j) in.mentors.push_back(edgy_profile(rng, std::string(1, 'm').append(std::to_string(j))));
+  for (const std::int32_t w : {2000000000, -5}) {
+    in.criteria = default_criteria();
+    in.criteria[Criterion::Experience].weight = w;
+    const Scorer sc(in.mentees, in.mentors, in.criteria);
+    const RowScorer rs(sc);
+    CHECK_FALSE(rs.vectorised());
+    std::vector<std::int64_t> out(11);
+    for (int i = 0; i < 5; ++i) {
+      rs.row(i, rs.all(), 0, 11, out.data());
+      for (int j = 0; j < 11; ++j) CHECK(out[static_cast<std::size_t>(j)] == sc.base_score(i, j));
+    }
+  }
+}
+
+TEST_CASE("row scorer hits: allowed pairs above the reduced-profit or the per-mentor threshold") {
+  std::mt19937 rng(99);
+  for (int trial = 0; trial < 40; ++trial) {
+    const int n = 1 + static_cast<int>(rng() % 10);
+    const int m = 1 + static_cast<int>(rng() % 70);
+    MatchingInput in;
+    for (int i = 0; i < n; ++i) in.mentees.push_back(edgy_profile(rng, std::string(1, 'e').append(std::to_string(i))));
+    for (int j = 0; j < m; ++j) in.mentors.push_back(edgy_profile(rng, std::string(1, 'm').append(std::to_string(j))));
+    in.criteria = trial % 2 ? default_criteria() : random_criteria(rng);
+    in.criteria.minimum_score = 1;
+    const Scorer sc(in.mentees, in.mentors, in.criteria);
+    const RowScorer rs(sc);
+    REQUIRE(rs.vectorised());
+    std::vector<std::int32_t> q(static_cast<std::size_t>(m) + 8), mthr(static_cast<std::size_t>(m) + 8);
+    for (auto& x : q) x = static_cast<std::int32_t>(rng() % 3000);
+    for (auto& x : mthr) x = rng() % 4 == 0 ? -1 : static_cast<std::int32_t>(rng() % 5000);
+    std::vector<std::int32_t> pos(static_cast<std::size_t>(m)), score(static_cast<std::size_t>(m));
+    for (int i = 0; i < n; ++i) {
+      const auto thr = static_cast<std::int32_t>(static_cast<int>(rng() % 4000) - 3000);
+      const int b = static_cast<int>(rng() % static_cast<unsigned>(m));
+      const int e = b + static_cast<int>(rng() % static_cast<unsigned>(m - b + 1));
+      const int count = rs.hits(i, rs.all(), b, e, q.data(), thr, mthr.data(), pos.data(), score.data());
+      int expect = 0;
+      for (int k = b; k < e; ++k) {
+        const std::int64_t s = sc.base_score(i, k);
+        if (s < 0 || (s - q[static_cast<std::size_t>(k)] <= thr && s <= mthr[static_cast<std::size_t>(k)])) continue;
+        REQUIRE(expect < count);
+        CHECK(pos[static_cast<std::size_t>(expect)] == k);
+        CHECK(score[static_cast<std::size_t>(expect)] == s);
+        ++expect;
+      }
+      CHECK(count == expect);
+    }
+  }
+}
