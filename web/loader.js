@@ -29,6 +29,14 @@
     fail('This browser is too old: it lacks WebAssembly exception handling, which Pairwise needs.');
     return;
   }
+  // The smallest module using a 128-bit SIMD instruction (the app is built with -msimd128 for the
+  // matching kernel): Safari before 16.4 refuses it.
+  const simdProbe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0,
+    65, 0, 253, 15, 253, 98, 11]);
+  if (!WebAssembly.validate(simdProbe)) {
+    fail('This browser is too old: it lacks WebAssembly SIMD, which Pairwise needs (Safari 16.4 or later, a recent Chrome, Edge or Firefox).');
+    return;
+  }
   if (!webgl2Available()) {
     fail('WebGL 2 is not available (it may be turned off, or the graphics driver is blocked).');
     return;
