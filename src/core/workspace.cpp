@@ -141,8 +141,18 @@ Result<ChangeSet> Workspace::save(T record) {
   }
   Errors errors = check_record(record);
   if (!errors.empty()) return errors;
+  // Nothing is stored that could not be read back: a record the reader refuses would make the
+  // whole workspace unloadable after a reload.
+  Json encoded = encode(record);
+  {
+    T read_back{};
+    JsonReader reader(&encoded, "$", &errors);
+    decode(reader, read_back);
+    for (auto& e : errors) e.file = std::string(T::kStore) + "/" + record.meta.id;
+    if (!errors.empty()) return errors;
+  }
   ChangeSet changes;
-  changes.upserts.push_back(StoredRecord{T::kStore, record.meta.id, encode(record)});
+  changes.upserts.push_back(StoredRecord{T::kStore, record.meta.id, std::move(encoded)});
   t[record.meta.id] = std::move(record);
   return changes;
 }

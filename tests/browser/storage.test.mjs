@@ -175,6 +175,13 @@ test('when storage is refused the app says so, keeps working in memory and offer
     const { name } = await exportVia(page, 'Export a backup now');
     assert.match(name, /^pairwise-backup-.*\.json$/);
     await screenshot(page, 'storage-refused');
+    // Nothing here survives the tab: leaving asks first (the browser's own "Leave site?").
+    await page.waitForTimeout(1200);
+    assert.equal(await page.evaluate(() => window.Module.pairwiseLeaveGuard), true);
+    const asked = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
+    assert.equal(page.isClosed(), false, 'the page stays when the person cancels');
   } finally { await context.close(); }
 });
 

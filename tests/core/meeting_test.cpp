@@ -91,3 +91,15 @@ TEST_CASE("a change set with a bad record is refused and changes nothing") {
   CHECK_FALSE(r.ok());
   CHECK(fx.ws.all_records() == before);
 }
+
+TEST_CASE("a record that could not be read back is refused when saved, and nothing changes") {
+  test::Fixture fx;
+  const auto before = fx.ws.all_records();
+  Objective half_typed = fx.ws.objectives_of(fx.pairing_id).front();
+  half_typed.due_date = "2";  // the first key of "2030-06-30"
+  auto refused = fx.ws.save(half_typed);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error_text().find("$.due_date") != std::string::npos);
+  CHECK(refused.error_text().find("objectives/") != std::string::npos);
+  CHECK(fx.ws.all_records() == before);
+}

@@ -8,6 +8,14 @@
 #include "core/matching/json_io.hpp"
 #include "core/matching/stable.hpp"
 
+namespace {
+// One file per test run: test suites of two checkouts may run on the same machine at once.
+std::string temp_path(const std::string& name) {
+  static const std::string run = std::to_string(std::random_device{}()) + std::to_string(std::random_device{}());
+  return "/tmp/pairwise-" + run + "-" + name;
+}
+}  // namespace
+
 using namespace pairwise::matching;
 
 namespace {
@@ -36,7 +44,7 @@ TEST_CASE("DIMACS round trip: written instance solves to the matcher's optimum")
     const MatchResult& r = matcher.run();
     std::vector<std::int32_t> cap;
     for (const auto& p : in.mentors) cap.push_back(p.capacity);
-    const std::string path = "/tmp/pairwise-dimacs-test.min";
+    const std::string path = temp_path("dimacs-test.min");
     REQUIRE(write_dimacs(path, matcher.scorer(), cap) > 0);
     const DimacsResult d = solve_dimacs_file(path);
     REQUIRE(d.ok);
@@ -47,7 +55,7 @@ TEST_CASE("DIMACS round trip: written instance solves to the matcher's optimum")
 }
 
 TEST_CASE("DIMACS reader rejects malformed files") {
-  const std::string path = "/tmp/pairwise-dimacs-bad.min";
+  const std::string path = temp_path("dimacs-bad.min");
   std::FILE* f = std::fopen(path.c_str(), "w");
   std::fputs("p min 3 1\nn 1 1\nn 2 1\na 1 2 0 1 x\n", f);
   std::fclose(f);

@@ -99,8 +99,10 @@ void draw_objective_editor(Session& session, const PairView& view) {
   edited |= text_field("Measurable: how will you both know it is achieved?", o.measure, "e.g. 1 grant application submitted");
   edited |= text_field("Achievable: why it is within reach", o.achievable);
   edited |= text_field("Relevant: why it matters", o.relevant);
+  const bool shown_date_ok = o.due_date.empty() || is_valid_date(o.due_date);
+  edited |= text_field("Time-bound: due date", o.due_date, "YYYY-MM-DD", shown_date_ok ? "" : "not a date like 2024-05-31");
+  // Judged after the edit: a half-typed date is never stored, and the finished one always is.
   const bool date_ok = o.due_date.empty() || is_valid_date(o.due_date);
-  edited |= text_field("Time-bound: due date", o.due_date, "YYYY-MM-DD", date_ok ? "" : "not a date like 2024-05-31");
   ImGui::Spacing();
   draw_smart_check(o, view.today);
 

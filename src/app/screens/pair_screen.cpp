@@ -85,8 +85,11 @@ void draw_join_popup(Session& session) {
   PendingJoin& join = *g_join;
   const Pairing& p = join.pack.pairing;
   ImGui::Text("%s: %s", join.file_name.c_str(), join.pack.scheme.name.c_str());
-  ImGui::Text("Mentor: %s (%s)", join.pack.mentor.name.c_str(), p.mentor_email.c_str());
-  ImGui::Text("Mentee: %s (%s)", join.pack.mentee.name.c_str(), p.mentee_email.c_str());
+  // Some schemes (IKT) register people by e-mail alone: the e-mail then stands for the name.
+  const std::string mentor = join.pack.mentor.name.empty() ? p.mentor_email : join.pack.mentor.name;
+  const std::string mentee = join.pack.mentee.name.empty() ? p.mentee_email : join.pack.mentee.name;
+  ImGui::Text("Mentor: %s (%s)", mentor.c_str(), p.mentor_email.c_str());
+  ImGui::Text("Mentee: %s (%s)", mentee.c_str(), p.mentee_email.c_str());
   if (join.preview.changes.empty()) {
     help_text("Everything in this pack is already on this device.");
   } else {
@@ -95,8 +98,8 @@ void draw_join_popup(Session& session) {
   }
   ImGui::Spacing();
   ImGui::TextUnformatted("Which one are you?");
-  const std::string as_mentor = "I am the mentor, " + join.pack.mentor.name;
-  const std::string as_mentee = "I am the mentee, " + join.pack.mentee.name;
+  const std::string as_mentor = "I am the mentor, " + mentor;
+  const std::string as_mentee = "I am the mentee, " + mentee;
   if (ImGui::RadioButton(as_mentor.c_str(), join.side == Role::mentor)) join.side = Role::mentor;
   if (ImGui::RadioButton(as_mentee.c_str(), join.side == Role::mentee)) join.side = Role::mentee;
   help_text("This device remembers your answer; it decides whose consent and notes are yours.");
