@@ -99,3 +99,41 @@ test('a coordinator maps the columns of a survey export before importing it', as
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
+
+test('a coordinator edits the preset through its scheme file; a broken edit changes nothing', async () => {
+  const { context } = await launch();
+  try {
+    const { page, problems } = await openApp(context, url);
+    await waitForApp(page);
+    await click(page, 'IKT mentoring');
+    await click(page, 'Coordinate the scheme');
+    const exported = await exportVia(page, 'Export scheme file');
+    assert.match(exported.name, /^pairwise-scheme-ikt-mentoring-.*\.json$/);
+    const doc = JSON.parse(exported.text);
+    assert.equal(doc.kind, 'scheme');
+    assert.equal(doc.scheme.no_response_days, 14);
+
+    const broken = structuredClone(doc);
+    broken.scheme.no_response_days = 'a week';
+    const brokenFile = path.join(outputDir, 'coordinator-scheme-broken.json');
+    fs.writeFileSync(brokenFile, JSON.stringify(broken));
+    await click(page, 'Start');
+    let chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open a scheme file…');
+    await (await chooser).setFiles([brokenFile]);
+    await waitForText(page, 'error', /coordinator-scheme-broken\.json: \$\.scheme\.no_response_days/);
+
+    doc.scheme.no_response_days = 7;
+    const editedFile = path.join(outputDir, 'coordinator-scheme-edited.json');
+    fs.writeFileSync(editedFile, JSON.stringify(doc));
+    chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open a scheme file…');
+    await (await chooser).setFiles([editedFile]);
+    await waitForText(page, 'notice', /Updated the scheme "IKT mentoring"/);
+    await click(page, 'Coordinate the scheme');
+    const again = JSON.parse((await exportVia(page, 'Export scheme file')).text);
+    assert.equal(again.scheme.no_response_days, 7);
+    assert.equal(again.scheme.id, doc.scheme.id, 'the same scheme, edited, not a second one');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});

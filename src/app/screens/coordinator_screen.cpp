@@ -8,6 +8,9 @@
 #include "app/screens/pairings_screen.hpp"
 #include "app/screens/participants_screen.hpp"
 #include "app/widgets.hpp"
+#include "core/documents/documents.hpp"
+#include "core/documents/file_names.hpp"
+#include "platform/files.hpp"
 
 namespace pairwise::app {
 
@@ -23,6 +26,14 @@ void draw_coordinator_screen(Session& session) {
   // reference into them would then dangle.
   const Scheme scheme = found->second;
   screen_title(scheme.name.c_str());
+  // A scheme is edited as a file: export it, change it (weights, expectations, questions…), open
+  // it again on the Start screen, where it replaces this one after being checked.
+  if (ImGui::SmallButton("Export scheme file")) {
+    platform::download_file(export_file_name({"scheme", scheme.name, session.workspace().clock().today()}, "json"),
+                            "application/json", write_document(SchemeDocument{scheme}, session.workspace().clock().now()));
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Edit the exported file and open it on the Start screen to change this scheme's rules");
   if (ImGui::BeginTabBar("CoordinatorTabs")) {
     if (ImGui::BeginTabItem("Import")) {
       draw_import_screen(session, scheme);

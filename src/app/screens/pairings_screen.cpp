@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/documents.hpp"
+#include "core/checks/scheme_rules.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/records/timestamps.hpp"
 #include "platform/files.hpp"
@@ -135,6 +137,50 @@ void draw_end_dialog(Session& session, const Scheme& scheme) {
     session.notify(p.to == PairingStatus::completed ? "Pairing closed." : "Pairing withdrawn.");
 }
 
+ImVec4 rule_color(RuleStatus status) {
+  if (status == RuleStatus::not_met) return ImVec4(0.95f, 0.45f, 0.35f, 1);
+  if (status == RuleStatus::met) return ImVec4(0.35f, 0.75f, 0.45f, 1);
+  return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+}
+
+const char* rule_mark(RuleStatus status) {
+  return status == RuleStatus::met ? "met" : (status == RuleStatus::not_met ? "not met" : "pending");
+}
+
+// The scheme's own rules (response times, escalations, decision dates, feedback invitations…):
+// only what needs the coordinator's attention, so a healthy scheme shows one line.
+void draw_scheme_rules(const Workspace& ws, const Scheme& scheme, const std::string& today) {
+  std::vector<RuleCheck> attention;
+  for (const RuleCheck& c : check_scheme_rules(ws, scheme.meta.id, today))
+    if (c.status == RuleStatus::not_met) attention.push_back(c);
+  if (attention.empty()) {
+    ImGui::TextDisabled("The scheme's rules are all kept today.");
+    return;
+  }
+  if (ImGui::CollapsingHeader(("Needs attention (" + std::to_string(attention.size()) + ")").c_str(),
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (const RuleCheck& c : attention) {
+      capture_text("rule", c.message);
+      ImGui::PushStyleColor(ImGuiCol_Text, rule_color(c.status));
+      ImGui::BulletText("%s", c.message.c_str());
+      ImGui::PopStyleColor();
+    }
+  }
+}
+
+void draw_pairing_rules_tooltip(const Workspace& ws, const Pairing& pairing, const std::string& today) {
+  const std::vector<RuleCheck> checks = check_pairing_rules(ws, pairing.meta.id, today);
+  ImGui::BeginTooltip();
+  if (!pairing.score_explanation.empty()) ImGui::Text("Matched on %s", pairing.score_explanation.c_str());
+  for (const RuleCheck& c : checks) {
+    ImGui::TextColored(rule_color(c.status), "%s", rule_mark(c.status));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(c.message.c_str());
+  }
+  if (checks.empty() && pairing.score_explanation.empty()) ImGui::TextDisabled("No rules apply yet.");
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 void draw_pairings_screen(Session& session, const Scheme& scheme) {
@@ -160,6 +206,8 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
     ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "(%d overdue: no answer after %d days)", overdue_count,
                        scheme.no_response_days);
   }
+  draw_scheme_rules(ws, scheme, today);
+  help_text("Hover a pair's status for the rules of the scheme it keeps or misses.");
   ImGui::BeginDisabled(!session.can_edit());
   if (proposed > 0 && ImGui::Button("Introduce all proposed pairs")) {
     for (const Pairing& p : pairings)
@@ -198,7 +246,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
           ImGui::SameLine();
           ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "· %lld days", static_cast<long long>(waited.value_or(0)));
         }
-        if (!p.score_explanation.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.score_explanation.c_str());
+        if (ImGui::IsItemHovered()) draw_pairing_rules_tooltip(ws, p, today);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(p.status_since().c_str());
         ImGui::TableNextColumn();

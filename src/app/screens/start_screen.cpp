@@ -5,6 +5,7 @@
 #include "app/file_buttons.hpp"
 #include "app/opened_documents.hpp"
 #include "app/widgets.hpp"
+#include "core/operations/scheme_operations.hpp"
 #include "core/documents/documents.hpp"
 
 namespace pairwise::app {
@@ -17,9 +18,12 @@ void open_scheme_files(Session& session) {
     if (!parsed) continue;
     Scheme scheme = std::get<SchemeDocument>(parsed->document).scheme;
     const std::string id = scheme.meta.id;
-    if (session.record(session.workspace().save(scheme), file.name)) {
+    // The same id replaces this device's copy (a coordinator's edit of an exported scheme file),
+    // checked in full first; an unchanged file changes nothing.
+    const bool known = session.workspace().find<Scheme>(id) != nullptr;
+    if (session.record(import_scheme_file(session.workspace(), file.text, file.name), file.name)) {
       session.set_scheme(id);
-      session.notify("Opened the scheme \"" + scheme.name + "\" from " + file.name + ".");
+      session.notify((known ? "Updated the scheme \"" : "Opened the scheme \"") + scheme.name + "\" from " + file.name + ".");
     }
   }
 }
