@@ -24,7 +24,7 @@ const char* expectation_text(ExpectationStatus status) {
     case ExpectationStatus::on_track: return "on track";
     case ExpectationStatus::behind: return "behind";
     case ExpectationStatus::not_started: return "not started";
-    case ExpectationStatus::not_applicable: return "";
+    case ExpectationStatus::not_applicable: return "none set by the scheme";
   }
   return "";
 }
