@@ -17,7 +17,7 @@ var PairwiseFiles = {
           }
         }, function (e) { return { name: f.name, size: f.size, error: 'could not be read: ' + e.message }; });
       })).then(function (results) {
-        Module.ccall('pairwise_on_files_opened', null, ['string'], [JSON.stringify(results)]);
+        pwCallWithString('pairwise_on_files_opened', JSON.stringify(results));
         _pw_request_frame();
       });
     },
@@ -67,5 +67,6 @@ var PairwiseFiles = {
   },
 };
 autoAddDeps(PairwiseFiles, '$PWF');
+PairwiseFiles.$PWF__deps = ['$pwCallWithString', 'pw_request_frame'];
 PairwiseFiles.pw_files_install__deps = ['$PWF', 'pw_request_frame'];
 mergeInto(LibraryManager.library, PairwiseFiles);

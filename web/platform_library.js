@@ -106,6 +106,14 @@ var PairwisePlatform = {
     PW.warnOnLeave = !!warn;
     Module.pairwiseLeaveGuard = PW.warnOnLeave;
   },
+  // Hands a string to an exported C function through the heap. ccall's 'string' copies onto the
+  // C stack, which a workspace of thousands of people or a few hundred opened files overflows.
+  $pwCallWithString: function (name, text) {
+    var size = Module.lengthBytesUTF8(text) + 1;
+    var ptr = Module._malloc(size);
+    Module.stringToUTF8(text, ptr, size);
+    try { Module['_' + name](ptr); } finally { Module._free(ptr); }
+  },
   pw_signal_ready: function () {
     Module.pairwiseStarted = true;
     if (Module.pairwiseReady) Module.pairwiseReady();

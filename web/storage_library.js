@@ -49,7 +49,7 @@ var PairwiseStorage = {
     },
     deliverLoaded: function (out) {
       var payload = JSON.stringify({ records: out.records || [], meta: out.meta || [] });
-      Module.ccall('pairwise_on_storage_loaded', null, ['string'], [payload]);
+      pwCallWithString('pairwise_on_storage_loaded', payload);
     },
     becomeWriter: function () {
       PWS.loadAll(function (out) {
@@ -95,7 +95,7 @@ var PairwiseStorage = {
       var m = event.data || {};
       if (m.tab === PWS.tabId) return;
       if (m.type === 'changes' && (PWS.state !== 'writer' || !navigator.locks)) {
-        Module.ccall('pairwise_on_storage_external_change', null, ['string'], [JSON.stringify(m.changes)]);
+        pwCallWithString('pairwise_on_storage_external_change', JSON.stringify(m.changes));
         _pw_request_frame();
       } else if (m.type === 'handover' && PWS.state === 'writer' && PWS.releaseLock) {
         // Save what is pending, then let the asking tab write; this one follows from now on.
@@ -203,7 +203,7 @@ var PairwiseStorage = {
   },
 };
 autoAddDeps(PairwiseStorage, '$PWS');
-PairwiseStorage.$PWS__deps = ['pw_request_frame'];
+PairwiseStorage.$PWS__deps = ['pw_request_frame', '$pwCallWithString'];
 PairwiseStorage.pw_storage_open__deps = ['$PWS', 'pw_request_frame'];
 PairwiseStorage.pw_storage_write__deps = ['$PWS', 'pw_request_frame'];
 mergeInto(LibraryManager.library, PairwiseStorage);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, freshProfileDir } from './harness.mjs';
-import { click, typeInto, findItem, testSiteDir, settle, waitForText, waitForApp, exportVia, scrollTo, openFile, dumpStorage }
+import { click, typeInto, findItem, testSiteDir, settle, waitForText, waitForApp, exportVia, scrollTo, openFile }
   from './ui.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -130,9 +130,6 @@ test('applicant, coordinator and pair run the scheme end to end, and notes never
       await page.waitForTimeout(1500);
       await page.reload();
       await waitForApp(page);
-      await screenshot(page, 'journey-6a-reloaded');
-      const settings = (await dumpStorage(page)).records.find((r) => r.store === 'settings');
-      console.log('# settings after reload', JSON.stringify(settings));
       await click(page, 'Meetings');
       await findItem(page, ' · 50 min', { exact: false });
       await click(page, 'Objectives');

@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/reports/csv_exports.hpp"
+#include "platform/browser.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -73,30 +75,96 @@ void combo_of(const char* label, std::string& value, const std::vector<std::stri
   }
 }
 
-}  // namespace
+// What the table shows, rebuilt only when the people, the filters or the sort order change: with
+// 10,000 people, filtering and sorting every frame would make scrolling stutter.
+struct ParticipantsView {
+  std::string key;
+  int sort_column = 0;
+  bool ascending = true;
+  std::size_t total = 0;
+  std::vector<std::string> row_ids;  // ids, not pointers: an import replaces the workspace's tables
+  std::vector<std::string> languages, topics, time_zones;
+};
 
-void draw_participants_screen(Session& session, const Scheme& scheme) {
-  static Filters filters;
+std::string view_key(const Session& session, const Scheme& scheme, const Filters& f) {
+  long long revisions = 0;
+  for (const auto& [id, p] : session.workspace().people()) revisions += p.meta.revision;
+  return scheme.meta.id + "\n" + std::to_string(session.workspace().people().size()) + "\n" + std::to_string(revisions) +
+         "\n" + std::to_string(session.data_generation()) + "\n" + f.search + "\n" + std::to_string(f.role) + "\n" +
+         f.language + "\n" + f.topic + "\n" + f.time_zone + "\n" + f.status;
+}
+
+void rebuild(ParticipantsView& view, const Session& session, const Scheme& scheme, const Filters& filters) {
   std::vector<const Person*> people;
-  std::vector<std::string> languages;
-  std::vector<std::string> topics = scheme.topics;
-  std::vector<std::string> time_zones;
-  const std::vector<std::string> statuses = {"active", "paused", "left", "removed"};
+  view.languages.clear();
+  view.topics = scheme.topics;
+  view.time_zones.clear();
   for (const auto& [id, p] : session.workspace().people()) {
     if (p.scheme_id != scheme.meta.id) continue;
     people.push_back(&p);
     for (const auto& l : p.languages)
-      if (std::find(languages.begin(), languages.end(), l) == languages.end()) languages.push_back(l);
+      if (std::find(view.languages.begin(), view.languages.end(), l) == view.languages.end()) view.languages.push_back(l);
     for (const auto& t : p.topics)
-      if (std::find(topics.begin(), topics.end(), t) == topics.end()) topics.push_back(t);
+      if (std::find(view.topics.begin(), view.topics.end(), t) == view.topics.end()) view.topics.push_back(t);
     const std::string zone = utc_offset_text(p);
-    if (!zone.empty() && std::find(time_zones.begin(), time_zones.end(), zone) == time_zones.end()) time_zones.push_back(zone);
+    if (!zone.empty() && std::find(view.time_zones.begin(), view.time_zones.end(), zone) == view.time_zones.end())
+      view.time_zones.push_back(zone);
   }
-  std::sort(time_zones.begin(), time_zones.end(), [](const std::string& a, const std::string& b) {
+  std::sort(view.time_zones.begin(), view.time_zones.end(), [](const std::string& a, const std::string& b) {
     auto minutes = [](const std::string& z) { return (z[3] == '-' ? -1 : 1) * (std::stoi(z.substr(4, 2)) * 60 + std::stoi(z.substr(7, 2))); };
     return minutes(a) < minutes(b);
   });
-  std::sort(languages.begin(), languages.end());
+  std::sort(view.languages.begin(), view.languages.end());
+  view.total = people.size();
+
+  const std::string search_lower = lower(filters.search);
+  std::vector<const Person*> rows;
+  rows.reserve(people.size());
+  for (const Person* p : people)
+    if (matches(*p, filters, search_lower)) rows.push_back(p);
+  const int column = view.sort_column;
+  const bool ascending = view.ascending;
+  if (column == 6) {
+    std::stable_sort(rows.begin(), rows.end(), [ascending](const Person* a, const Person* b) {
+      const int x = a->experience_years.value_or(-1), y = b->experience_years.value_or(-1);
+      return ascending ? x < y : x > y;
+    });
+  } else {
+    // Sort keys computed once per person, not once per comparison.
+    auto key = [column](const Person* p) -> std::string {
+      switch (column) {
+        case 1: return lower(p->email);
+        case 2: return roles_text(*p);
+        case 3: return lower(p->country);
+        case 4: return lower(joined(p->languages));
+        case 5: return lower(joined(p->topics));
+        default: return lower(p->name.empty() ? p->email : p->name);
+      }
+    };
+    std::vector<std::pair<std::string, const Person*>> keyed;
+    keyed.reserve(rows.size());
+    for (const Person* p : rows) keyed.emplace_back(key(p), p);
+    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
+      return ascending ? a.first < b.first : b.first < a.first;
+    });
+    for (std::size_t k = 0; k < rows.size(); ++k) rows[k] = keyed[k].second;
+  }
+  view.row_ids.clear();
+  view.row_ids.reserve(rows.size());
+  for (const Person* p : rows) view.row_ids.push_back(p->meta.id);
+}
+
+}  // namespace
+
+void draw_participants_screen(Session& session, const Scheme& scheme) {
+  static Filters filters;
+  static ParticipantsView view;
+  const std::vector<std::string> statuses = {"active", "paused", "left", "removed"};
+  const std::string key = view_key(session, scheme, filters);
+  if (key != view.key) {
+    rebuild(view, session, scheme, filters);
+    view.key = key;
+  }
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::InputTextWithHint("##search", "Search name, e-mail, topic…", &filters.search);
@@ -104,10 +172,10 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   ImGui::Combo("Role", &filters.role, "everyone\0mentors\0mentees\0");
   ImGui::SameLine();
-  combo_of("Language", filters.language, languages);
+  combo_of("Language", filters.language, view.languages);
   ImGui::SameLine();
-  combo_of("Topic", filters.topic, topics);
-  combo_of("Time zone", filters.time_zone, time_zones);
+  combo_of("Topic", filters.topic, view.topics);
+  combo_of("Time zone", filters.time_zone, view.time_zones);
   ImGui::SameLine();
   combo_of("Status", filters.status, statuses);
   ImGui::SameLine();
@@ -116,12 +184,9 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
                             participants_csv(session.workspace(), scheme.meta.id));
   }
 
-  const std::string search_lower = lower(filters.search);
-  std::vector<const Person*> rows;
-  rows.reserve(people.size());
-  for (const Person* p : people)
-    if (matches(*p, filters, search_lower)) rows.push_back(p);
-  ImGui::Text("%zu of %zu people", rows.size(), people.size());
+  const std::string count = std::to_string(view.row_ids.size()) + " of " + std::to_string(view.total) + " people";
+  capture_text("participants", count);
+  ImGui::TextUnformatted(count.c_str());
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
@@ -136,36 +201,24 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   ImGui::TableSetupColumn("Experience");
   ImGui::TableHeadersRow();
 
-  if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort != nullptr && sort->SpecsCount > 0) {
-    const int column = sort->Specs[0].ColumnIndex;
-    const bool ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-    auto key = [column](const Person* p) -> std::string {
-      switch (column) {
-        case 1: return lower(p->email);
-        case 2: return roles_text(*p);
-        case 3: return lower(p->country);
-        case 4: return lower(joined(p->languages));
-        case 5: return lower(joined(p->topics));
-        default: return lower(p->name);
-      }
-    };
-    if (column == 6) {
-      std::stable_sort(rows.begin(), rows.end(), [ascending](const Person* a, const Person* b) {
-        const int x = a->experience_years.value_or(-1), y = b->experience_years.value_or(-1);
-        return ascending ? x < y : x > y;
-      });
-    } else {
-      std::stable_sort(rows.begin(), rows.end(), [&](const Person* a, const Person* b) {
-        return ascending ? key(a) < key(b) : key(b) < key(a);
-      });
+  if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort != nullptr && sort->SpecsDirty) {
+    if (sort->SpecsCount > 0) {
+      view.sort_column = sort->Specs[0].ColumnIndex;
+      view.ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     }
+    sort->SpecsDirty = false;
+    view.key.clear();  // re-sorted on the next frame
+    platform::request_frame();
   }
 
+  const auto& people = session.workspace().people();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()));
+  clipper.Begin(static_cast<int>(view.row_ids.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Person& p = *rows[static_cast<std::size_t>(i)];
+      auto found = people.find(view.row_ids[static_cast<std::size_t>(i)]);
+      if (found == people.end()) continue;
+      const Person& p = found->second;
       ImGui::TableNextRow();
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.name.c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.email.c_str());
