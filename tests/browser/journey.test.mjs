@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, freshProfileDir } from './harness.mjs';
-import { click, typeInto, findItem, testSiteDir, settle, waitForText, waitForApp, exportVia, scrollTo, openFile }
+import { click, typeInto, findItem, testSiteDir, settle, waitForText, waitForApp, exportVia, scrollTo, openFile, openTab }
   from './ui.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -103,7 +103,7 @@ test('applicant, coordinator and pair run the scheme end to end, and notes never
       await click(page, `I am the mentee, ${menteeName}`);
       await click(page, 'Join the pairing');
       await waitForText(page, 'notice', /You joined the pairing/);
-      await click(page, 'Meetings');
+      await openTab(page, 'Meetings');
       await click(page, 'New meeting');
       await findItem(page, 'Start the meeting');
       await page.keyboard.press('Enter');
@@ -117,25 +117,25 @@ test('applicant, coordinator and pair run the scheme end to end, and notes never
       await typeInto(page, 'action-what-1', `${NOTE}-action one`);
       await typeInto(page, 'action-what-2', `${NOTE}-action two`);
       await screenshot(page, 'journey-5-meeting');
-      await click(page, 'Objectives');
+      await openTab(page, 'Objectives');
       await click(page, 'New objective');
       await page.keyboard.type(`${NOTE} publish 1 policy brief`, { delay: 5 });
       await page.keyboard.press('Enter');
       await typeInto(page, 'Measurable: how will you both know it is achieved?', `${NOTE} brief published`);
       await typeInto(page, 'Time-bound: due date', '2030-06-30');
       await waitForText(page, 'smart', /This objective is SMART/);
-      await click(page, 'Private notes');
+      await openTab(page, 'Private notes');
       await click(page, 'New private note');
       await typeInto(page, 'Private note', `${NOTE}-private`);
       await page.waitForTimeout(1500);
       await page.reload();
       await waitForApp(page);
-      await click(page, 'Meetings');
+      await openTab(page, 'Meetings');
       await findItem(page, ' · 50 min', { exact: false });
-      await click(page, 'Objectives');
+      await openTab(page, 'Objectives');
       await waitForText(page, 'smart', /This objective is SMART/);
       await screenshot(page, 'journey-6-after-reload');
-      await click(page, 'Share and report');
+      await openTab(page, 'Share and report');
       const { name, text } = await exportVia(page, 'Export progress report');
       assert.equal(JSON.parse(text).report.meeting_count, 1);
       assert.equal(JSON.parse(text).report.actions_open, 2);

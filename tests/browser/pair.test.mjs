@@ -10,7 +10,7 @@ import path from 'node:path';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, repoRoot } from './harness.mjs';
 import { click, typeInto, findItem, hasItem, testSiteDir, settle, waitForText, texts, dumpStorage, waitForApp,
-  exportVia, items, scrollTo, clickById, openFile } from './ui.mjs';
+  exportVia, items, scrollTo, clickById, openFile, openTab } from './ui.mjs';
 
 const introductionPack = path.join(repoRoot, 'assets/examples/introduction-pack.example.json');
 // Every word typed below carries one of these markers, so a leak anywhere is caught.
@@ -64,7 +64,7 @@ test('a mentee joins from the introduction pack, keeps notes, and shares nothing
     await screenshot(page, 'pair-3-agreement');
 
     // Meetings: Esc closes the new-meeting dialog without adding anything; Enter confirms it.
-    await click(page, 'Meetings');
+    await openTab(page, 'Meetings');
     await click(page, 'New meeting');
     await findItem(page, 'Start the meeting');
     await page.keyboard.press('Escape');
@@ -92,7 +92,7 @@ test('a mentee joins from the introduction pack, keeps notes, and shares nothing
     await screenshot(page, 'pair-4-meeting');
 
     // A SMART objective, with the check shown as it is typed.
-    await click(page, 'Objectives');
+    await openTab(page, 'Objectives');
     await click(page, 'New objective');
     await page.keyboard.type('Submit 1 grant application to the national fund', { delay: 5 });
     await page.keyboard.press('Enter');
@@ -109,7 +109,7 @@ test('a mentee joins from the introduction pack, keeps notes, and shares nothing
     await screenshot(page, 'pair-5-objective');
 
     // A private note, on its visibly separate tab.
-    await click(page, 'Private notes');
+    await openTab(page, 'Private notes');
     await waitForText(page, 'privacy', /never exported to your partner or the coordinator/);
     await click(page, 'New private note');
     await typeInto(page, 'Private note', `${PRIVATE}: I worry about the deadline`);
@@ -120,15 +120,15 @@ test('a mentee joins from the introduction pack, keeps notes, and shares nothing
     await page.reload();
     await waitForApp(page);
     await waitForText(page, 'consent', /^Teo Mentee \(mentee\): consented/);
-    await click(page, 'Meetings');
+    await openTab(page, 'Meetings');
     await findItem(page, ' · in person · 45 min', { exact: false });
-    await click(page, 'Private notes');
+    await openTab(page, 'Private notes');
     await findItem(page, PRIVATE, { exact: false });
-    await click(page, 'Objectives');
+    await openTab(page, 'Objectives');
     await waitForText(page, 'smart', /This objective is SMART/);
     await screenshot(page, 'pair-7-after-reload');
 
-    await click(page, 'Share and report');
+    await openTab(page, 'Share and report');
     const own = JSON.parse((await exportVia(page, 'Export notebook for myself')).text);
     assert.match(own.agreement.confidentiality, new RegExp(AGREEMENT));
     assert.equal(own.agreement.mentee_consent.name, 'Teo Mentee');
@@ -188,11 +188,11 @@ test('a mentee joins from the introduction pack, keeps notes, and shares nothing
     await screenshot(page, 'pair-9-merge-preview');
     await click(page, 'Merge');
     await waitForText(page, 'notice', /Merged mina\.json: 2 record\(s\) changed/);
-    await click(page, 'Agreement');
+    await openTab(page, 'Agreement');
     await waitForText(page, 'consent', /^Mina Mentor \(mentor\): consented as "Mina Mentor" on 2030-01-02$/);
     await waitForText(page, 'consent', /^Teo Mentee \(mentee\): consented as "Teo Mentee"/);
     await screenshot(page, 'pair-10-merged');
-    await click(page, 'Share and report');
+    await openTab(page, 'Share and report');
     const merged = JSON.parse((await exportVia(page, 'Export notebook for myself')).text);
     assert.equal(merged.meetings[0].reality, `${MEETING}-reality from Mina`);
     assert.equal(merged.private_notes.length, 1, 'merging kept the private note');

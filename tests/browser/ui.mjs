@@ -157,3 +157,23 @@ export async function openFile(page, buttonLabel, file) {
   await (await chooser).setFiles([file]);
   await settle(page);
 }
+
+// Switches to a tab and waits for a widget that only that tab shows. A click that lands while the
+// previous screen is still settling (a text box losing focus, a scroll ending) is occasionally not
+// taken on the loaded test machine; a person would click again, so this clicks once more and says so.
+const tabMarkers = {
+  Meetings: 'New meeting', Objectives: 'New objective', 'Private notes': 'New private note',
+  'Share and report': 'Export progress report', Agreement: 'Confidentiality',
+};
+export async function openTab(page, label) {
+  const marker = tabMarkers[label];
+  await click(page, label);
+  if (!marker) return;
+  try {
+    await findItem(page, marker, { timeout: 1500 });
+  } catch {
+    console.log(`# note: the "${label}" tab needed a second click`);
+    await click(page, label);
+    await findItem(page, marker, { timeout: 5000 });
+  }
+}
