@@ -2,34 +2,17 @@
 #include <doctest/doctest.h>
 
 #ifndef __EMSCRIPTEN__
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "cli_runner.hpp"
 #include "core/documents/documents.hpp"
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;  // standard output and error together
-};
-
-Run run_cli(const std::string& arguments) {
-  const std::string command = std::string(PAIRWISE_CLI_PATH) + " " + arguments + " 2>&1";
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) run.output += buffer.data();
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using Run = pairwise::test::CliRun;
+using pairwise::test::run_cli;
 
 std::string source(const std::string& relative) { return std::string(PAIRWISE_SOURCE_DIR) + "/" + relative; }
 

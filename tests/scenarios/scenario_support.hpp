@@ -17,12 +17,7 @@
 #include "core/operations/scheme_operations.hpp"
 #include "core/presets/presets.hpp"
 
-#ifndef __EMSCRIPTEN__
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
-#endif
+#include "../core/cli_runner.hpp"
 
 namespace pairwise::scenario {
 
@@ -182,22 +177,8 @@ inline Person applicant(const std::string& email, std::vector<Role> roles) {
 }
 
 #ifndef __EMSCRIPTEN__
-struct CliRun {
-  int exit_code = -1;
-  std::string output;
-};
-
-inline CliRun run_cli(const std::string& arguments) {
-  const std::string command = std::string(PAIRWISE_CLI_PATH) + " " + arguments + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) run.output += buffer.data();
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using test::CliRun;
+using test::run_cli;
 
 // A backup file of the cohort in a fresh temporary folder, for the command-line tool.
 inline std::string write_backup(const Workspace& ws, const std::string& name) {
