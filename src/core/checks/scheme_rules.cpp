@@ -24,11 +24,6 @@ bool has_gone_ahead(PairingStatus s) {
          s == PairingStatus::active || s == PairingStatus::completed;
 }
 
-bool is_live(PairingStatus s) {
-  return s == PairingStatus::proposed || s == PairingStatus::requested || s == PairingStatus::no_response ||
-         s == PairingStatus::accepted || s == PairingStatus::active;
-}
-
 std::string escalation_target(const Scheme& s) {
   return s.escalate_to.empty() ? std::string("the coordinator") : s.escalate_to.describe();
 }
@@ -409,7 +404,7 @@ std::vector<RuleCheck> check_scheme_rules(const Workspace& ws, const std::string
       if (!person.is_mentee() || person.status != PersonStatus::active) continue;
       const std::string email = normalize_email(person.email);
       const bool placed = std::any_of(pairings.begin(), pairings.end(), [&](const Pairing& p) {
-        return normalize_email(p.mentee_email) == email && is_live(p.status()) && p.status() != PairingStatus::proposed;
+        return normalize_email(p.mentee_email) == email && !is_final(p.status()) && p.status() != PairingStatus::proposed;
       });
       if (placed) continue;
       ++open;

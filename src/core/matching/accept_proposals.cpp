@@ -12,11 +12,6 @@ bool same_pair(const EmailPair& a, const EmailPair& b) {
          normalize_email(a.mentee_email) == normalize_email(b.mentee_email);
 }
 
-bool holds_a_place(PairingStatus status) {
-  return status == PairingStatus::proposed || status == PairingStatus::requested ||
-         status == PairingStatus::accepted || status == PairingStatus::active;
-}
-
 }  // namespace
 
 std::string explain_score(std::int64_t score, const ScoreBreakdown& breakdown) {
@@ -63,7 +58,7 @@ Result<ChangeSet> accept_proposals(Workspace& workspace, const std::string& sche
   std::map<std::string, int> mentor_load;
   std::set<std::string> paired_mentees;
   for (const Pairing& pairing : workspace.pairings_of_scheme(scheme_id)) {
-    if (!holds_a_place(pairing.status())) continue;
+    if (!holds_mentor_place(pairing.status())) continue;
     mentor_load[normalize_email(pairing.mentor_email)]++;
     paired_mentees.insert(normalize_email(pairing.mentee_email));
   }

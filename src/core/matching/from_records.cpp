@@ -43,11 +43,6 @@ std::uint64_t bits_of(const std::vector<std::string>& values, Dictionary& dictio
   return bits;
 }
 
-bool is_live(PairingStatus status) {
-  return status == PairingStatus::proposed || status == PairingStatus::requested ||
-         status == PairingStatus::accepted || status == PairingStatus::active;
-}
-
 }  // namespace
 
 MatchingCriteria criteria_from_scheme(const Scheme& scheme, std::vector<std::string>* warnings) {
@@ -108,7 +103,7 @@ RecordsMatchingInput matching_input_from_records(const Workspace& workspace, con
   const std::vector<Person> people = workspace.people_of_scheme(scheme.meta.id);
   for (const Person& p : people) id_by_email[normalize_email(p.email)] = p.meta.id;
   for (const Pairing& pairing : workspace.pairings_of_scheme(scheme.meta.id)) {
-    if (!is_live(pairing.status())) continue;
+    if (!holds_mentor_place(pairing.status())) continue;
     load_by_mentor[normalize_email(pairing.mentor_email)]++;
     paired_mentee[normalize_email(pairing.mentee_email)] = true;
   }

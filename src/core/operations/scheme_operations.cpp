@@ -8,11 +8,6 @@ namespace pairwise {
 
 namespace {
 
-bool is_live(PairingStatus s) {
-  return s == PairingStatus::proposed || s == PairingStatus::requested || s == PairingStatus::no_response ||
-         s == PairingStatus::accepted || s == PairingStatus::active;
-}
-
 template <class T>
 Result<T> refuse(const std::string& message) {
   return Result<T>::failure("", "", message);
@@ -85,7 +80,7 @@ Result<ChangeSet> set_person_status(Workspace& ws, const std::string& email, Per
     for (const Pairing& p : next.pairings_of_scheme(person.scheme_id)) {
       const bool as_mentor = normalize_email(p.mentor_email) == who;
       const bool as_mentee = normalize_email(p.mentee_email) == who;
-      if (!is_live(p.status()) || (!as_mentor && !as_mentee)) continue;
+      if (is_final(p.status()) || (!as_mentor && !as_mentee)) continue;
       std::string why;
       if (status == PersonStatus::removed) {
         why = "the " + std::string(as_mentor ? "mentor" : "mentee") + " was removed from the scheme";
@@ -142,7 +137,7 @@ Result<ChangeSet> express_interest(Workspace& ws, const std::string& scheme_id, 
   for (const Pairing& p : ws.pairings_of_scheme(scheme_id)) {
     const bool same_mentor = normalize_email(p.mentor_email) == normalize_email(mentor->email);
     const bool same_mentee = normalize_email(p.mentee_email) == normalize_email(mentee->email);
-    if (!is_live(p.status())) continue;
+    if (is_final(p.status())) continue;
     if (same_mentor && same_mentee)
       return refuse<ChangeSet>(mentor->email + " has already expressed interest in this request (" +
                                live_pairings_text(p.status()) + ")");
@@ -226,7 +221,7 @@ std::vector<ProjectRequestView> open_project_requests(const Workspace& ws, const
     ProjectRequestView view{mentee, check_project_request(*scheme, mentee.project), {}};
     bool placed = false;
     for (const Pairing& p : pairings) {
-      if (normalize_email(p.mentee_email) != normalize_email(mentee.email) || !is_live(p.status())) continue;
+      if (normalize_email(p.mentee_email) != normalize_email(mentee.email) || is_final(p.status())) continue;
       if (p.status() == PairingStatus::proposed) view.interested_mentors.push_back(p.mentor_email);
       else placed = true;
     }
@@ -245,7 +240,7 @@ std::string find_pairing_id(const Workspace& ws, const std::string& mentor_email
     if (normalize_email(p.mentor_email) != normalize_email(mentor_email) ||
         normalize_email(p.mentee_email) != normalize_email(mentee_email))
       continue;
-    if (is_live(p.status())) return id;
+    if (!is_final(p.status())) return id;
     if (latest.empty() || p.status_since() > latest_date) {
       latest = id;
       latest_date = p.status_since();

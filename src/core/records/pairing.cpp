@@ -37,6 +37,11 @@ bool is_final(PairingStatus s) {
   return s == PairingStatus::declined || s == PairingStatus::completed || s == PairingStatus::withdrawn;
 }
 
+bool holds_mentor_place(PairingStatus s) {
+  return s == PairingStatus::proposed || s == PairingStatus::requested || s == PairingStatus::accepted ||
+         s == PairingStatus::active;
+}
+
 std::vector<PairingStatus> allowed_next(PairingStatus from) {
   using S = PairingStatus;
   switch (from) {

@@ -76,6 +76,9 @@ Pairing make_pairing(RecordMeta meta, std::string scheme_id, std::string mentor_
 
 std::string to_string(PairingStatus status);
 bool is_final(PairingStatus status);
+// The pairing takes one of its mentor's places and the mentee is spoken for: proposed, requested,
+// accepted or active. A request left without response frees both (matching may try again).
+bool holds_mentor_place(PairingStatus status);
 bool can_transition(PairingStatus from, PairingStatus to);
 std::vector<PairingStatus> allowed_next(PairingStatus from);
 
