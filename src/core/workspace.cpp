@@ -46,6 +46,11 @@ const Person* Workspace::person_by_email(std::string_view email) const {
   return nullptr;
 }
 
+std::string Workspace::display_name(std::string_view email) const {
+  const Person* p = person_by_email(email);
+  return p != nullptr && !trim(p->name).empty() ? trim(p->name) : std::string(email);
+}
+
 const Agreement* Workspace::agreement_of(const std::string& pairing_id) const {
   const Agreement* best = nullptr;
   for (const auto& [id, a] : agreements_)

@@ -83,6 +83,9 @@ class Workspace {
   template <class T>
   const T* find(const std::string& id) const;
   const Person* person_by_email(std::string_view email) const;
+  // How to call someone on screen and in file names: their name, or the e-mail when this device
+  // knows no name for them (IKT registers people by e-mail alone).
+  std::string display_name(std::string_view email) const;
   const Agreement* agreement_of(const std::string& pairing_id) const;
   std::vector<Meeting> meetings_of(const std::string& pairing_id) const;  // by date
   std::vector<Objective> objectives_of(const std::string& pairing_id) const;

@@ -7,6 +7,7 @@
 #include "app/file_buttons.hpp"
 #include "app/screens/pair_shared.hpp"
 #include "app/widgets.hpp"
+#include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
 #include "platform/files.hpp"
 
@@ -23,25 +24,12 @@ struct PendingMerge {
 std::optional<PendingMerge> g_merge;
 std::string g_last_export;  // what was last downloaded, said under the buttons
 
-std::string file_name_part(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '-') out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 // e.g. "pairwise-notebook-mina-teo-for-partner-2024-05-31.json"; names fall back to e-mails.
 std::string export_name(const Session& session, const PairView& view, const char* kind, const char* audience) {
   const Pairing& p = *view.pairing;
-  std::string names = file_name_part(name_on_side(session.workspace(), p, Role::mentor)) + "-" +
-                      file_name_part(name_on_side(session.workspace(), p, Role::mentee));
-  std::string name = std::string("pairwise-") + kind + "-" + names;
-  if (*audience) name += std::string("-") + audience;
-  return name + "-" + view.today + ".json";
+  return export_file_name({kind, name_on_side(session.workspace(), p, Role::mentor),
+                           name_on_side(session.workspace(), p, Role::mentee), audience, view.today},
+                          "json");
 }
 
 void export_notebook(Session& session, const PairView& view, NotebookAudience audience) {

@@ -29,11 +29,6 @@ const char* status_title(PairingStatus status) {
   return "";
 }
 
-std::string name_of(const Workspace& ws, const std::string& email) {
-  const Person* p = ws.person_by_email(email);
-  return p != nullptr && !p->name.empty() ? p->name : email;
-}
-
 // A closing step waiting for the coordinator's confirmation.
 struct PendingEnd {
   std::string pairing_id;
@@ -62,8 +57,8 @@ bool download_introduction_pack(Session& session, const Scheme& scheme, const Pa
     return false;
   }
   const Workspace& ws = session.workspace();
-  platform::download_file(export_file_name({"introduction", scheme.name, name_of(ws, pairing.mentee_email),
-                                            name_of(ws, pairing.mentor_email), ws.clock().today()},
+  platform::download_file(export_file_name({"introduction", scheme.name, ws.display_name(pairing.mentee_email),
+                                            ws.display_name(pairing.mentor_email), ws.clock().today()},
                                            "json"),
                           "application/json", write_document(pack.value(), ws.clock().now()));
   return true;
@@ -80,8 +75,8 @@ void ask_to_end(const Pairing& pairing, PairingStatus to, const std::string& que
 }
 
 void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
-  const std::string who = name_of(session.workspace(), pairing.mentee_email) + " and " +
-                          name_of(session.workspace(), pairing.mentor_email);
+  const std::string who = session.workspace().display_name(pairing.mentee_email) + " and " +
+                          session.workspace().display_name(pairing.mentor_email);
   switch (pairing.status()) {
     case PairingStatus::proposed:
       if (ImGui::SmallButton("Introduce")) introduce(session, scheme, pairing);
@@ -129,7 +124,7 @@ void draw_end_dialog(Session& session, const Scheme& scheme) {
   if (p.open) ImGui::OpenPopup("End pairing");
   p.open = false;
   const bool confirmed = confirm_dialog("End pairing", p.question,
-                                        p.to == PairingStatus::completed ? "Close pairing" : "Withdraw", &p.reason);
+                                        p.to == PairingStatus::completed ? "Close pairing" : "Withdraw", {.reason = &p.reason});
   if (!confirmed) return;
   const Pairing* pairing = session.workspace().find<Pairing>(p.pairing_id);
   if (pairing == nullptr) return;
@@ -236,9 +231,9 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
         if (overdue || p.status() == PairingStatus::no_response)
           ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.85f, 0.3f, 0.2f, 0.25f)));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(name_of(ws, p.mentee_email).c_str());
+        ImGui::TextUnformatted(ws.display_name(p.mentee_email).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(name_of(ws, p.mentor_email).c_str());
+        ImGui::TextUnformatted(ws.display_name(p.mentor_email).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(status_title(p.status()));
         if (overdue) {

@@ -9,6 +9,7 @@
 
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
+#include "core/documents/file_names.hpp"
 #include "core/reports/csv_exports.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
@@ -180,7 +181,7 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   combo_of("Status", filters.status, statuses);
   ImGui::SameLine();
   if (ImGui::Button("Export participants CSV")) {
-    platform::download_file("pairwise-participants-" + session.workspace().clock().today() + ".csv", "text/csv",
+    platform::download_file(export_file_name({"participants", session.workspace().clock().today()}, "csv"), "text/csv",
                             participants_csv(session.workspace(), scheme.meta.id));
   }
 

@@ -178,9 +178,7 @@ std::string email_on_side(const Pairing& pairing, Role side) {
 Role other_side(Role side) { return side == Role::mentor ? Role::mentee : Role::mentor; }
 
 std::string name_on_side(const Workspace& ws, const Pairing& pairing, Role side) {
-  const std::string email = email_on_side(pairing, side);
-  const Person* p = ws.person_by_email(email);
-  return p && !trim(p->name).empty() ? trim(p->name) : email;
+  return ws.display_name(email_on_side(pairing, side));
 }
 
 Consent& consent_of(Agreement& agreement, Role side) {

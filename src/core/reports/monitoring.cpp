@@ -8,11 +8,6 @@
 namespace pairwise {
 namespace {
 
-std::string display_name(const Workspace& ws, const std::string& email) {
-  const Person* p = ws.person_by_email(email);
-  return p != nullptr && !p->name.empty() ? p->name : email;
-}
-
 // Every month from `first` to `last` inclusive ("2024-01" … "2024-04").
 std::vector<std::string> month_range(const std::string& first, const std::string& last) {
   std::vector<std::string> out;
@@ -42,8 +37,8 @@ MonitoringSummary summarize_progress(const Workspace& workspace, const std::stri
     reported.insert(report.pairing_id);
     PairProgress p;
     p.pairing_id = report.pairing_id;
-    p.mentee = display_name(workspace, report.mentee_email);
-    p.mentor = display_name(workspace, report.mentor_email);
+    p.mentee = workspace.display_name(report.mentee_email);
+    p.mentor = workspace.display_name(report.mentor_email);
     p.report_date = report.generated_on;
     p.status = report.status;
     p.meetings = report.meetings;
