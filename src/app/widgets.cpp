@@ -149,26 +149,27 @@ bool begin_combo(const std::string& name, const char* preview) {
   return ImGui::BeginCombo(("##" + name).c_str(), preview);
 }
 
-bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label, std::string* reason,
-                    const char* reason_label) {
+bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label,
+                    const ConfirmOptions& options) {
   bool confirmed = false;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0), ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
     ImGui::TextUnformatted(question.c_str());
     ImGui::PopTextWrapPos();
-    if (reason != nullptr) {
+    if (options.reason != nullptr) {
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-      text_field(reason_label, *reason);
+      text_field(options.reason_label, *options.reason);
     }
     ImGui::Spacing();
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+    const bool enter = options.enter_confirms &&
+                       (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
     if (ImGui::Button(confirm_label) || enter) {
       confirmed = true;
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(options.cancel_label) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   return confirmed;

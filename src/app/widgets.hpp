@@ -29,14 +29,21 @@ bool button(const char* label, bool enabled = true, const char* why_disabled = n
 
 namespace pairwise::app {
 
-// A question that must be answered before something that cannot be taken back: open it with
-// ImGui::OpenPopup(id). Enter confirms, Esc cancels. With `reason`, a text field asks why (kept
-// with the change). Returns true once, on the frame the person confirms.
 // ImGui::BeginCombo with no visible label (the table or text beside it names it) that the browser
 // tests can still find by `name`. Close with ImGui::EndCombo() when it returns true.
 bool begin_combo(const std::string& name, const char* preview);
 
+// A question that must be answered before something that cannot be taken back: open it with
+// ImGui::OpenPopup(id). Esc cancels; Enter confirms unless `enter_confirms` is false (deleting
+// notes asks for the click). With `reason`, a text field asks why (kept with the change). Returns
+// true once, on the frame the person confirms.
+struct ConfirmOptions {
+  std::string* reason = nullptr;
+  const char* reason_label = "Reason (optional)";
+  const char* cancel_label = "Cancel";
+  bool enter_confirms = true;
+};
 bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label,
-                    std::string* reason = nullptr, const char* reason_label = "Reason (optional)");
+                    const ConfirmOptions& options = {});
 
 }  // namespace pairwise::app

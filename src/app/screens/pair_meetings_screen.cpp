@@ -203,18 +203,13 @@ void draw_meeting_editor(Session& session, const PairView& view) {
 
   section_heading("Remove");
   if (button("Delete this meeting", session.can_edit())) ImGui::OpenPopup(kDeleteMeetingPopup);
-  if (ImGui::BeginPopupModal(kDeleteMeetingPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("Delete the meeting of %s and its notes from this device?", m.date.c_str());
-    help_text("Your partner keeps their copy until they delete it too.");
-    if (ImGui::Button("Delete")) {
-      session.flush_now();
-      session.record(session.workspace().remove<Meeting>(s.selected_id));
-      s.selected_id.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+  if (confirm_dialog(kDeleteMeetingPopup,
+                     "Delete the meeting of " + m.date + " and its notes from this device? Your partner keeps their "
+                     "copy until they delete it too.",
+                     "Delete", {.cancel_label = "Keep it", .enter_confirms = false})) {
+    session.flush_now();
+    session.record(session.workspace().remove<Meeting>(s.selected_id));
+    s.selected_id.clear();
   }
 }
 

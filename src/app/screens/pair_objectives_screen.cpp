@@ -131,17 +131,11 @@ void draw_objective_editor(Session& session, const PairView& view) {
 
   section_heading("Remove");
   if (button("Delete this objective", session.can_edit())) ImGui::OpenPopup(kDeleteObjectivePopup);
-  if (ImGui::BeginPopupModal(kDeleteObjectivePopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("Delete \"%s\" from this device?", short_statement(o.statement).c_str());
-    if (ImGui::Button("Delete")) {
-      session.flush_now();
-      session.record(session.workspace().remove<Objective>(s.selected_id));
-      s.selected_id.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+  if (confirm_dialog(kDeleteObjectivePopup, "Delete \"" + short_statement(o.statement) + "\" from this device?", "Delete",
+                     {.cancel_label = "Keep it", .enter_confirms = false})) {
+    session.flush_now();
+    session.record(session.workspace().remove<Objective>(s.selected_id));
+    s.selected_id.clear();
   }
 }
 
