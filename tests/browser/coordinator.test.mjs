@@ -14,6 +14,15 @@ let server; let url;
 before(async () => { server = await serveSite(testSiteDir, 0); url = `http://127.0.0.1:${server.address().port}/`; });
 after(() => new Promise((r) => server.close(r)));
 
+// A fresh device: the coordinator picks the IKT preset and their role.
+async function openAsIktCoordinator(context) {
+  const opened = await openApp(context, url);
+  await waitForApp(opened.page);
+  await click(opened.page, 'IKT mentoring');
+  await click(opened.page, 'Coordinate the scheme');
+  return opened;
+}
+
 async function visibleLabels(page) {
   return (await items(page)).filter((i) => i.visible).map((i) => i.label);
 }
@@ -21,10 +30,7 @@ async function visibleLabels(page) {
 test('a coordinator imports three applications, matches, accepts and exports an introduction pack', async () => {
   const { context } = await launch();
   try {
-    const { page, problems } = await openApp(context, url);
-    await waitForApp(page);
-    await click(page, 'IKT mentoring');
-    await click(page, 'Coordinate the scheme');
+    const { page, problems } = await openAsIktCoordinator(context);
     const chooser = page.waitForEvent('filechooser');
     await click(page, 'Open application files…');
     await (await chooser).setFiles(['ana', 'ben', 'chen'].map((n) => path.join(fixtures, `${n}.application.json`)));
@@ -68,10 +74,7 @@ test('a coordinator imports three applications, matches, accepts and exports an 
 test('a coordinator maps the columns of a survey export before importing it', async () => {
   const { context } = await launch();
   try {
-    const { page, problems } = await openApp(context, url);
-    await waitForApp(page);
-    await click(page, 'IKT mentoring');
-    await click(page, 'Coordinate the scheme');
+    const { page, problems } = await openAsIktCoordinator(context);
     const chooser = page.waitForEvent('filechooser');
     await click(page, 'Open application files…');
     await (await chooser).setFiles([path.join(fixtures, 'survey-export.csv')]);
@@ -103,10 +106,7 @@ test('a coordinator maps the columns of a survey export before importing it', as
 test('a coordinator edits the preset through its scheme file; a broken edit changes nothing', async () => {
   const { context } = await launch();
   try {
-    const { page, problems } = await openApp(context, url);
-    await waitForApp(page);
-    await click(page, 'IKT mentoring');
-    await click(page, 'Coordinate the scheme');
+    const { page, problems } = await openAsIktCoordinator(context);
     const exported = await exportVia(page, 'Export scheme file');
     assert.match(exported.name, /^pairwise-scheme-ikt-mentoring-.*\.json$/);
     const doc = JSON.parse(exported.text);
