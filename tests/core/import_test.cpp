@@ -170,3 +170,11 @@ TEST_CASE("an import read a few files at a time reports progress and ends with t
   CHECK_FALSE(failing.preview().can_apply());
   CHECK(failing.preview().changes.upserts.empty());
 }
+
+TEST_CASE("survey exports are recognised by their .csv ending in any letter case") {
+  CHECK(is_csv_file_name("survey.csv"));
+  CHECK(is_csv_file_name("Survey Export.CSV"));
+  CHECK(is_csv_file_name("x.Csv"));
+  CHECK_FALSE(is_csv_file_name("survey.csv.json"));
+  CHECK_FALSE(is_csv_file_name("csv"));
+}

@@ -29,13 +29,9 @@ struct ImportState {
   bool remember_mapping = true;
 };
 
-bool is_csv(const std::string& name) {
-  return name.size() > 4 && (name.substr(name.size() - 4) == ".csv" || name.substr(name.size() - 4) == ".CSV");
-}
-
 void read_csv_columns(ImportState& s, const Scheme& scheme) {
   for (const InputFile& f : s.files) {
-    if (!is_csv(f.name)) continue;
+    if (!is_csv_file_name(f.name)) continue;
     auto table = read_csv_table(f.content, f.name);
     if (!table) return;  // the preview reports what is wrong with it
     s.csv_file = f.name;
@@ -210,7 +206,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     error_text("Nothing can be imported until these problems are fixed:");
     for (const auto& e : s.preview.errors) error_text("  • " + e.to_string());
     bool has_csv = false;
-    for (const auto& f : s.files) has_csv |= is_csv(f.name);
+    for (const auto& f : s.files) has_csv |= is_csv_file_name(f.name);
     if (has_csv && ImGui::Checkbox("Leave out the CSV rows with problems and import the rest", &s.skip_bad_rows))
       refresh_preview(session, scheme);
   }

@@ -13,14 +13,6 @@ namespace pairwise {
 
 namespace {
 
-bool ends_with_csv(const std::string& name) {
-  if (name.size() < 4) return false;
-  std::string ext = name.substr(name.size() - 4);
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return ext == ".csv";
-}
-
 struct Candidate {
   StoredRecord record;
   int revision = 0;
@@ -153,6 +145,14 @@ std::vector<std::string> ImportPreview::summary() const {
   return lines;
 }
 
+bool is_csv_file_name(const std::string& name) {
+  if (name.size() < 4) return false;
+  std::string ext = name.substr(name.size() - 4);
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext == ".csv";
+}
+
 struct ImportPreviewJob::State {
   State(const Workspace& workspace, std::vector<InputFile> input, ImportOptions opts)
       : ws(workspace), files(std::move(input)), options(std::move(opts)), merger(workspace, preview) {}
@@ -165,7 +165,7 @@ struct ImportPreviewJob::State {
   bool finished = false;
 
   void read_file(const InputFile& file) {
-    if (ends_with_csv(file.name)) {
+    if (is_csv_file_name(file.name)) {
       auto table = read_csv_table(file.content, file.name);
       if (!table) {
         preview.errors.insert(preview.errors.end(), table.errors().begin(), table.errors().end());

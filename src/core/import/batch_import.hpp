@@ -17,6 +17,9 @@ struct InputFile {
   std::string content;
 };
 
+// Whether a file is read as a survey export (".csv" in any letter case) rather than as JSON.
+bool is_csv_file_name(const std::string& name);
+
 struct ImportOptions {
   std::string scheme_id;                     // scheme that imported applications (JSON or CSV) join
   std::optional<ColumnMapping> csv_mapping;  // default: the scheme's saved mapping, else suggested
