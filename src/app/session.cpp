@@ -117,6 +117,7 @@ void Session::apply_settings() {
 
 void Session::record(const ChangeSet& changes) {
   if (changes.empty()) return;
+  ++changes_recorded_;
   pending_.append(changes);
   if (first_pending_ms_ < 0) first_pending_ms_ = now_ms_;
   last_change_ms_ = now_ms_;

@@ -60,6 +60,9 @@ class Session {
   // nothing is written at all (storage refused) and the person has entered data.
   bool has_work_at_risk() const;
   int data_generation() const { return data_generation_; }
+  // Changes whenever any record changes (here or arriving from storage): screens that derive
+  // something costly from the records rebuild it only when this moves.
+  long long workspace_version() const { return data_generation_ + changes_recorded_; }
   const std::string& last_saved_at() const { return last_saved_at_; }
 
   // Storage callbacks.
@@ -89,6 +92,7 @@ class Session {
   Workspace workspace_;
   bool loaded_ = false;
   int data_generation_ = 0;
+  long long changes_recorded_ = 0;
   UserRole role_ = UserRole::none;
   std::string scheme_id_;
   DisplaySettings display_;

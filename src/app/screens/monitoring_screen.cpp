@@ -37,7 +37,14 @@ int day_number(const std::string& date, const std::string& origin) {
 
 void draw_monitoring_screen(Session& session, const Scheme& scheme) {
   const std::string today = session.workspace().clock().today();
-  const MonitoringSummary s = summarize_progress(session.workspace(), scheme.meta.id, today);
+  // Summarised again only when a record changed (it reads every progress report).
+  static std::string summarized_key;
+  static MonitoringSummary s;
+  const std::string key = scheme.meta.id + "/" + today + "/" + std::to_string(session.workspace_version());
+  if (key != summarized_key) {
+    summarized_key = key;
+    s = summarize_progress(session.workspace(), scheme.meta.id, today);
+  }
   if (s.pairs.empty()) {
     paragraph("No progress reports yet. Pairs export a progress report from their workspace and send it to you; "
               "open the files in the Import tab. Reports hold dates, counts and ratings only, never the pair's notes.");

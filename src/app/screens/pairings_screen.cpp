@@ -144,10 +144,17 @@ const char* rule_mark(RuleStatus status) {
 
 // The scheme's own rules (response times, escalations, decision dates, feedback invitations…):
 // only what needs the coordinator's attention, so a healthy scheme shows one line.
-void draw_scheme_rules(const Workspace& ws, const Scheme& scheme, const std::string& today) {
-  std::vector<RuleCheck> attention;
-  for (const RuleCheck& c : check_scheme_rules(ws, scheme.meta.id, today))
-    if (c.status == RuleStatus::not_met) attention.push_back(c);
+void draw_scheme_rules(const Session& session, const Scheme& scheme, const std::string& today) {
+  // Checked again only when a record changed (the checks read every person and pairing).
+  static std::string checked_key;
+  static std::vector<RuleCheck> attention;
+  const std::string key = scheme.meta.id + "/" + today + "/" + std::to_string(session.workspace_version());
+  if (key != checked_key) {
+    checked_key = key;
+    attention.clear();
+    for (const RuleCheck& c : check_scheme_rules(session.workspace(), scheme.meta.id, today))
+      if (c.status == RuleStatus::not_met) attention.push_back(c);
+  }
   if (attention.empty()) {
     ImGui::TextDisabled("The scheme's rules are all kept today.");
     return;
@@ -201,7 +208,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
     ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "(%d overdue: no answer after %d days)", overdue_count,
                        scheme.no_response_days);
   }
-  draw_scheme_rules(ws, scheme, today);
+  draw_scheme_rules(session, scheme, today);
   help_text("Hover a pair's status for the rules of the scheme it keeps or misses.");
   ImGui::BeginDisabled(!session.can_edit());
   if (proposed > 0 && ImGui::Button("Introduce all proposed pairs")) {

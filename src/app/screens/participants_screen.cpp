@@ -88,11 +88,8 @@ struct ParticipantsView {
 };
 
 std::string view_key(const Session& session, const Scheme& scheme, const Filters& f) {
-  long long revisions = 0;
-  for (const auto& [id, p] : session.workspace().people()) revisions += p.meta.revision;
-  return scheme.meta.id + "\n" + std::to_string(session.workspace().people().size()) + "\n" + std::to_string(revisions) +
-         "\n" + std::to_string(session.data_generation()) + "\n" + f.search + "\n" + std::to_string(f.role) + "\n" +
-         f.language + "\n" + f.topic + "\n" + f.time_zone + "\n" + f.status;
+  return scheme.meta.id + "\n" + std::to_string(session.workspace_version()) + "\n" + f.search + "\n" +
+         std::to_string(f.role) + "\n" + f.language + "\n" + f.topic + "\n" + f.time_zone + "\n" + f.status;
 }
 
 void rebuild(ParticipantsView& view, const Session& session, const Scheme& scheme, const Filters& filters) {
