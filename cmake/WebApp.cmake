@@ -23,7 +23,8 @@ set(PAIRWISE_JS_LIBRARIES "${CMAKE_SOURCE_DIR}/web/platform_library.js" "${CMAKE
     "${CMAKE_SOURCE_DIR}/web/files_library.js")
 list(TRANSFORM PAIRWISE_JS_LIBRARIES PREPEND "--js-library=" OUTPUT_VARIABLE PAIRWISE_JS_LIBRARY_FLAGS)
 file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css"
-     "${CMAKE_SOURCE_DIR}/web/*.svg" "${CMAKE_SOURCE_DIR}/web/loader.js")
+     "${CMAKE_SOURCE_DIR}/web/*.svg" "${CMAKE_SOURCE_DIR}/web/*.webmanifest" "${CMAKE_SOURCE_DIR}/web/loader.js"
+     "${CMAKE_SOURCE_DIR}/web/service_worker.js" "${CMAKE_SOURCE_DIR}/web/service_worker_register.js")
 
 function(pairwise_web_app target site_dir test_flavour)
   add_library(${target}_imgui STATIC ${IMGUI_SOURCES})

@@ -1,6 +1,8 @@
 #pragma once
 // Everything the app needs from the browser, in one place. Implemented in browser_emscripten.cpp
 // on top of web/platform_library.js.
+#include <string>
+
 namespace pairwise::platform {
 
 using FrameFunction = void (*)();
@@ -23,6 +25,9 @@ void set_text_input_handler(TextInputHandler handler);
 void show_text_input(bool active, float x, float y, float line_height);
 // Puts text on the system clipboard (needs a recent user gesture; silently ignored otherwise).
 void write_clipboard(const char* utf8);
+
+// Hands a mailto: link to the person's mail program (nothing is sent by the app itself).
+void open_mail(const std::string& mailto_url);
 
 // Asks the browser to confirm before the page is left (closed, reloaded, navigated away) while
 // `warn` is true.

@@ -12,6 +12,7 @@ void pw_text_input_install();
 void pw_text_input_show(int active, double x, double y, double line_height);
 void pw_clipboard_write(const char* text);
 void pw_set_leave_guard(int warn);
+void pw_open_mail(const char* url);
 }
 
 namespace {
@@ -48,5 +49,6 @@ void show_text_input(bool active, float x, float y, float line_height) {
   pw_text_input_show(active ? 1 : 0, x, y, line_height);
 }
 void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
+void open_mail(const std::string& mailto_url) { pw_open_mail(mailto_url.c_str()); }
 
 }  // namespace pairwise::platform

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #ifndef __EMSCRIPTEN__
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -90,5 +92,52 @@ TEST_CASE("pairwise preset and scheme-update: export a preset, edit it, import i
   Run report = run_cli("report --from " + backup + " --today 2024-01-01");
   CHECK(report.exit_code == 0);
   CHECK(report.output.find("IKT mentoring on 2024-01-01") != std::string::npos);
+}
+TEST_CASE("the CLI replaces a backup through a new file and a rename, never by truncating it in place") {
+  // A second hard link to the backup sees every in-place write (same inode); after a rename it still
+  // holds the old content, so a crash mid-write could never have left the backup half-written.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("pairwise-cli-atomic-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string backup = (dir / "backup.json").string(), link = (dir / "old-link.json").string();
+  fs::copy_file(source("assets/examples/backup.example.json"), backup);
+  fs::create_hard_link(backup, link);
+  const auto before = fs::file_size(link);
+  Run paused = run_cli("person --into " + backup + " --email mentor@example.org --status paused --reason \"a break\"");
+  INFO(paused.output);
+  REQUIRE(paused.exit_code == 0);
+  std::ifstream old_copy(link), new_copy(backup);
+  const std::string old_text((std::istreambuf_iterator<char>(old_copy)), {}), new_text((std::istreambuf_iterator<char>(new_copy)), {});
+  CHECK(old_text.size() == before);
+  CHECK(old_text.find("a break") == std::string::npos);
+  CHECK(new_text.find("a break") != std::string::npos);
+  CHECK(fs::hard_link_count(backup) == 1);
+  for (const auto& entry : fs::directory_iterator(dir))  // no temporary file left behind
+    CHECK(entry.path().filename().string().find("pairwise-writing") == std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("commands that name a pairing take --pairing ID or --mentor EMAIL --mentee EMAIL; help comes from one table") {
+  const std::string backup = source("assets/examples/backup.example.json");
+  Run by_people = run_cli("export --from " + backup + " --kind progress-report --mentor mentor@example.org --mentee mentee@example.org");
+  INFO(by_people.output);
+  CHECK(by_people.exit_code == 0);
+  CHECK(by_people.output.find("\"kind\": \"progress-report\"") != std::string::npos);
+  Run nobody = run_cli("export --from " + backup + " --kind progress-report --mentor x@example.org --mentee mentee@example.org");
+  CHECK(nobody.exit_code == 1);
+  CHECK(nobody.output.find("no pairing of x@example.org with mentee@example.org") != std::string::npos);
+  Run half = run_cli("export --from " + backup + " --kind introduction-pack --mentor mentor@example.org");
+  CHECK(half.exit_code == 2);
+  CHECK(half.output.find("--mentor and --mentee go together") != std::string::npos);
+  Run help = run_cli("--help");
+  for (const char* command : {"validate", "import", "export", "match", "preset", "scheme-update", "report", "spread", "requests",
+                              "interest", "introduce", "pairing", "person", "escalate"}) {
+    CHECK(help.output.find(std::string("  ") + command + " ") != std::string::npos);
+    Run one = run_cli(std::string(command) + " --help");
+    CHECK(one.exit_code == 0);
+    CHECK(one.output.find(std::string("Usage: pairwise ") + command) != std::string::npos);
+  }
+  CHECK(run_cli("export --from " + backup + " --kind backup --bogus").exit_code == 2);
 }
 #endif

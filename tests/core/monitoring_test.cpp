@@ -51,3 +51,40 @@ TEST_CASE("monitoring summarises the progress reports a coordinator imported") {
 
   CHECK(summarize_progress(coordinator, "another-scheme", "2024-03-10").pairs.empty());
 }
+
+TEST_CASE("monitoring tells proposed, requested, accepted, meeting and ended apart; 'meeting' only for active pairs") {
+  test::Fixture pair;  // its pairing is active: that pair is meeting
+  Workspace& ws = pair.ws;
+  // A second pair has only been accepted: they have not met.
+  Person mentor, mentee;
+  mentor.scheme_id = mentee.scheme_id = pair.scheme_id;
+  mentor.email = "rafael@example.org";
+  mentor.roles = {Role::mentor};
+  mentee.email = "ana@example.org";
+  mentee.roles = {Role::mentee};
+  REQUIRE(ws.save(mentor));
+  REQUIRE(ws.save(mentee));
+  Pairing accepted = make_pairing(ws.new_meta(), pair.scheme_id, "rafael@example.org", "ana@example.org", "2024-01-01");
+  accepted.history.push_back({PairingStatus::requested, "2024-01-02", Actor::coordinator, ""});
+  accepted.history.push_back({PairingStatus::accepted, "2024-01-05", Actor::mentor, ""});
+  REQUIRE(ws.save(accepted));
+
+  MonitoringSummary s = summarize_progress(ws, pair.scheme_id, "2024-03-10");
+  CHECK(s.stages.of(PairingStage::accepted) == 1);
+  CHECK(s.stages.of(PairingStage::meeting) == 1);
+  // Found by a coordinator: the screen said "2 pair(s) are meeting" of an accepted and an active pair.
+  CHECK(describe_missing_reports(s) == "1 pair has accepted and 1 pair is meeting without sending a progress report yet.");
+  CHECK(describe_stages(s.stages) == "2 pairings: 0 proposed, 0 requested, 1 accepted, 1 meeting, 0 ended");
+
+  REQUIRE(ws.transition_pairing(accepted.meta.id, {PairingStatus::withdrawn, "2024-03-01", Actor::mentee, "moved abroad", 0}));
+  s = summarize_progress(ws, pair.scheme_id, "2024-03-10");
+  CHECK(s.stages.of(PairingStage::ended) == 1);
+  CHECK(describe_missing_reports(s) == "1 pair is meeting without sending a progress report yet.");
+
+  for (PairingStatus status : {PairingStatus::requested, PairingStatus::no_response}) CHECK(stage_of(status) == PairingStage::requested);
+  for (PairingStatus status : {PairingStatus::declined, PairingStatus::completed, PairingStatus::withdrawn})
+    CHECK(stage_of(status) == PairingStage::ended);
+  CHECK(stage_of(PairingStatus::proposed) == PairingStage::proposed);
+  CHECK(stage_of(PairingStatus::accepted) == PairingStage::accepted);
+  CHECK(stage_of(PairingStatus::active) == PairingStage::meeting);
+}

@@ -9,7 +9,10 @@
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/records/timestamps.hpp"
+#include "core/documents/file_names.hpp"
+#include "core/reports/csv_exports.hpp"
 #include "core/reports/monitoring.hpp"
+#include "platform/files.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -45,10 +48,21 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
     summarized_key = key;
     s = summarize_progress(session.workspace(), scheme.meta.id, today);
   }
+  const std::string stages = describe_stages(s.stages);
+  capture_text("monitoring", stages);
+  ImGui::TextUnformatted(stages.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Export monitoring CSV")) {
+    platform::download_file(export_file_name({"monitoring", today}, "csv"), "text/csv",
+                            monitoring_csv(session.workspace(), scheme.meta.id, today));
+  }
   if (s.pairs.empty()) {
     paragraph("No progress reports yet. Pairs export a progress report from their workspace and send it to you; "
               "open the files in the Import tab. Reports hold dates, counts and ratings only, never the pair's notes.");
-    if (s.pairs_without_report > 0) ImGui::Text("%d pair(s) are meeting and have not sent a report.", s.pairs_without_report);
+    if (const std::string missing = describe_missing_reports(s); !missing.empty()) {
+      capture_text("monitoring", missing);
+      paragraph(missing.c_str());
+    }
     return;
   }
   const std::string summary = std::to_string(s.pairs.size()) + " pair(s) reported: " + std::to_string(s.on_track) +
@@ -56,9 +70,10 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
                               " not started.";
   capture_text("monitoring", summary);
   ImGui::TextUnformatted(summary.c_str());
-  if (s.pairs_without_report > 0) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%d more pair(s) have not sent a report.", s.pairs_without_report);
+  const std::string missing = describe_missing_reports(s);
+  if (!missing.empty()) {
+    capture_text("monitoring", missing);
+    ImGui::TextDisabled("%s", missing.c_str());
   }
 
   section_heading("Meetings per month, all pairs");

@@ -9,7 +9,9 @@
 #include "core/documents/documents.hpp"
 #include "core/checks/scheme_rules.hpp"
 #include "core/documents/file_names.hpp"
+#include "core/documents/mail_message.hpp"
 #include "core/records/timestamps.hpp"
+#include "platform/browser.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -49,6 +51,20 @@ bool move(Session& session, const Scheme& scheme, const Pairing& pairing, Pairin
   return session.record(session.workspace().transition_pairing(pairing.meta.id, request), "Updating the pairing");
 }
 
+std::string introduction_pack_file_name(const Workspace& ws, const Scheme& scheme, const Pairing& pairing) {
+  return export_file_name({"introduction", scheme.name, ws.display_name(pairing.mentee_email),
+                           ws.display_name(pairing.mentor_email), ws.clock().today()},
+                          "json");
+}
+
+// Opens the mail program to both people, naming the pack file they are to receive.
+void mail_introduction_pack(Session& session, const Scheme& scheme, const Pairing& pairing) {
+  const std::string file = introduction_pack_file_name(session.workspace(), scheme, pairing);
+  platform::open_mail(mailto_url(file_message({pairing.mentor_email, pairing.mentee_email}, "your introduction pack", file,
+                                              scheme.name)));
+  session.notify(attach_by_hand_notice(file));
+}
+
 // Writes the pack both people of a pair receive; true if the download started.
 bool download_introduction_pack(Session& session, const Scheme& scheme, const Pairing& pairing) {
   auto pack = make_introduction_pack(session.workspace(), pairing.meta.id);
@@ -57,10 +73,8 @@ bool download_introduction_pack(Session& session, const Scheme& scheme, const Pa
     return false;
   }
   const Workspace& ws = session.workspace();
-  platform::download_file(export_file_name({"introduction", scheme.name, ws.display_name(pairing.mentee_email),
-                                            ws.display_name(pairing.mentor_email), ws.clock().today()},
-                                           "json"),
-                          "application/json", write_document(pack.value(), ws.clock().now()));
+  platform::download_file(introduction_pack_file_name(ws, scheme, pairing), "application/json",
+                          write_document(pack.value(), ws.clock().now()));
   return true;
 }
 
@@ -97,6 +111,18 @@ void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing
       ImGui::SameLine();
       if (ImGui::SmallButton("Pack")) download_introduction_pack(session, scheme, pairing);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the introduction pack again");
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Send by e-mail")) mail_introduction_pack(session, scheme, pairing);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Opens your mail program to both of them; attach the pack by hand");
+      if (auto escalation = escalation_message(session.workspace(), pairing.meta.id, session.workspace().clock().today());
+          escalation && pairing.status() == PairingStatus::no_response) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("E-mail the supervisor")) {
+          platform::open_mail(mailto_url(*escalation));
+          session.notify("Your mail program opens with a message to " + scheme.escalate_to.describe() + ".");
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("A prepared message asking %s to follow up", scheme.escalate_to.describe().c_str());
+      }
       break;
     case PairingStatus::accepted:
       if (ImGui::SmallButton("Started")) move(session, scheme, pairing, PairingStatus::active, Actor::coordinator);

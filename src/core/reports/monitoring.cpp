@@ -81,10 +81,51 @@ MonitoringSummary summarize_progress(const Workspace& workspace, const std::stri
       }
   }
   for (const auto& [key, sum] : ratings) out.feedback.push_back({key, sum.first / sum.second, sum.second});
-  for (const Pairing& p : workspace.pairings_of_scheme(scheme_id))
-    if ((p.status() == PairingStatus::accepted || p.status() == PairingStatus::active) && !reported.count(p.meta.id))
-      ++out.pairs_without_report;
+  for (const Pairing& p : workspace.pairings_of_scheme(scheme_id)) {
+    const PairingStage stage = stage_of(p.status());
+    ++out.stages.of(stage);
+    if (reported.count(p.meta.id)) continue;
+    ++out.without_report.of(stage);
+    if (stage == PairingStage::accepted || stage == PairingStage::meeting) ++out.pairs_without_report;
+  }
   return out;
+}
+
+PairingStage stage_of(PairingStatus status) {
+  switch (status) {
+    case PairingStatus::proposed: return PairingStage::proposed;
+    case PairingStatus::requested:
+    case PairingStatus::no_response: return PairingStage::requested;  // still waiting for the mentor
+    case PairingStatus::accepted: return PairingStage::accepted;
+    case PairingStatus::active: return PairingStage::meeting;
+    case PairingStatus::declined:
+    case PairingStatus::completed:
+    case PairingStatus::withdrawn: return PairingStage::ended;
+  }
+  return PairingStage::ended;
+}
+
+std::string describe_missing_reports(const MonitoringSummary& summary) {
+  const int accepted = summary.without_report.of(PairingStage::accepted);
+  const int meeting = summary.without_report.of(PairingStage::meeting);
+  if (accepted == 0 && meeting == 0) return "";
+  std::string text;
+  if (accepted > 0) text = std::to_string(accepted) + (accepted == 1 ? " pair has accepted" : " pairs have accepted");
+  if (meeting > 0) {
+    if (!text.empty()) text += " and ";
+    text += std::to_string(meeting) + (meeting == 1 ? " pair is meeting" : " pairs are meeting");
+  }
+  return text + " without sending a progress report yet.";
+}
+
+std::string describe_stages(const StageCounts& stages) {
+  int total = 0;
+  for (int n : stages.counts) total += n;
+  std::string text = std::to_string(total) + (total == 1 ? " pairing: " : " pairings: ");
+  for (std::size_t i = 0; i < kPairingStageNames.size(); ++i) {
+    text += (i ? ", " : "") + std::to_string(stages.counts[i]) + " " + std::string(kPairingStageNames[i].second);
+  }
+  return text;
 }
 
 }  // namespace pairwise

@@ -1,0 +1,154 @@
+#include "cli/cli.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/documents/documents.hpp"
+#include "core/operations/scheme_operations.hpp"
+
+namespace pairwise::cli {
+
+std::string Options::get(const std::string& name, const std::string& fallback) const {
+  auto it = values.find(name);
+  return it == values.end() ? fallback : it->second;
+}
+
+int Options::usage(const std::string& message) const {
+  std::cerr << "pairwise: " << message << "\n\n" << help;
+  return kUsage;
+}
+
+std::string parse_options(const std::vector<std::string>& args, const Command& command, Options& out) {
+  out.help = command.help;
+  const auto listed = [](const std::vector<std::string>& names, const std::string& a) {
+    return std::find(names.begin(), names.end(), a) != names.end();
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (listed(command.value_options, a)) {
+      if (i + 1 >= args.size()) return a + " needs a value";
+      out.values[a] = args[++i];
+    } else if (listed(command.flags, a)) {
+      out.values[a] = "yes";
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      return "unknown option " + a;
+    } else {
+      out.positional.push_back(a);
+    }
+  }
+  return std::string();
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return static_cast<bool>(std::cout);
+  }
+  // The rename replaces PATH in one step (POSIX rename is atomic within a file system), so a reader
+  // sees the old file or the new one, never a truncated one, even if this process dies mid-write.
+  const std::string temporary = path + ".pairwise-writing";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+std::string base_name(const std::string& path) {
+  const auto slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+int read_input_files(const std::vector<std::string>& paths, std::vector<InputFile>& inputs) {
+  for (const auto& path : paths) {
+    InputFile in{base_name(path), ""};
+    if (!read_file(path, in.content)) return std::cerr << path << ": cannot read the file\n", kIo;
+    inputs.push_back(std::move(in));
+  }
+  return kOk;
+}
+
+int load_backup(const std::string& path, Loaded& loaded, bool allow_missing) {
+  loaded.clock.set(system_clock().now());
+  std::string text;
+  if (!read_file(path, text)) {
+    if (allow_missing) return kOk;
+    std::cerr << path << ": cannot read the file\n";
+    return kIo;
+  }
+  auto doc = read_document(text, base_name(path));
+  if (!doc) {
+    std::cerr << doc.error_text() << "\n";
+    return kInvalid;
+  }
+  if (doc->kind != DocumentKind::backup) {
+    std::cerr << path << ": expected a backup, got a " << to_string(doc->kind) << "\n";
+    return kInvalid;
+  }
+  auto ws = Workspace::load_records(stored_records_of(doc->document), loaded.clock, loaded.ids);
+  if (!ws) {
+    std::cerr << ws.error_text() << "\n";
+    return kInvalid;
+  }
+  loaded.ws = std::move(ws.value());
+  return kOk;
+}
+
+int save_backup(const std::string& path, const Workspace& ws) {
+  if (!write_file(path, write_document(make_backup(ws), system_clock().now())))
+    return std::cerr << path << ": cannot write the file\n", kIo;
+  return kOk;
+}
+
+int choose_scheme(const Workspace& ws, const std::string& scheme_id, const Scheme*& out) {
+  if (!scheme_id.empty()) {
+    out = ws.find<Scheme>(scheme_id);
+    if (!out) return std::cerr << "pairwise: no scheme with id \"" << scheme_id << "\"\n", kInvalid;
+    return kOk;
+  }
+  if (ws.schemes().size() == 1) {
+    out = &ws.schemes().begin()->second;
+    return kOk;
+  }
+  std::cerr << "pairwise: "
+            << (ws.schemes().empty() ? "the backup holds no scheme: add a scheme file" : "several schemes: choose one with --scheme ID")
+            << "\n";
+  for (const auto& [id, sc] : ws.schemes()) std::cerr << "  " << id << "  " << sc.name << "\n";
+  return kUsage;
+}
+
+int pairing_from_options(const Workspace& ws, const Options& o, std::string& out) {
+  out = o.get("--pairing");
+  if (!out.empty()) {
+    if (ws.find<Pairing>(out) == nullptr) return std::cerr << "pairwise: no pairing with id \"" << out << "\"\n", kInvalid;
+    return kOk;
+  }
+  if (!o.has("--mentor") && !o.has("--mentee")) return kOk;
+  if (!o.has("--mentor") || !o.has("--mentee")) return o.usage("--mentor and --mentee go together");
+  out = find_pairing_id(ws, o.get("--mentor"), o.get("--mentee"));
+  if (out.empty())
+    return std::cerr << "pairwise: no pairing of " << o.get("--mentor") << " with " << o.get("--mentee") << "\n", kInvalid;
+  return kOk;
+}
+
+}  // namespace pairwise::cli

@@ -1,0 +1,72 @@
+// pairwise export --from BACKUP --kind KIND
+#include "cli/commands/commands.hpp"
+#include "core/csv/column_mapping.hpp"
+#include "core/csv/csv_reader.hpp"
+#include "core/documents/documents.hpp"
+#include "core/reports/csv_exports.hpp"
+
+namespace pairwise::cli {
+
+const char* const kExportHelp =
+    "Usage: pairwise export --from BACKUP.json --kind KIND [--scheme ID]\n"
+    "                       [--pairing ID | --mentor EMAIL --mentee EMAIL] [--today YYYY-MM-DD] [-o OUT]\n"
+    "KIND: participants-csv | pairings-csv | monitoring-csv | introduction-pack (needs the pairing)\n"
+    "      | pair-notebook (needs the pairing; never includes private notes) | progress-report\n"
+    "      (needs the pairing) | backup | scheme (needs --scheme) | csv-mapping (suggest from a CSV\n"
+    "      given with --csv FILE)\n"
+    "Writes to OUT, or to standard output without -o.\n";
+
+int run_export(const Options& o) {
+  const std::string kind = o.get("--kind"), scheme = o.get("--scheme"), today = o.get("--today", system_clock().today());
+  const std::string out = o.has("--output") ? o.get("--output") : o.get("-o");
+  if (!o.positional.empty()) return o.usage("export takes no FILE");
+  if (kind.empty()) return o.usage("export needs --kind");
+  if (!is_valid_date(today)) return o.usage("--today must be a date like 2024-05-31");
+  if (kind == "csv-mapping") {
+    const std::string csv = o.get("--csv");
+    std::string text;
+    if (csv.empty()) return o.usage("csv-mapping needs --csv FILE");
+    if (!read_file(csv, text)) return std::cerr << csv << ": cannot read the file\n", kIo;
+    auto table = read_csv_table(text, base_name(csv));
+    if (!table) return std::cerr << table.error_text() << "\n", kInvalid;
+    return write_file(out, encode(suggest_mapping(table->header)).dump(2) + "\n") ? kOk : kIo;
+  }
+  if (!o.has("--from")) return o.usage("export needs --from BACKUP.json");
+  Loaded loaded;
+  if (int rc = load_backup(o.get("--from"), loaded, false); rc != kOk) return rc;
+  const Workspace& ws = loaded.ws;
+  const std::string now = system_clock().now();
+  std::string text;
+  if (kind == "participants-csv") text = participants_csv(ws, scheme);
+  else if (kind == "pairings-csv") text = pairings_csv(ws, scheme);
+  else if (kind == "monitoring-csv") text = monitoring_csv(ws, scheme, today);
+  else if (kind == "backup") text = write_document(make_backup(ws), now);
+  else if (kind == "scheme") {
+    const Scheme* s = ws.find<Scheme>(scheme);
+    if (!s) return std::cerr << "pairwise: no scheme with id \"" << scheme << "\"\n", kInvalid;
+    text = write_document(SchemeDocument{*s}, now);
+  } else if (kind == "introduction-pack" || kind == "pair-notebook" || kind == "progress-report") {
+    std::string pairing;
+    if (int rc = pairing_from_options(ws, o, pairing); rc != kOk) return rc;
+    if (pairing.empty()) return o.usage(kind + " needs --pairing ID or --mentor EMAIL --mentee EMAIL");
+    if (kind == "introduction-pack") {
+      auto d = make_introduction_pack(ws, pairing);
+      if (!d) return std::cerr << "pairwise: " << d.error_text() << "\n", kInvalid;
+      text = write_document(d.value(), now);
+    } else if (kind == "pair-notebook") {
+      auto d = make_pair_notebook(ws, pairing, NotebookAudience::partner);
+      if (!d) return std::cerr << "pairwise: " << d.error_text() << "\n", kInvalid;
+      text = write_document(d.value(), now);
+    } else {
+      auto d = make_progress_report(ws, pairing, today);
+      if (!d) return std::cerr << "pairwise: " << d.error_text() << "\n", kInvalid;
+      text = write_document(ProgressReportDocument{d.value()}, now);
+    }
+  } else {
+    return o.usage("unknown kind \"" + kind + "\"");
+  }
+  if (!write_file(out, text)) return std::cerr << out << ": cannot write the file\n", kIo;
+  return kOk;
+}
+
+}  // namespace pairwise::cli

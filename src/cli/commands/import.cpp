@@ -1,0 +1,53 @@
+// pairwise import --into BACKUP FILE...
+#include "cli/commands/commands.hpp"
+#include "core/csv/column_mapping.hpp"
+#include "core/documents/documents.hpp"
+#include "core/validation/json_reader.hpp"
+
+namespace pairwise::cli {
+
+const char* const kImportHelp =
+    "Usage: pairwise import --into BACKUP.json [--dry-run] [--scheme ID] [--csv-mapping MAPPING.json]\n"
+    "                       [--skip-bad-rows] FILE...\n"
+    "Merges JSON documents and CSV survey exports into BACKUP.json (created if missing), all or\n"
+    "nothing. People are merged by e-mail; conflicting edits are resolved by revision, then time,\n"
+    "and listed. --dry-run only prints the preview. MAPPING.json is {\"columns\":[{\"header\":..,\n"
+    "\"field\":..}]}; without it the scheme's saved mapping or one suggested from headers is used.\n";
+
+int run_import(const Options& o) {
+  const std::string into = o.get("--into"), mapping_path = o.get("--csv-mapping");
+  ImportOptions options;
+  options.scheme_id = o.get("--scheme");
+  options.skip_bad_csv_rows = o.has("--skip-bad-rows");
+  if (into.empty()) return o.usage("import needs --into BACKUP.json");
+  if (o.positional.empty()) return o.usage("import needs at least one FILE");
+  if (!mapping_path.empty()) {
+    std::string text;
+    if (!read_file(mapping_path, text)) return std::cerr << mapping_path << ": cannot read the file\n", kIo;
+    auto json = parse_json_text(text, base_name(mapping_path));
+    if (!json) return std::cerr << json.error_text() << "\n", kInvalid;
+    Errors errors;
+    ColumnMapping mapping;
+    decode(JsonReader(&json.value(), "$", &errors), mapping);
+    set_file(errors, base_name(mapping_path));
+    if (!errors.empty()) return std::cerr << join_errors(errors) << "\n", kInvalid;
+    options.csv_mapping = mapping;
+  }
+  Loaded loaded;
+  if (int rc = load_backup(into, loaded, true); rc != kOk) return rc;
+  std::vector<InputFile> inputs;
+  if (int rc = read_input_files(o.positional, inputs); rc != kOk) return rc;
+  auto preview = preview_import(loaded.ws, inputs, options);
+  for (const auto& line : preview.summary()) std::cout << line << "\n";
+  if (!preview.can_apply()) {
+    std::cerr << "pairwise: nothing was imported because of the errors above\n";
+    return kInvalid;
+  }
+  if (o.has("--dry-run")) return std::cout << "dry run: " << into << " was not changed\n", kOk;
+  if (!apply_import(loaded.ws, preview)) return kInvalid;
+  if (int rc = save_backup(into, loaded.ws); rc != kOk) return rc;
+  std::cout << "imported into " << into << "\n";
+  return kOk;
+}
+
+}  // namespace pairwise::cli

@@ -1,0 +1,88 @@
+// pairwise match --from BACKUP | --input MATCHING.json | --dimacs INSTANCE
+#include "cli/commands/commands.hpp"
+#include "core/matching/dimacs.hpp"
+#include "core/matching/from_records.hpp"
+#include "core/matching/json_io.hpp"
+#include "core/matching/matcher.hpp"
+
+namespace pairwise::cli {
+
+const char* const kMatchHelp =
+    "Usage: pairwise match --from BACKUP.json [--scheme ID] [--format json|csv] [-o OUT] [FILE...]\n"
+    "       pairwise match --input MATCHING.json [--format json|csv] [-o OUT]\n"
+    "       pairwise match --dimacs INSTANCE.dimacs\n"
+    "Finds the assignment of mentees to mentors with the highest total score under the scheme's\n"
+    "weighted criteria and hard rules (capacity, conflicts, forbidden and locked pairs), exactly.\n"
+    "FILEs (application files, a scheme file, CSV) are merged into the backup's people first, as\n"
+    "'pairwise import --dry-run' would, without changing the backup. --scheme is needed when the\n"
+    "backup holds several schemes. Output: every proposed pair with its score per criterion, and\n"
+    "the reason each unmatched mentee has no mentor (JSON, or CSV with --format csv).\n"
+    "--input takes the matcher's own JSON (see src/core/matching/json_io.hpp); --dimacs solves a\n"
+    "DIMACS min-cost-flow assignment instance and prints its optimal cost.\n";
+
+namespace {
+
+// The matcher's input from a backup (plus FILEs imported on the fly, without changing the backup).
+int input_from_records(const Options& o, matching::MatchingInput& input, std::vector<std::string>& warnings) {
+  const std::string from = o.get("--from"), scheme_id = o.get("--scheme");
+  if (from.empty() && o.positional.empty()) return o.usage("match needs --from BACKUP.json, FILEs or --input");
+  Loaded loaded;
+  if (!from.empty())
+    if (int rc = load_backup(from, loaded, false); rc != kOk) return rc;
+  if (!o.positional.empty()) {
+    std::vector<InputFile> inputs;
+    if (int rc = read_input_files(o.positional, inputs); rc != kOk) return rc;
+    ImportOptions options;
+    options.scheme_id = scheme_id;
+    auto preview = preview_import(loaded.ws, inputs, options);
+    if (!preview.can_apply()) {
+      std::cerr << join_errors(preview.errors) << "\npairwise: nothing was matched because of the errors above\n";
+      return kInvalid;
+    }
+    if (auto applied = apply_import(loaded.ws, preview); !applied) return std::cerr << applied.error_text() << "\n", kInvalid;
+  }
+  const Scheme* scheme = nullptr;
+  if (int rc = choose_scheme(loaded.ws, scheme_id, scheme); rc != kOk) return rc;
+  auto built = matching::matching_input_from_records(loaded.ws, *scheme);
+  input = std::move(built.input);
+  warnings = std::move(built.warnings);
+  return kOk;
+}
+
+}  // namespace
+
+int run_match(const Options& o) {
+  const std::string format = o.get("--format", "json"), out = o.get("-o");
+  if (format != "json" && format != "csv") return o.usage("--format is json or csv");
+  if (o.has("--dimacs")) {
+    const std::string dimacs_path = o.get("--dimacs");
+    auto solved = matching::solve_dimacs_file(dimacs_path);
+    if (!solved.ok) return std::cerr << dimacs_path << ": " << solved.error << "\n", kInvalid;
+    std::cout << "optimal cost " << solved.min_cost << " (total score " << solved.total_score << ", " << solved.matched
+              << " matched)\n";
+    return kOk;
+  }
+  matching::MatchingInput input;
+  std::vector<std::string> warnings;
+  if (o.has("--input")) {
+    const std::string input_path = o.get("--input");
+    std::string text;
+    if (!read_file(input_path, text)) return std::cerr << input_path << ": cannot read the file\n", kIo;
+    std::string error;
+    if (!matching::parse_matching_input(text, input, error))
+      return std::cerr << base_name(input_path) << ": " << error << "\n", kInvalid;
+  } else if (int rc = input_from_records(o, input, warnings); rc != kOk) {
+    return rc;
+  }
+  for (const auto& w : warnings) std::cerr << "pairwise: warning: " << w << "\n";
+  matching::Matcher matcher(input);
+  const matching::MatchResult& result = matcher.run();
+  std::string text = format == "csv" ? matching::proposals_csv(input, result) : matching::result_to_json(input, result);
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  if (!write_file(out, text)) return std::cerr << out << ": cannot write the file\n", kIo;
+  std::cerr << "pairwise: " << result.pairs.size() << " pair(s) proposed, " << result.unmatched.size()
+            << " mentee(s) unmatched, total score " << result.total_score << "\n";
+  return kOk;
+}
+
+}  // namespace pairwise::cli
