@@ -30,7 +30,9 @@ function(pairwise_web_app target site_dir test_flavour)
   add_library(${target}_imgui STATIC ${IMGUI_SOURCES})
   target_include_directories(${target}_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp"
                              "${SDL2_WASM_PREFIX}/include/SDL2")
-  target_compile_definitions(${target}_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  # 32-bit characters: with ImGui's default 16-bit ImWchar, InputText edits text as UTF-16 code
+  # units it cannot pair, so any character above U+FFFF (𠮷, emoji) became U+FFFD once edited.
+  target_compile_definitions(${target}_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
   if(test_flavour)
     target_compile_definitions(${target}_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
     set(capture src/app/testing/item_capture_on.cpp)

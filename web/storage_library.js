@@ -33,10 +33,12 @@ var PairwiseStorage = {
       PWS.message = message || '';
       PWS.notify();
     },
-    toMemory: function (message) {
+    // keepLock: after a failed write this tab keeps the writer lock, so no other tab becomes the
+    // writer and stores its own copies over the changes this tab still holds (and journals).
+    toMemory: function (message, keepLock) {
       if (PWS.db) { try { PWS.db.close(); } catch (e) {} }
       PWS.db = null;
-      if (PWS.releaseLock) { PWS.releaseLock(); PWS.releaseLock = null; }
+      if (PWS.releaseLock && !keepLock) { PWS.releaseLock(); PWS.releaseLock = null; }
       PWS.setState('memory', message);
     },
     loadAll: function (then) {
@@ -94,7 +96,8 @@ var PairwiseStorage = {
     onMessage: function (event) {
       var m = event.data || {};
       if (m.tab === PWS.tabId) return;
-      if (m.type === 'changes' && (PWS.state !== 'writer' || !navigator.locks)) {
+      // A tab in memory mode holds changes storage lacks: it never takes another tab's copies over them.
+      if (m.type === 'changes' && PWS.state !== 'memory' && (PWS.state !== 'writer' || !navigator.locks)) {
         pwCallWithString('pairwise_on_storage_external_change', JSON.stringify(m.changes));
         _pw_request_frame();
       } else if (m.type === 'handover' && PWS.state === 'writer' && PWS.releaseLock) {
@@ -141,7 +144,7 @@ var PairwiseStorage = {
       PWS.db.onversionchange = function () {
         Module.ccall('pairwise_flush_now', null, [], []);
         PWS.toMemory('A newer version of Pairwise was opened in another tab. Reload this tab to keep editing; ' +
-                     'changes made here now are not saved.');
+                     'changes made here from now on are kept in this tab only: export a backup now.');
         _pw_request_frame();
       };
       if (typeof BroadcastChannel === 'function') {
@@ -160,7 +163,7 @@ var PairwiseStorage = {
     window.addEventListener('pagehide', flush);
   },
 
-  pw_storage_write: function (changesPtr) {
+  pw_storage_write: function (changesPtr, writeId) {
     var text = UTF8ToString(changesPtr);
     if (PWS.state !== 'writer' || !PWS.db) return 0;
     var changes = JSON.parse(text);
@@ -173,7 +176,7 @@ var PairwiseStorage = {
       var meta = tx.objectStore('meta');
       (changes.meta || []).forEach(function (m) { meta.put(m); });
     } catch (e) {
-      PWS.toMemory('Saving failed (' + e.name + ': ' + e.message + '). Export a backup now.');
+      PWS.toMemory('Saving failed (' + e.name + ': ' + e.message + '). Nothing on screen is lost: export a backup now.', true);
       _pw_request_frame();
       return 0;
     }
@@ -181,21 +184,43 @@ var PairwiseStorage = {
     tx.oncomplete = function () {
       PWS.pendingWrites--;
       if (PWS.channel) PWS.channel.postMessage({ type: 'changes', tab: PWS.tabId, changes: changes });
-      Module.ccall('pairwise_on_storage_saved', null, [], []);
+      Module.ccall('pairwise_on_storage_saved', null, ['number'], [writeId]);
       _pw_request_frame();
     };
     var failed = function () {
       PWS.pendingWrites--;
       var err = tx.error;
       var quota = err && err.name === 'QuotaExceededError';
-      PWS.toMemory((quota ? 'The browser has no more room for Pairwise data.' : 'Saving failed (' + (err ? err.name : 'unknown') + ').') +
-                   ' Nothing on screen is lost: export a backup now.');
-      Module.ccall('pairwise_on_storage_write_failed', null, [], []);
+      PWS.toMemory((quota ? 'The browser has no more room for Pairwise data, so your latest changes were not saved.'
+                          : 'Saving failed (' + (err ? err.name : 'aborted') + '), so your latest changes were not saved.') +
+                   ' Nothing on screen is lost, and this tab keeps them: export a backup now.', true);
+      Module.ccall('pairwise_on_storage_write_failed', null, ['number'], [writeId]);
       _pw_request_frame();
     };
     tx.onabort = failed;
     if (tx.commit) { try { tx.commit(); } catch (e) {} }
     return 1;
+  },
+
+  pw_storage_reload: function () {
+    if (PWS.db) PWS.loadAll(PWS.deliverLoaded);
+  },
+
+  // The journal of unsaved edits: localStorage, because it is written before the call returns.
+  pw_journal_store: function (keyPtr, textPtr) {
+    try { window.localStorage.setItem(UTF8ToString(keyPtr), UTF8ToString(textPtr)); } catch (e) {}
+  },
+  pw_journal_load: function (keyPtr) {
+    var text = null;
+    try { text = window.localStorage.getItem(UTF8ToString(keyPtr)); } catch (e) {}
+    if (text === null) return 0;
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+  pw_journal_remove: function (keyPtr) {
+    try { window.localStorage.removeItem(UTF8ToString(keyPtr)); } catch (e) {}
   },
 
   pw_storage_request_edit_here: function () {
@@ -206,4 +231,6 @@ autoAddDeps(PairwiseStorage, '$PWS');
 PairwiseStorage.$PWS__deps = ['pw_request_frame', '$pwCallWithString'];
 PairwiseStorage.pw_storage_open__deps = ['$PWS', 'pw_request_frame'];
 PairwiseStorage.pw_storage_write__deps = ['$PWS', 'pw_request_frame'];
+PairwiseStorage.pw_storage_reload__deps = ['$PWS'];
+PairwiseStorage.pw_journal_load__deps = ['malloc'];
 mergeInto(LibraryManager.library, PairwiseStorage);

@@ -21,15 +21,21 @@ namespace {
 
 void draw_save_status(Session& session) {
   using platform::StorageState;
-  const char* status = "";
+  // "All changes saved" only once every edit's transaction has completed (Session::unsaved_count
+  // counts writes still under way and drafts waiting for the typing pause).
+  std::string status;
+  const std::size_t unsaved = session.unsaved_count();
   switch (platform::storage_state()) {
     case StorageState::Loading: status = "Loading your data…"; break;
-    case StorageState::Writer: status = session.unsaved_count() > 0 ? "Saving…" : "All changes saved on this device"; break;
+    case StorageState::Writer: status = unsaved > 0 ? "Saving…" : "All changes saved on this device"; break;
     case StorageState::Follower: status = "Read-only in this tab"; break;
-    case StorageState::Memory: status = "Not saved: storage unavailable"; break;
+    case StorageState::Memory:
+      status = unsaved > 0 ? "Not saved: " + std::to_string(unsaved) + " change(s) only in this tab"
+                           : "Not saved: storage unavailable";
+      break;
   }
   capture_text("save-status", status);
-  ImGui::TextDisabled("%s", status);
+  ImGui::TextDisabled("%s", status.c_str());
 }
 
 void draw_settings_popup(Session& session) {
@@ -98,6 +104,21 @@ void draw_storage_banner(Session& session) {
   ImGui::PopStyleColor(2);
 }
 
+// Stored records that could not be read stay in storage untouched; saying which lets a person
+// export a backup and ask for help instead of wondering where a meeting went.
+void draw_damaged_records(const Session& session) {
+  const auto& damaged = session.damaged_records();
+  if (damaged.empty()) return;
+  std::string text = std::to_string(damaged.size()) +
+                     " stored record(s) could not be read and are shown nowhere; they are kept untouched in this "
+                     "browser's storage:";
+  for (const DamagedRecord& d : damaged) {
+    text += "\n  " + d.key.store + "/" + d.key.id;
+    if (!d.problems.empty()) text += ": " + d.problems.front().path + ": " + d.problems.front().message;
+  }
+  error_text(text);
+}
+
 void draw_notices(Session& session) {
   const auto& notices = session.notices();
   for (std::size_t i = 0; i < notices.size(); ++i) {
@@ -131,6 +152,7 @@ void draw_app_shell(Session& session) {
   draw_top_bar(session);
   draw_storage_banner(session);
   if (session.loaded()) draw_backup_reminder(session);
+  draw_damaged_records(session);
   draw_notices(session);
   if (session.loaded()) handle_restore(session);
   ImGui::BeginChild("Screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);

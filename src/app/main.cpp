@@ -101,8 +101,14 @@ void install_storage() {
     redraw_soon();
   };
   handlers.flush_now = [] { g_session->flush_now(); };
-  handlers.saved = [] { g_session->on_saved(); };
-  handlers.write_failed = [] { redraw_soon(); };
+  handlers.saved = [](int write_id) {
+    g_session->on_saved(write_id);
+    redraw_soon();
+  };
+  handlers.write_failed = [](int write_id) {
+    g_session->on_write_failed(write_id);
+    redraw_soon();
+  };
   pairwise::platform::open_storage(handlers);
 }
 

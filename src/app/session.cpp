@@ -2,6 +2,7 @@
 
 #include "core/documents/file_names.hpp"
 #include "core/documents/restore.hpp"
+#include "core/journal.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
 #include "platform/storage.hpp"
@@ -13,6 +14,9 @@ namespace {
 constexpr double kDraftPauseMs = 400;
 constexpr double kWriteAfterChangeMs = 150;
 constexpr double kMaxUnsavedMs = 1000;
+// localStorage keys of the journal: change sets, and drafts (rewritten on every key typed).
+constexpr const char* kJournalChangesKey = "pairwise-journal-changes";
+constexpr const char* kJournalDraftsKey = "pairwise-journal-drafts";
 
 const char* role_key(UserRole role) {
   switch (role) {
@@ -71,6 +75,12 @@ bool Session::can_edit() const {
   return loaded_ && (state == platform::StorageState::Writer || state == platform::StorageState::Memory);
 }
 
+std::size_t Session::unsaved_count() const {
+  std::size_t n = pending_.upserts.size() + pending_.deletes.size() + drafts_.size();
+  for (const auto& [id, batch] : in_flight_) n += batch.upserts.size() + batch.deletes.size();
+  return n;
+}
+
 bool Session::has_work_at_risk() const {
   if (unsaved_count() > 0) return true;
   if (platform::storage_state() != platform::StorageState::Memory) return false;
@@ -115,10 +125,23 @@ void Session::apply_settings() {
   }
 }
 
-void Session::record(const ChangeSet& changes) {
+void Session::record(const ChangeSet& changes_in) {
+  if (changes_in.empty()) return;
+  if (!can_edit()) {
+    // A read-only tab never queues a change: it would be replayed over newer data when this tab
+    // becomes the writer. The operation already changed this tab's copy, so read it again.
+    notify("This tab is read-only (Pairwise is open in another tab), so that change was not made. "
+           "Choose \"Edit here\" to edit in this tab.",
+           true);
+    if (loaded_) platform::reload_from_storage();
+    return;
+  }
+  ChangeSet changes = changes_in;
+  keep_damaged_untouched(changes);
   if (changes.empty()) return;
   ++changes_recorded_;
   pending_.append(changes);
+  journal_changes();
   if (first_pending_ms_ < 0) first_pending_ms_ = now_ms_;
   last_change_ms_ = now_ms_;
   platform::request_frame_after(static_cast<int>(kWriteAfterChangeMs) + 10);
@@ -133,8 +156,13 @@ bool Session::record(const Result<ChangeSet>& result, const std::string& failure
   return true;
 }
 
-void Session::save_soon(const std::string& key, std::function<void()> save) {
+void Session::save_soon(const std::string& key, std::function<void()> save, std::optional<StoredRecord> journal) {
+  if (!can_edit()) return;  // nothing is queued in a read-only tab (see record())
   drafts_[key] = std::move(save);
+  if (journal) {
+    draft_journal_[key] = std::move(*journal);
+    journal_drafts();
+  }
   last_draft_ms_ = now_ms_;
   if (first_pending_ms_ < 0) first_pending_ms_ = now_ms_;
   platform::request_frame_after(static_cast<int>(kDraftPauseMs) + 10);
@@ -144,8 +172,10 @@ void Session::tick(double now_ms) {
   now_ms_ = now_ms;
   const bool overdue = first_pending_ms_ >= 0 && now_ms - first_pending_ms_ >= kMaxUnsavedMs;
   if (!drafts_.empty() && (now_ms - last_draft_ms_ >= kDraftPauseMs || overdue)) run_drafts();
-  if (!pending_.empty() && (now_ms - last_change_ms_ >= kWriteAfterChangeMs || overdue)) write_pending();
-  if (!drafts_.empty() || !pending_.empty()) platform::request_frame_after(60);
+  // Where nothing can be written (memory only, read-only) pending changes wait without frames.
+  const bool can_write = platform::storage_state() == platform::StorageState::Writer;
+  if (can_write && !pending_.empty() && (now_ms - last_change_ms_ >= kWriteAfterChangeMs || overdue)) write_pending();
+  if (!drafts_.empty() || (can_write && !pending_.empty())) platform::request_frame_after(60);
 }
 
 void Session::flush_now() {
@@ -155,9 +185,68 @@ void Session::flush_now() {
 
 void Session::run_drafts() {
   // A draft's save may queue another draft; it runs on the next tick.
+  if (drafts_.empty()) return;
   auto drafts = std::move(drafts_);
   drafts_.clear();
   for (auto& [key, save] : drafts) save();
+  // Their changes are journaled as change sets now (record() did it before this line).
+  for (const auto& [key, save] : drafts) draft_journal_.erase(key);
+  journal_drafts();
+}
+
+void Session::journal_changes() {
+  if (!can_edit()) return;  // the journal belongs to the tab that writes
+  std::vector<const ChangeSet*> unsaved;
+  for (const auto& [id, batch] : in_flight_) unsaved.push_back(&batch);
+  if (!pending_.empty()) unsaved.push_back(&pending_);
+  if (unsaved.empty()) platform::journal_remove(kJournalChangesKey);
+  else platform::journal_store(kJournalChangesKey, journal_changes_text(unsaved));
+}
+
+void Session::journal_drafts() {
+  if (!can_edit()) return;
+  if (draft_journal_.empty()) {
+    platform::journal_remove(kJournalDraftsKey);
+    return;
+  }
+  std::vector<StoredRecord> drafts;
+  for (const auto& [key, record] : draft_journal_) drafts.push_back(record);
+  platform::journal_store(kJournalDraftsKey, journal_drafts_text(drafts));
+}
+
+void Session::replay_journal_from_last_visit() {
+  const std::string changes = platform::journal_load(kJournalChangesKey);
+  const std::string drafts = platform::journal_load(kJournalDraftsKey);
+  if (changes.empty() && drafts.empty()) return;
+  JournalReplay replay = replay_journal(workspace_, changes, drafts);
+  // The journal now lives on as these pending changes (record() journals them again).
+  platform::journal_remove(kJournalDraftsKey);
+  if (!replay.changes.empty()) {
+    record(replay.changes);
+    notify("Restored " + std::to_string(replay.restored) +
+           " unsaved change(s) from the last time Pairwise was open here (the tab was closed before they were written).");
+  } else {
+    journal_changes();
+  }
+  if (!replay.skipped.empty()) {
+    std::string text = "Not restored from the last visit:";
+    for (const auto& why : replay.skipped) text += " " + why + ";";
+    notify(text, true);
+  }
+}
+
+void Session::keep_damaged_untouched(ChangeSet& changes) {
+  if (damaged_.empty()) return;
+  auto is_damaged = [&](const std::string& store, const std::string& id) {
+    for (const auto& d : damaged_)
+      if (d.key.store == store && d.key.id == id) return true;
+    return false;
+  };
+  std::size_t before = changes.upserts.size() + changes.deletes.size();
+  std::erase_if(changes.upserts, [&](const StoredRecord& r) { return is_damaged(r.store, r.id); });
+  std::erase_if(changes.deletes, [&](const RecordKey& k) { return is_damaged(k.store, k.id); });
+  if (changes.upserts.size() + changes.deletes.size() != before)
+    notify("A damaged stored record was left as it is rather than overwritten (see the message at the top).", true);
 }
 
 void Session::write_pending() {
@@ -166,7 +255,16 @@ void Session::write_pending() {
     return;
   }
   // In memory-only mode the changes stay pending, so the banner can say how much is unsaved.
-  if (platform::write_to_storage(changes_to_json(pending_).dump())) {
+  if (platform::storage_state() != platform::StorageState::Writer) {
+    first_pending_ms_ = -1;
+    return;
+  }
+  // Handed to storage, a batch stays "in flight" (unsaved, journaled) until its transaction
+  // completes; if it fails it is pending again.
+  const int id = next_write_id_;
+  if (platform::write_to_storage(changes_to_json(pending_).dump(-1, ' ', false, Json::error_handler_t::replace), id)) {
+    ++next_write_id_;
+    in_flight_[id] = std::move(pending_);
     pending_ = ChangeSet{};
     first_pending_ms_ = -1;
   }
@@ -176,17 +274,21 @@ void Session::on_loaded(const std::string& json) {
   const Json parsed = Json::parse(json, nullptr, false);
   const std::vector<StoredRecord> records =
       records_from_json(parsed.is_object() ? parsed.value("records", Json::array()) : Json::array());
-  auto loaded = Workspace::load_records(records, clock_, ids_);
-  if (!loaded) {
-    notify("Some stored records could not be read and were left untouched in storage: " + loaded.error_text(), true);
-  } else {
-    workspace_ = std::move(loaded.value());
-    // Changes made before loading finished (there should be none) would be lost: keep them.
-    if (!pending_.empty()) (void)workspace_.apply(pending_);
-  }
+  // Whatever decodes is shown; a record that does not is listed as damaged and left untouched.
+  auto loaded = Workspace::load_records_keeping_damaged(records, clock_, ids_);
+  workspace_ = std::move(loaded.workspace);
+  damaged_ = std::move(loaded.damaged);
+  // Changes not yet written (none normally) would be lost: keep them.
+  for (const auto& [id, batch] : in_flight_) (void)workspace_.apply(batch);
+  if (!pending_.empty()) (void)workspace_.apply(pending_);
   loaded_ = true;
   ++data_generation_;
   apply_settings();
+  // Only the tab that writes replays the journal: a read-only tab's writer is alive and owns it.
+  if (platform::storage_state() == platform::StorageState::Writer) {
+    replay_journal_from_last_visit();
+    apply_settings();  // the journal may have brought back settings (an applicant's draft, the role)
+  }
 }
 
 void Session::on_external_change(const std::string& json) {
@@ -204,7 +306,27 @@ void Session::on_external_change(const std::string& json) {
   apply_settings();
 }
 
-void Session::on_saved() { last_saved_at_ = clock_.now(); }
+void Session::on_saved(int write_id) {
+  last_saved_at_ = clock_.now();
+  in_flight_.erase(write_id);
+  journal_changes();
+}
+
+void Session::on_write_failed(int write_id) {
+  auto it = in_flight_.find(write_id);
+  if (it == in_flight_.end()) return;
+  // The failed batch is older than anything pending: it goes first, and nothing is dropped.
+  ChangeSet again = std::move(it->second);
+  in_flight_.erase(it);
+  again.append(pending_);
+  pending_ = std::move(again);
+  write_failed_ = true;
+  journal_changes();
+  notify("Saving failed: " + std::to_string(unsaved_count()) +
+             " change(s) are kept in this tab only, and offered again the next time Pairwise opens here. "
+             "Export a backup now.",
+         true);
+}
 
 void Session::back_up_now() {
   const std::string now = clock_.now();
@@ -230,6 +352,12 @@ int Session::days_since_backup() const {
 }
 
 bool Session::restore(const Backup& backup, const std::string& file_name) {
+  if (!can_edit()) {
+    notify(file_name + ": the backup was not restored: this tab is read-only (Pairwise is open in another tab). "
+                       "Choose \"Edit here\" first.",
+           true);
+    return false;
+  }
   auto restored = restore_backup(workspace_, backup);
   if (!restored) {
     notify(file_name + ": the backup was not restored: " + restored.error_text(), true);

@@ -4,6 +4,7 @@
 // operations; it decides when changes reach storage (at most about a second behind typing).
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,14 +47,22 @@ class Session {
   // Applies a workspace result, recording its changes or reporting its errors. True on success.
   bool record(const Result<ChangeSet>& result, const std::string& failure_context);
   // Runs `save` after a short pause in typing (the latest call per key wins), so a draft is
-  // stored once per pause rather than once per keystroke.
-  void save_soon(const std::string& key, std::function<void()> save);
+  // stored once per pause rather than once per keystroke. `journal` is the record as `save` will
+  // store it: it goes into the synchronous journal at once, so closing the tab before the pause
+  // ends loses nothing (it is replayed at the next start).
+  void save_soon(const std::string& key, std::function<void()> save, std::optional<StoredRecord> journal = std::nullopt);
 
   // Drives saving; call once a frame.
   void tick(double now_ms);
   // Runs pending drafts and writes everything now (page hidden or closing).
   void flush_now();
-  std::size_t unsaved_count() const { return pending_.upserts.size() + pending_.deletes.size() + drafts_.size(); }
+  // Everything not yet confirmed written: queued, handed to storage but not yet complete, or
+  // still waiting for the typing pause. "All changes saved" only when this is 0.
+  std::size_t unsaved_count() const;
+  // A write failed or was aborted: its changes are pending again (and journaled), not lost.
+  bool write_failed() const { return write_failed_; }
+  // Stored records that did not decode at load: shown as damaged and never overwritten.
+  const std::vector<DamagedRecord>& damaged_records() const { return damaged_; }
   // Changes whenever records arrive from storage (load, another tab): screens holding drafts
   // reload them, so they never write back a stale copy.
   // True while leaving the page could lose something: changes not yet written, or a device where
@@ -68,7 +77,8 @@ class Session {
   // Storage callbacks.
   void on_loaded(const std::string& json);
   void on_external_change(const std::string& json);
-  void on_saved();
+  void on_saved(int write_id);
+  void on_write_failed(int write_id);
 
   // Downloads a backup of everything and remembers when, for the reminder.
   void back_up_now();
@@ -86,6 +96,12 @@ class Session {
   void apply_settings();
   void write_pending();
   void run_drafts();
+  // Rewrites the synchronous journal (see core/journal.hpp) of what is not yet written.
+  void journal_changes();
+  void journal_drafts();
+  void replay_journal_from_last_visit();
+  // Drops from `changes` anything that would overwrite a damaged stored record.
+  void keep_damaged_untouched(ChangeSet& changes);
 
   SystemClock clock_;
   RandomIdGenerator ids_;
@@ -97,6 +113,11 @@ class Session {
   std::string scheme_id_;
   DisplaySettings display_;
   ChangeSet pending_;
+  std::map<int, ChangeSet> in_flight_;  // by write id, oldest first
+  int next_write_id_ = 1;
+  bool write_failed_ = false;
+  std::map<std::string, StoredRecord> draft_journal_;  // by draft key
+  std::vector<DamagedRecord> damaged_;
   double first_pending_ms_ = -1;
   double last_change_ms_ = -1;
   std::map<std::string, std::function<void()>> drafts_;

@@ -1,5 +1,7 @@
 #include "cli/cli.hpp"
 
+#include "cli/atomic_file.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -55,23 +57,11 @@ bool write_file(const std::string& path, const std::string& text) {
     std::cout << text;
     return static_cast<bool>(std::cout);
   }
-  // The rename replaces PATH in one step (POSIX rename is atomic within a file system), so a reader
-  // sees the old file or the new one, never a truncated one, even if this process dies mid-write.
-  const std::string temporary = path + ".pairwise-writing";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(temporary.c_str());
-      return false;
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return false;
-  }
-  return true;
+  // Never in place: a crash or a full disk mid-write would leave half a backup.
+  std::string why;
+  if (write_file_atomically(path, text, &why)) return true;
+  std::cerr << path << ": " << why << "\n";
+  return false;
 }
 
 std::string base_name(const std::string& path) {
@@ -116,7 +106,7 @@ int load_backup(const std::string& path, Loaded& loaded, bool allow_missing) {
 
 int save_backup(const std::string& path, const Workspace& ws) {
   if (!write_file(path, write_document(make_backup(ws), system_clock().now())))
-    return std::cerr << path << ": cannot write the file\n", kIo;
+    return kIo;  // write_file said why
   return kOk;
 }
 

@@ -334,6 +334,29 @@ Result<Workspace> Workspace::load_records(const std::vector<StoredRecord>& recor
   return ws;
 }
 
+Workspace::Loaded Workspace::load_records_keeping_damaged(const std::vector<StoredRecord>& records,
+                                                           const Clock& clock, IdGenerator& ids) {
+  Loaded out{Workspace(clock, ids), {}};
+  // Most loads are clean: try everything at once, and record by record only when that fails.
+  ChangeSet all;
+  all.upserts = records;
+  const bool settings_damaged = std::any_of(records.begin(), records.end(), [](const StoredRecord& r) {
+    return r.store == kStoreSettings && !r.value.is_object();
+  });
+  if (!settings_damaged && out.workspace.apply(all)) return out;
+  for (const StoredRecord& r : records) {
+    if (r.store == kStoreSettings && !r.value.is_object()) {
+      out.damaged.push_back({{r.store, r.id}, {{r.store + "/" + r.id, "$", "expected an object, got " + describe_json_value(r.value)}}});
+      continue;
+    }
+    ChangeSet one;
+    one.upserts.push_back(r);
+    auto applied = out.workspace.apply(one);
+    if (!applied) out.damaged.push_back({{r.store, r.id}, applied.errors()});
+  }
+  return out;
+}
+
 std::vector<StoredRecord> Workspace::all_records() const {
   std::vector<StoredRecord> out;
   auto dump = [&out](const auto& table) {

@@ -62,6 +62,11 @@ class Workspace {
   // record does not decode.
   static Result<Workspace> load_records(const std::vector<StoredRecord>& records, const Clock& clock,
                                         IdGenerator& ids);
+  // What the app loads from storage: every record that decodes, and the ones that do not, kept
+  // aside (with why) so they can be shown as damaged and are never overwritten.
+  struct Loaded;
+  static Loaded load_records_keeping_damaged(const std::vector<StoredRecord>& records, const Clock& clock,
+                                             IdGenerator& ids);
   std::vector<StoredRecord> all_records() const;
 
   const Clock& clock() const { return *clock_; }
@@ -141,6 +146,16 @@ class Workspace {
   std::map<std::string, PrivateNote> private_notes_;
   std::map<std::string, ProgressReport> progress_reports_;
   Json settings_ = Json::object();
+};
+
+struct DamagedRecord {
+  RecordKey key;
+  Errors problems;
+};
+
+struct Workspace::Loaded {
+  Workspace workspace;
+  std::vector<DamagedRecord> damaged;
 };
 
 // Defined in workspace.cpp for each record type.

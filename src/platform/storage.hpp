@@ -19,14 +19,25 @@ struct StorageHandlers {
   void (*external_change)(const std::string& json) = nullptr;
   // The page is being hidden or closed, or editing moves to another tab: save now.
   void (*flush_now)() = nullptr;
-  void (*saved)() = nullptr;
-  void (*write_failed)() = nullptr;
+  // The write with this id is durably stored (its transaction completed) / failed or was aborted.
+  void (*saved)(int write_id) = nullptr;
+  void (*write_failed)(int write_id) = nullptr;
 };
 
 void open_storage(const StorageHandlers& handlers);
 // Writes {"puts":[{"store","id","value"}],"deletes":[{"store","id"}],"meta":[{"key",...}]} in one
-// transaction. Returns false when this tab cannot write now (follower or memory only).
-bool write_to_storage(const std::string& changes_json);
+// transaction, reported back under `write_id`. Returns false when this tab cannot write now
+// (follower or memory only).
+bool write_to_storage(const std::string& changes_json, int write_id);
+// Reads every stored record again (handlers.loaded): a read-only tab drops a change it refused.
+void reload_from_storage();
+
+// The synchronous journal of unsaved edits (localStorage: written before the call returns, so it
+// survives the tab closing right after). Failures (no localStorage, full) are silent: the
+// journal is a second line of defence, IndexedDB the first.
+void journal_store(const char* key, const std::string& text);
+std::string journal_load(const char* key);  // "" when absent
+void journal_remove(const char* key);
 StorageState storage_state();
 // Why storage is not normal (empty when it is), for a banner.
 const std::string& storage_message();

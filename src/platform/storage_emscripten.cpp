@@ -1,11 +1,16 @@
+#include <cstdlib>
 #include <cstring>
 
 #include "platform/storage.hpp"
 
 extern "C" {
 void pw_storage_open();
-int pw_storage_write(const char* changes_json);
+int pw_storage_write(const char* changes_json, int write_id);
 void pw_storage_request_edit_here();
+void pw_storage_reload();
+void pw_journal_store(const char* key, const char* text);
+char* pw_journal_load(const char* key);  // malloc'd, or null
+void pw_journal_remove(const char* key);
 }
 
 namespace {
@@ -34,11 +39,11 @@ __attribute__((used)) void pairwise_on_storage_external_change(const char* json)
 __attribute__((used)) void pairwise_flush_now() {
   if (g_handlers.flush_now != nullptr) g_handlers.flush_now();
 }
-__attribute__((used)) void pairwise_on_storage_saved() {
-  if (g_handlers.saved != nullptr) g_handlers.saved();
+__attribute__((used)) void pairwise_on_storage_saved(int write_id) {
+  if (g_handlers.saved != nullptr) g_handlers.saved(write_id);
 }
-__attribute__((used)) void pairwise_on_storage_write_failed() {
-  if (g_handlers.write_failed != nullptr) g_handlers.write_failed();
+__attribute__((used)) void pairwise_on_storage_write_failed(int write_id) {
+  if (g_handlers.write_failed != nullptr) g_handlers.write_failed(write_id);
 }
 }
 
@@ -48,7 +53,19 @@ void open_storage(const StorageHandlers& handlers) {
   g_handlers = handlers;
   pw_storage_open();
 }
-bool write_to_storage(const std::string& changes_json) { return pw_storage_write(changes_json.c_str()) != 0; }
+bool write_to_storage(const std::string& changes_json, int write_id) {
+  return pw_storage_write(changes_json.c_str(), write_id) != 0;
+}
+void reload_from_storage() { pw_storage_reload(); }
+void journal_store(const char* key, const std::string& text) { pw_journal_store(key, text.c_str()); }
+std::string journal_load(const char* key) {
+  char* text = pw_journal_load(key);
+  if (text == nullptr) return std::string();
+  std::string out(text);
+  std::free(text);
+  return out;
+}
+void journal_remove(const char* key) { pw_journal_remove(key); }
 StorageState storage_state() { return g_state; }
 const std::string& storage_message() { return g_message; }
 bool storage_persisted() { return g_persisted; }

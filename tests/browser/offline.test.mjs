@@ -68,8 +68,12 @@ test('a new version is taken on the next visit, and what the open tab typed is k
     await waitForControllingWorker(page);
     await click(page, 'IKT mentoring');
     await click(page, 'Apply as a mentor or mentee');
+    // Every required answer, so the application can be exported after the update.
     await typeInto(page, 'E-mail address *', 'nadia@example.org');
+    await click(page, 'a mentee');
     await typeInto(page, 'Country *', 'Україна');
+    await typeInto(page, 'Areas of activity *', 'evaluation');
+    await typeInto(page, 'Years of experience *', '3');
 
     // The scheme publishes a new version while the tab is open.
     const index = path.join(dir, 'index.html');

@@ -98,10 +98,10 @@ TEST_CASE("malformed JSON, wrong kinds and non-objects are refused without throw
 }
 
 TEST_CASE("a newer format version than the app knows is refused clearly") {
-  auto r = read_document(test::read_source_file("tests/fixtures/application.v3-newer.json"), "new.json");
+  auto r = read_document(test::read_source_file("tests/fixtures/application.v4-newer.json"), "new.json");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error_text() ==
-        "new.json: $.format_version: format version 3 is newer than this version of Pairwise understands (up to 2); "
+        "new.json: $.format_version: format version 4 is newer than this version of Pairwise understands (up to 3); "
         "please update Pairwise (line 5)");
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("v1 application is migrated: language string -> languages list, role -
   CHECK(p.is_mentee());
   CHECK(p.meta.revision == 2);
   // Written back out it is a current-version file.
-  CHECK(document_to_json(r->document, "2024-01-01T00:00:00Z")["format_version"] == 2);
+  CHECK(document_to_json(r->document, "2024-01-01T00:00:00Z")["format_version"] == kCurrentFormatVersion);
 }
 
 TEST_CASE("v1 pair notebook and backup are migrated: meeting minutes -> length_minutes, people languages") {

@@ -53,12 +53,18 @@ void load_draft(Session& session, FormState& state) {
 
 void save_draft(Session& session) {
   Session* s = &session;
-  session.save_soon("application", [s] {
-    FormState& state = form();
-    Json settings = s->workspace().settings();
-    settings[kDraftKey][state.scheme_id] = encode(state.draft);
-    s->record(s->workspace().set_settings(settings));
-  });
+  // The draft as it stands now goes into the journal at once (closing the tab loses nothing).
+  Json journal = session.workspace().settings();
+  journal[kDraftKey][form().scheme_id] = encode(form().draft);
+  session.save_soon(
+      "application",
+      [s] {
+        FormState& state = form();
+        Json settings = s->workspace().settings();
+        settings[kDraftKey][state.scheme_id] = encode(state.draft);
+        s->record(s->workspace().set_settings(settings));
+      },
+      StoredRecord{kStoreSettings, "settings", std::move(journal)});
 }
 
 bool wants(const Scheme& scheme, const char* key) {

@@ -92,7 +92,8 @@ bool draw_action_row(Session& session, const PairView& view, Action& a, int numb
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
   edited |= ImGui::InputTextWithHint(("##action-by-" + n).c_str(), "YYYY-MM-DD", &a.by_when);
-  if (!date_problem(a.by_when, false).empty()) error_text("action " + n + ": by when: " + date_problem(a.by_when, false));
+  if (!date_problem(a.by_when, false).empty())
+    error_text("action " + n + ": by when: " + date_problem(a.by_when, false) + " (kept as typed)");
   ImGui::TableNextColumn();
   edited |= ImGui::Checkbox(("done##action-done-" + n).c_str(), &a.done);
   ImGui::SameLine();
@@ -195,11 +196,15 @@ void draw_meeting_editor(Session& session, const PairView& view) {
   edited |= draw_review(session, view, m);
   edited |= draw_togrow(session, view, m);
   ImGui::EndDisabled();
-  // A half-typed date is kept on screen but not stored: records only ever hold valid dates.
-  bool dates_ok = date_problem(m.date, true).empty();
-  for (const auto* list : {&m.actions, &m.review.previous_actions})
-    for (const Action& a : *list) dates_ok = dates_ok && date_problem(a.by_when, false).empty();
-  if (edited && dates_ok) s.draft.save_soon(session, "the meeting");
+  // Everything typed is stored: an action's "by when" that is not a date is kept as typed and
+  // flagged. The meeting's own date orders and counts meetings everywhere, so while it is not a
+  // date the rest of the meeting is stored with the last date that was one.
+  if (edited) {
+    Meeting copy = m;
+    const Meeting* stored = session.workspace().find<Meeting>(s.selected_id);
+    if (!date_problem(copy.date, true).empty() && stored) copy.date = stored->date;
+    s.draft.save_soon(session, "the meeting", std::move(copy));
+  }
 
   section_heading("Remove");
   if (button("Delete this meeting", session.can_edit())) ImGui::OpenPopup(kDeleteMeetingPopup);

@@ -82,10 +82,11 @@ void draw_pair_notes_screen(Session& session, const PairView& view) {
   if (s.draft.sync(session, s.selected_id)) {
     PrivateNote& n = s.draft.value;
     ImGui::BeginDisabled(!session.can_edit());
-    bool edited = text_field("Date of the note", n.date, "YYYY-MM-DD", is_valid_date(n.date) ? "" : "not a date like 2024-05-31");
+    bool edited = text_field("Date of the note", n.date, "YYYY-MM-DD",
+                             is_valid_date(n.date) ? "" : "not a date like 2024-05-31 (kept as typed)");
     edited |= text_area("Private note", n.text, 12);
     ImGui::EndDisabled();
-    if (edited && is_valid_date(n.date)) s.draft.save_soon(session, "the private note");
+    if (edited) s.draft.save_soon(session, "the private note");  // a date that is not one is kept, flagged
     if (button("Delete this note", session.can_edit())) {
       session.flush_now();
       session.record(session.workspace().remove<PrivateNote>(s.selected_id));

@@ -100,9 +100,8 @@ void draw_objective_editor(Session& session, const PairView& view) {
   edited |= text_field("Achievable: why it is within reach", o.achievable);
   edited |= text_field("Relevant: why it matters", o.relevant);
   const bool shown_date_ok = o.due_date.empty() || is_valid_date(o.due_date);
-  edited |= text_field("Time-bound: due date", o.due_date, "YYYY-MM-DD", shown_date_ok ? "" : "not a date like 2024-05-31");
-  // Judged after the edit: a half-typed date is never stored, and the finished one always is.
-  const bool date_ok = o.due_date.empty() || is_valid_date(o.due_date);
+  edited |= text_field("Time-bound: due date", o.due_date, "YYYY-MM-DD",
+                       shown_date_ok ? "" : "not a date like 2024-05-31 (kept as typed; counts as no due date)");
   ImGui::Spacing();
   draw_smart_check(o, view.today);
 
@@ -126,8 +125,9 @@ void draw_objective_editor(Session& session, const PairView& view) {
     edited = true;
   }
   ImGui::EndDisabled();
-  // A half-typed due date stays on screen but is stored only once it is a date.
-  if (edited && date_ok) s.draft.save_soon(session, "the objective");
+  // Everything typed is stored, a due date that is not (yet) a date too: kept as typed and
+  // flagged, and the SMART check counts it as missing.
+  if (edited) s.draft.save_soon(session, "the objective");
 
   section_heading("Remove");
   if (button("Delete this objective", session.can_edit())) ImGui::OpenPopup(kDeleteObjectivePopup);

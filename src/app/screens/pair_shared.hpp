@@ -50,11 +50,14 @@ struct RecordDraft {
 
   // Saves this copy after the typing pause; the copy is taken now, so choosing another record
   // before the pause ends cannot redirect the save.
-  void save_soon(Session& session, const char* what) {
+  void save_soon(Session& session, const char* what) { save_soon(session, what, value); }
+  // Saves `copy` (this record as it should be stored) after the typing pause.
+  void save_soon(Session& session, const char* what, T copy) {
     Session* s = &session;
-    session.save_soon(std::string("pair/") + T::kStore + "/" + id, [s, copy = value, what] {
-      s->record(s->workspace().save(copy), std::string("Saving ") + what);
-    });
+    StoredRecord journal{T::kStore, id, encode(copy)};
+    session.save_soon(
+        std::string("pair/") + T::kStore + "/" + id,
+        [s, copy, what] { s->record(s->workspace().save(copy), std::string("Saving ") + what); }, std::move(journal));
   }
 
   // Saves at once (a button press); earlier typing is stored first so it cannot land afterwards

@@ -65,7 +65,7 @@ int run_export(const Options& o) {
   } else {
     return o.usage("unknown kind \"" + kind + "\"");
   }
-  if (!write_file(out, text)) return std::cerr << out << ": cannot write the file\n", kIo;
+  if (!write_file(out, text)) return kIo;  // write_file said why
   return kOk;
 }
 

@@ -79,7 +79,7 @@ int run_match(const Options& o) {
   const matching::MatchResult& result = matcher.run();
   std::string text = format == "csv" ? matching::proposals_csv(input, result) : matching::result_to_json(input, result);
   if (!text.empty() && text.back() != '\n') text += '\n';
-  if (!write_file(out, text)) return std::cerr << out << ": cannot write the file\n", kIo;
+  if (!write_file(out, text)) return kIo;  // write_file said why
   std::cerr << "pairwise: " << result.pairs.size() << " pair(s) proposed, " << result.unmatched.size()
             << " mentee(s) unmatched, total score " << result.total_score << "\n";
   return kOk;

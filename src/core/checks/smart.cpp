@@ -67,6 +67,10 @@ std::vector<SmartIssue> check_smart(const Objective& o, const std::string& today
     issues.push_back({SmartIssueKind::no_measure, "Add a measure: how will you both know it is achieved?"});
   if (o.due_date.empty()) {
     issues.push_back({SmartIssueKind::no_due_date, "Add a due date: by when should it be achieved?"});
+  } else if (!is_valid_date(o.due_date)) {
+    // Kept as typed, but a date nobody can read is no deadline.
+    issues.push_back({SmartIssueKind::no_due_date, "The due date \"" + o.due_date +
+                                                       "\" is not a date like 2024-05-31: enter it as year-month-day."});
   } else if (o.status != ObjectiveStatus::achieved && o.status != ObjectiveStatus::dropped &&
              o.due_date < today) {
     issues.push_back({SmartIssueKind::due_date_past,

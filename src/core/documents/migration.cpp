@@ -71,6 +71,9 @@ void v1_to_v2(Json& doc) {
   doc["format_version"] = 2;
 }
 
+// v3 adds optional fields only ("invalid_fields"): a v2 document reads as it is.
+void v2_to_v3(Json& doc) { doc["format_version"] = 3; }
+
 }  // namespace
 
 Result<Json> migrate_to_current(Json doc, const std::string& file) {
@@ -91,6 +94,7 @@ Result<Json> migrate_to_current(Json doc, const std::string& file) {
                                      " to " + std::to_string(kCurrentFormatVersion) + ", got " +
                                      std::to_string(version));
   if (version == 1) v1_to_v2(doc);
+  if (doc["format_version"] == 2) v2_to_v3(doc);
   return doc;
 }
 

@@ -3,13 +3,18 @@
 //   v1: a person had "language" (one string) and "role" ("mentor" | "mentee" | "both");
 //       a meeting had "minutes".
 //   v2: "languages" (list), "roles" (list), "length_minutes".
+//   v3: a record may list "invalid_fields": its fields holding text kept as typed that is not a
+//       valid value (so far dates: an objective's "due_date", an action's "by_when", a private
+//       note's "date"), e.g. {"due_date": "31/03/2027", "invalid_fields": ["due_date"]}. Readers
+//       accept the listed fields as typed; checks count them as missing. v2 files have no such
+//       text, so they need no change for it.
 #include <string>
 
 #include "core/validation/json_reader.hpp"
 
 namespace pairwise {
 
-inline constexpr int kCurrentFormatVersion = 2;
+inline constexpr int kCurrentFormatVersion = 3;
 inline constexpr int kOldestFormatVersion = 1;
 
 // Refuses a newer version than this app knows and upgrades older ones step by step.

@@ -49,6 +49,7 @@ Json encode(const PrivateNote& n) {
   j["author_email"] = n.author_email;
   j["date"] = n.date;
   j["text"] = n.text;
+  flag_invalid_dates(j, {"date"});  // kept as typed, flagged
   return j;
 }
 

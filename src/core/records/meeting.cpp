@@ -31,8 +31,10 @@ namespace {
 
 Json encode_actions(const std::vector<Action>& actions) {
   Json a = Json::array();
-  for (const auto& x : actions)
+  for (const auto& x : actions) {
     a.push_back(Json{{"id", x.id}, {"who", x.who}, {"what", x.what}, {"by_when", x.by_when}, {"done", x.done}});
+    flag_invalid_dates(a.back(), {"by_when"});  // "next week" is kept as typed, flagged
+  }
   return a;
 }
 

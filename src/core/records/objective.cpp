@@ -15,6 +15,7 @@ Json encode(const Objective& o) {
   j["progress_percent"] = o.progress_percent;
   j["linked_action_ids"] = o.linked_action_ids;
   j["linked_meeting_ids"] = o.linked_meeting_ids;
+  flag_invalid_dates(j, {"due_date"});  // "31/03/2027" is kept as typed, flagged
   return j;
 }
 

@@ -122,7 +122,8 @@ Result<ProgressReport> make_progress_report(const Workspace& ws, const std::stri
       for (const auto& a : *list) action_done[a.id] = a.done;
   for (const auto& [id, done] : action_done) (done ? r.actions_done : r.actions_open) += 1;
   for (const auto& o : ws.objectives_of(pairing_id))
-    r.objectives.push_back(ObjectiveSummary{o.status, o.progress_percent, o.due_date, is_smart(o, today)});
+    // A due date kept as typed but not a date goes to the coordinator as no date.
+    r.objectives.push_back(ObjectiveSummary{o.status, o.progress_percent, valid_date_or_empty(o.due_date), is_smart(o, today)});
   for (const auto& f : ws.feedback_of(pairing_id))
     r.feedback.push_back(FeedbackSummary{f.from_role, f.date, f.end_of_relationship, f.ratings});
   if (const Scheme* s = ws.find<Scheme>(p->scheme_id))

@@ -154,12 +154,38 @@ void JsonReader::optional_date(const char* key, std::string& out) const {
     out.clear();
     return;
   }
+  if (f.value_->is_string() && !is_valid_date(f.value_->get_ref<const std::string&>()) && flagged_invalid(key)) {
+    out = f.value_->get_ref<const std::string&>();  // kept as typed, flagged: not an error
+    return;
+  }
   if (!f.value_->is_string() || !is_valid_date(f.value_->get_ref<const std::string&>())) {
     f.error("expected a date like \"2024-05-31\", got " + describe_json_value(*f.value_));
     return;
   }
   out = f.value_->get_ref<const std::string&>();
 }
+
+bool JsonReader::flagged_invalid(const char* key) const {
+  if (!value_ || !value_->is_object()) return false;
+  auto it = value_->find(kInvalidFieldsKey);
+  if (it == value_->end() || !it->is_array()) return false;
+  for (const Json& k : *it)
+    if (k.is_string() && k.get_ref<const std::string&>() == key) return true;
+  return false;
+}
+
+void flag_invalid_dates(Json& object, std::initializer_list<const char*> date_keys) {
+  Json flagged = Json::array();
+  for (const char* key : date_keys) {
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) continue;
+    const std::string& text = it->get_ref<const std::string&>();
+    if (!text.empty() && !is_valid_date(text)) flagged.push_back(key);
+  }
+  if (!flagged.empty()) object[kInvalidFieldsKey] = std::move(flagged);
+}
+
+std::string valid_date_or_empty(const std::string& text) { return is_valid_date(text) ? text : std::string(); }
 
 void JsonReader::required_timestamp(const char* key, std::string& out) const {
   JsonReader f = field(key);
@@ -186,7 +212,69 @@ void JsonReader::each(const char* key, const std::function<void(const JsonReader
   }
 }
 
-Result<Json> parse_json_text(std::string_view text, const std::string& file) {
+namespace {
+
+// Deepest nesting of objects and arrays in `text`, found in one pass without recursion; a
+// bracket inside a string does not count. Stops counting once `stop_at` is passed.
+struct DepthScan {
+  int depth = 0;
+  std::size_t line = 1;  // where the limit was first passed
+};
+
+DepthScan deepest_nesting(std::string_view text, int stop_at) {
+  DepthScan scan;
+  int depth = 0;
+  std::size_t line = 1;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > scan.depth) {
+        scan.depth = depth;
+        if (depth > stop_at) {
+          scan.line = line;
+          return scan;
+        }
+      }
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return scan;
+}
+
+// "9 bytes", "12 KiB", "64.1 MiB": a size over a limit is rounded up, so it never reads as equal.
+std::string size_text(std::size_t bytes) {
+  const auto in_unit = [bytes](std::size_t unit, const char* name) {
+    if (bytes % unit == 0) return std::to_string(bytes / unit) + name;
+    const std::size_t tenths = (bytes * 10 + unit - 1) / unit;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + name;
+  };
+  if (bytes >= 1024u * 1024u) return in_unit(1024u * 1024u, " MiB");
+  if (bytes >= 1024u) return in_unit(1024u, " KiB");
+  return std::to_string(bytes) + " bytes";
+}
+
+}  // namespace
+
+Result<Json> parse_json_text(std::string_view text, const std::string& file, JsonLimits limits) {
+  if (text.size() > limits.max_bytes)
+    return Result<Json>::failure(file, "$",
+                                 "the file is too large (" + size_text(text.size()) + "; at most " +
+                                     size_text(limits.max_bytes) + " is read): is it the right file?");
+  if (const DepthScan scan = deepest_nesting(text, limits.max_depth); scan.depth > limits.max_depth)
+    return Result<Json>::failure(file, "$",
+                                 "lists and objects are nested more than " + std::to_string(limits.max_depth) +
+                                     " levels deep (line " + std::to_string(scan.line) +
+                                     "); no Pairwise file nests that deep, so it was not read");
   Json parsed = Json::parse(text.begin(), text.end(), nullptr, false);
   if (parsed.is_discarded()) {
     // The non-throwing parser gives no position, so find the first bad byte with the SAX parser.

@@ -3,6 +3,7 @@
 // naming the JSON path and what was expected, and nothing here throws.
 #include <array>
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -74,6 +75,9 @@ class JsonReader {
   void optional(const char* key, double& out) const;
   void optional(const char* key, bool& out) const;
   void optional(const char* key, std::vector<std::string>& out) const;
+  // A date field holds a date like "2024-05-31" (optional ones may be ""). Text that is not a
+  // date is accepted as typed only when the object lists the key in "invalid_fields" (see
+  // flag_invalid_dates): what a person typed is kept, never silently refused or emptied.
   void required_date(const char* key, std::string& out) const;
   void optional_date(const char* key, std::string& out) const;
   void required_timestamp(const char* key, std::string& out) const;
@@ -134,13 +138,36 @@ class JsonReader {
   }
 
  private:
+  // True when the object holding this field lists `key` in "invalid_fields".
+  bool flagged_invalid(const char* key) const;
   const Json* value_;
   std::string path_;
   Errors* errors_;
 };
 
-// Parses text without exceptions; on failure the message gives the line and column.
-Result<Json> parse_json_text(std::string_view text, const std::string& file);
+// What a JSON input may be before it is even parsed: a backup of a large scheme (10,000 people)
+// is a few MB, so 64 MiB leaves room while refusing a file that would exhaust a browser tab; no
+// Pairwise document nests deeper than about 8 levels, so 64 refuses only hostile or broken files,
+// before anything recursive (the parser's tree, dump, the line finder) meets them.
+struct JsonLimits {
+  std::size_t max_bytes = 64u * 1024u * 1024u;
+  int max_depth = 64;
+};
+inline constexpr JsonLimits kJsonLimits{};
+
+// The key under which a record lists its fields that hold text kept as typed but not valid.
+inline constexpr const char* kInvalidFieldsKey = "invalid_fields";
+
+// Lists in `object`'s "invalid_fields" each of `date_keys` whose value is text that is not a date
+// (issue 11: an invalid value never blocks saving the rest of the record). Call it from encode().
+void flag_invalid_dates(Json& object, std::initializer_list<const char*> date_keys);
+
+// The date when `text` is one, else "" (checks and reports count text that is not a date as missing).
+std::string valid_date_or_empty(const std::string& text);
+
+// Parses text without exceptions; on failure the message gives the line and column. Text over
+// `limits` is refused with a message naming the limit, checked by a flat scan before parsing.
+Result<Json> parse_json_text(std::string_view text, const std::string& file, JsonLimits limits = kJsonLimits);
 
 // Adds " (line N)" to each error whose JSON path (or, for a missing field, its parent) is found
 // in `text`, so a person editing the file by hand can go straight to it.
