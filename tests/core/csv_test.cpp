@@ -51,6 +51,24 @@ TEST_CASE("CSV writer neutralises formula injection and quotes where needed") {
   CHECK(back->at(1).cells[1] == "a,b\"c");
 }
 
+TEST_CASE("CSV writer neutralises NUL and quotes semicolons and padding (issue 12)") {
+  // A leading NUL hides the rest of the cell from C-string readers, and may precede a formula.
+  CHECK(neutralise_formula(std::string_view("\0=1+1", 5)) == std::string("'\0=1+1", 6));
+  // Where ';' is the separator (most European spreadsheets), "a;=1+1" split into a formula cell.
+  CHECK(quote_csv_cell("a;=1+1") == "\"a;=1+1\"");
+  // Readers trim unquoted padding; quoting keeps what was typed.
+  CHECK(quote_csv_cell(" Ana") == "\" Ana\"");
+  CHECK(quote_csv_cell("Ana ") == "\"Ana \"");
+  CHECK(quote_csv_cell("Ana Ng") == "Ana Ng");
+  CHECK(quote_csv_cell("") == "");
+  const std::string out = write_csv({{"a;=1+1", " x ", "-5", "+4", "=1"}});
+  CHECK(out == "\xEF\xBB\xBF\"a;=1+1\",\" x \",-5,+4,'=1\r\n");
+  auto back = read_csv_rows(out, "x.csv");
+  REQUIRE(back.ok());
+  CHECK(back->at(0).cells[0] == "a;=1+1");
+  CHECK(back->at(0).cells[1] == " x ");
+}
+
 TEST_CASE("column mapping is suggested from survey header names") {
   auto m = suggest_mapping({"Timestamp", "Email Address", "Full name", "Would you like to be a mentor or mentee?",
                             "Preferred language(s)", "Time zone", "Areas of activity", "Years of experience",

@@ -94,6 +94,20 @@ TEST_CASE("JSON in, JSON and CSV out") {
   std::string err;
   REQUIRE(parse_matching_input(input, in, err));
   const std::string csv = proposals_csv(in, match(in));
-  CHECK(csv.rfind("mentee_id,mentee_email,mentor_id", 0) == 0);
+  // Written by the one CSV writer: byte-order mark, then the header.
+  CHECK(csv.rfind("\xEF\xBB\xBFmentee_id,mentee_email,mentor_id", 0) == 0);
   CHECK(csv.find("a,a@x.org,M,m@x.org") != std::string::npos);
+}
+
+TEST_CASE("match CSV neutralises formulas in e-mails and ids (issue 12: =1+1@x.org passed the e-mail check)") {
+  const std::string input = R"({"criteria": {"weights": {"topics": 3}, "minimum_score": 1},
+                                "mentees": [{"id": "-2+3", "email": "=1+1@x.org", "topics": [1], "languages": [0]}],
+                                "mentors": [{"id": "@M;1", "email": "+m@x.org", "topics": [1], "languages": [0], "capacity": 1}]})";
+  MatchingInput in;
+  std::string err;
+  REQUIRE(parse_matching_input(input, in, err));
+  const std::string csv = proposals_csv(in, match(in));
+  INFO(csv);
+  CHECK(csv.find("'-2+3,'=1+1@x.org,\"'@M;1\",'+m@x.org,") != std::string::npos);
+  CHECK(csv.find(",=1+1") == std::string::npos);
 }

@@ -21,13 +21,14 @@ bool is_plain_number(std::string_view s) {
 std::string neutralise_formula(std::string_view cell) {
   if (cell.empty()) return std::string();
   const char c = cell.front();
-  if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !is_plain_number(cell))
+  if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0') && !is_plain_number(cell))
     return "'" + std::string(cell);
   return std::string(cell);
 }
 
 std::string quote_csv_cell(std::string_view cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
+  const bool padded = !cell.empty() && (cell.front() == ' ' || cell.back() == ' ');
+  if (!padded && cell.find_first_of(std::string_view(",;\"\r\n\0", 6)) == std::string_view::npos) return std::string(cell);
   std::string out = "\"";
   for (char c : cell) {
     if (c == '"') out += '"';

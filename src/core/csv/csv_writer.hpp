@@ -7,10 +7,15 @@
 
 namespace pairwise {
 
-// A cell beginning with =, +, -, @ (or a tab / carriage return) would run as a formula in a
-// spreadsheet; a leading apostrophe makes it text. Plain numbers such as -5 are left alone
-// because they cannot be formulas and should stay numbers.
+// The one CSV writer: every CSV the app and the command line write goes through write_csv, so
+// every export is neutralised and quoted the same way.
+
+// A cell beginning with =, +, -, @, a tab, a carriage return or NUL would run as a formula in a
+// spreadsheet (or hide what follows); a leading apostrophe makes it text. Plain numbers such as
+// -5 are left alone because they cannot be formulas and should stay numbers.
 std::string neutralise_formula(std::string_view cell);
+// Quotes a cell holding the separator of either convention (`,` and `;`, which European
+// spreadsheets split on), a quote, a line break, or leading/trailing spaces (which readers trim).
 std::string quote_csv_cell(std::string_view cell);
 std::string write_csv(const std::vector<std::vector<std::string>>& rows);
 

@@ -1,5 +1,7 @@
 #include "core/matching/json_io.hpp"
 
+#include "core/csv/csv_writer.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace pairwise::matching {
@@ -58,15 +60,6 @@ std::vector<PairRef> pairs(const json& j, const char* key) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"') o += '"';
-    o += c;
-  }
-  return o + "\"";
-}
 }  // namespace
 
 bool parse_matching_input(const std::string& text, MatchingInput& out, std::string& error) {
@@ -158,34 +151,32 @@ std::string match_json(const std::string& text, const MatchOptions& options) {
 }
 
 std::string proposals_csv(const MatchingInput& in, const MatchResult& r) {
-  std::string out = "mentee_id,mentee_email,mentor_id,mentor_email,score,locked";
-  for (std::size_t k = 0; k < kCriterionCount; ++k) {
-    out += ',';
-    out += criterion_name(static_cast<Criterion>(k));
-  }
-  out += ",unmatched_reason,explanation\r\n";
+  // Through the one CSV writer, so e-mails such as "=1+1@x.org" (which pass the e-mail check)
+  // cannot run as formulas, exactly as in every other export.
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header{"mentee_id", "mentee_email", "mentor_id", "mentor_email", "score", "locked"};
+  for (std::size_t k = 0; k < kCriterionCount; ++k) header.emplace_back(criterion_name(static_cast<Criterion>(k)));
+  header.emplace_back("unmatched_reason");
+  header.emplace_back("explanation");
+  rows.push_back(std::move(header));
   for (const auto& p : r.pairs) {
     const auto& e = in.mentees[static_cast<std::size_t>(p.mentee)];
     const auto& m = in.mentors[static_cast<std::size_t>(p.mentor)];
-    out += csv_field(e.id) + "," + csv_field(e.email) + "," + csv_field(m.id) + "," + csv_field(m.email) + "," +
-           std::to_string(p.score) + "," + (p.locked ? "yes" : "no");
-    for (auto pts : p.breakdown.points) {
-      out += ',';
-      out += std::to_string(pts);
-    }
-    out += ",,\r\n";
+    std::vector<std::string> row{e.id, e.email, m.id, m.email, std::to_string(p.score), p.locked ? "yes" : "no"};
+    for (auto pts : p.breakdown.points) row.push_back(std::to_string(pts));
+    row.emplace_back();
+    row.emplace_back();
+    rows.push_back(std::move(row));
   }
   for (const auto& u : r.unmatched) {
     const auto& e = in.mentees[static_cast<std::size_t>(u.mentee)];
-    out += csv_field(e.id) + "," + csv_field(e.email) + ",,,,";
-    for (std::size_t k = 0; k < kCriterionCount; ++k) out += ",";
-    out += ',';
-    out += unmatched_reason_name(u.reason);
-    out += ',';
-    out += csv_field(u.text);
-    out += "\r\n";
+    std::vector<std::string> row{e.id, e.email, "", "", "", ""};
+    for (std::size_t k = 0; k < kCriterionCount; ++k) row.emplace_back();
+    row.emplace_back(unmatched_reason_name(u.reason));
+    row.push_back(u.text);
+    rows.push_back(std::move(row));
   }
-  return out;
+  return write_csv(rows);
 }
 
 }  // namespace pairwise::matching
