@@ -122,6 +122,32 @@ TEST_CASE("the CLI replaces a backup through a new file and a rename, never by t
   fs::remove_all(dir);
 }
 
+TEST_CASE("pairwise import refuses a pair's notebook into a coordinator's backup, names the file, stores nothing") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("pairwise-cli-refuse-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string coordinator = (dir / "coordinator.json").string();
+  fs::copy_file(source("assets/examples/application.example.json"), dir / "application.json");
+  REQUIRE(run_cli("import --into " + coordinator + " " + (dir / "application.json").string()).exit_code == 0);
+  const auto before = fs::last_write_time(coordinator);
+  const auto size = fs::file_size(coordinator);
+  Run refused = run_cli("import --into " + coordinator + " " + source("assets/examples/pair-notebook.example.json"));
+  INFO(refused.output);
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.output.find("pair-notebook.example.json: this file holds what only the pair may read (") != std::string::npos);
+  CHECK(refused.output.find("meetings (") != std::string::npos);
+  CHECK(refused.output.find("nothing was imported") != std::string::npos);
+  CHECK(fs::last_write_time(coordinator) == before);
+  CHECK(fs::file_size(coordinator) == size);
+  // A mentor's or mentee's own workspace takes the pair's notebook.
+  Run own = run_cli("import --own-workspace --into " + (dir / "mine.json").string() + " " +
+                    source("assets/examples/pair-notebook.example.json"));
+  INFO(own.output);
+  CHECK(own.exit_code == 0);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("commands that name a pairing take --pairing ID or --mentor EMAIL --mentee EMAIL; help comes from one table") {
   const std::string backup = source("assets/examples/backup.example.json");
   Run by_people = run_cli("export --from " + backup + " --kind progress-report --mentor mentor@example.org --mentee mentee@example.org");

@@ -109,7 +109,10 @@ TEST_CASE("a partner's notebook merges into one's own workspace") {
   extra.meta.updated_at = "2024-03-05T00:00:00Z";
   extra.review.learned = "partner's edit";
   notebook.meetings[0] = extra;
-  auto preview = preview_import(mine.ws, {{"notebook.json", write_document(notebook, "2024-03-05T00:00:00Z")}}, {});
+  ImportOptions own_workspace;  // a pair member's workspace, not the coordinator's
+  own_workspace.reader = std::nullopt;
+  auto preview =
+      preview_import(mine.ws, {{"notebook.json", write_document(notebook, "2024-03-05T00:00:00Z")}}, own_workspace);
   REQUIRE(preview.can_apply());
   CHECK(preview.updated_records == 1);
   CHECK(preview.conflicts.size() == 1);
@@ -123,7 +126,10 @@ TEST_CASE("a backup restores into an empty workspace") {
   FixedClock clock("2024-03-01T09:00:00Z");
   SequentialIdGenerator ids;
   Workspace empty(clock, ids);
-  auto preview = preview_import(empty, {{"backup.json", write_document(make_backup(fx.ws), "2024-03-01T09:00:00Z")}}, {});
+  ImportOptions own_workspace;  // the backup holds the pair's notes: it goes back into their own workspace
+  own_workspace.reader = std::nullopt;
+  auto preview =
+      preview_import(empty, {{"backup.json", write_document(make_backup(fx.ws), "2024-03-01T09:00:00Z")}}, own_workspace);
   REQUIRE(preview.can_apply());
   REQUIRE(apply_import(empty, preview).ok());
   CHECK(empty.all_records() == fx.ws.all_records());

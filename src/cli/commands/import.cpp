@@ -8,17 +8,21 @@ namespace pairwise::cli {
 
 const char* const kImportHelp =
     "Usage: pairwise import --into BACKUP.json [--dry-run] [--scheme ID] [--csv-mapping MAPPING.json]\n"
-    "                       [--skip-bad-rows] FILE...\n"
+    "                       [--skip-bad-rows] [--own-workspace] FILE...\n"
     "Merges JSON documents and CSV survey exports into BACKUP.json (created if missing), all or\n"
     "nothing. People are merged by e-mail; conflicting edits are resolved by revision, then time,\n"
     "and listed. --dry-run only prints the preview. MAPPING.json is {\"columns\":[{\"header\":..,\n"
-    "\"field\":..}]}; without it the scheme's saved mapping or one suggested from headers is used.\n";
+    "\"field\":..}]}; without it the scheme's saved mapping or one suggested from headers is used.\n"
+    "BACKUP.json is a coordinator's: a file holding what only the pair may read (meeting notes,\n"
+    "objectives, the agreement, private notes) is refused and nothing from it is stored. With\n"
+    "--own-workspace, BACKUP.json is a mentor's or mentee's own, where the pair's notebooks belong.\n";
 
 int run_import(const Options& o) {
   const std::string into = o.get("--into"), mapping_path = o.get("--csv-mapping");
   ImportOptions options;
   options.scheme_id = o.get("--scheme");
   options.skip_bad_csv_rows = o.has("--skip-bad-rows");
+  if (o.has("--own-workspace")) options.reader = std::nullopt;
   if (into.empty()) return o.usage("import needs --into BACKUP.json");
   if (o.positional.empty()) return o.usage("import needs at least one FILE");
   if (!mapping_path.empty()) {

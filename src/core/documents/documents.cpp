@@ -1,5 +1,7 @@
 #include "core/documents/documents.hpp"
 
+#include "core/privacy/audience.hpp"
+
 #include "core/version.hpp"
 
 namespace pairwise {
@@ -219,6 +221,20 @@ Errors validate_document(std::string_view text, const std::string& file) {
   return r ? Errors{} : r.errors();
 }
 
+namespace {
+
+// The record as `reader` may see it, as a record again. Every field a record requires is visible
+// to the pair, so `errors` stays empty unless the declaration hides one (a bug a test catches).
+template <class T>
+T as_seen_by(const T& record, Reader reader, Errors& errors) {
+  const Json visible = visible_part(encode(record), T::kStore, reader);
+  T out;
+  decode(JsonReader(&visible, T::kStore, &errors), out);
+  return out;
+}
+
+}  // namespace
+
 Result<IntroductionPack> make_introduction_pack(const Workspace& ws, const std::string& pairing_id) {
   const Pairing* p = ws.find<Pairing>(pairing_id);
   if (!p) return Result<IntroductionPack>::failure("", "", "no pairing with id " + pairing_id);
@@ -228,7 +244,16 @@ Result<IntroductionPack> make_introduction_pack(const Workspace& ws, const std::
   if (!s) return Result<IntroductionPack>::failure("", "", "the pairing's scheme " + p->scheme_id + " is missing");
   if (!mentor) return Result<IntroductionPack>::failure("", "", "no application from the mentor " + p->mentor_email);
   if (!mentee) return Result<IntroductionPack>::failure("", "", "no application from the mentee " + p->mentee_email);
-  return IntroductionPack{*s, *p, *mentor, *mentee};
+  // What the pair needs and no more, cut by the one audience declaration (core/privacy): no
+  // decisions, rankings, status reasons, matching data or other applicants' pairs.
+  IntroductionPack pack;
+  Errors errors;
+  pack.scheme = as_seen_by(*s, Reader::partner, errors);
+  pack.pairing = as_seen_by(*p, Reader::partner, errors);
+  pack.mentor = as_seen_by(*mentor, Reader::partner, errors);
+  pack.mentee = as_seen_by(*mentee, Reader::partner, errors);
+  if (!errors.empty()) return errors;
+  return pack;
 }
 
 Result<PairNotebook> make_pair_notebook(const Workspace& ws, const std::string& pairing_id, NotebookAudience audience) {

@@ -200,13 +200,37 @@ struct ImportPreviewJob::State {
       preview.errors.insert(preview.errors.end(), parsed.errors().begin(), parsed.errors().end());
       return;
     }
-    for (auto& r : stored_records_of(parsed->document)) {
+    auto records = stored_records_of(parsed->document);
+    if (refuse_what_reader_may_not_see(file.name, records)) return;
+    for (auto& r : records) {
       // An applicant's file names the scheme as their own device knew it; the coordinator imports
       // it into the scheme they run.
       if (parsed->kind == DocumentKind::application && r.store == kStorePeople && !options.scheme_id.empty())
         r.value["scheme_id"] = options.scheme_id;
       merger.add(std::move(r), file.name);
     }
+  }
+
+  // Checked before any record of the file is taken, so a refused file leaves nothing behind.
+  bool refuse_what_reader_may_not_see(const std::string& file_name, const std::vector<StoredRecord>& records) {
+    if (!options.reader) return false;
+    std::string what;
+    for (const auto& r : records) {
+      const auto hidden = hidden_fields_present(r.value, r.store, *options.reader);
+      if (hidden.empty()) continue;
+      std::string entry = r.store + " (" ;
+      for (std::size_t i = 0; i < hidden.size(); ++i) entry += (i ? ", " : "") + hidden[i];
+      entry += ")";
+      if (what.find(entry) == std::string::npos) what += (what.empty() ? "" : "; ") + entry;
+    }
+    if (what.empty()) return false;
+    preview.errors.push_back(
+        {file_name, "",
+         options.reader == Reader::coordinator
+             ? "this file holds what only the pair may read (" + what +
+                   "): it is not for the coordinator, so nothing from it is stored. A pair sends a progress report instead."
+             : "this file holds what you may not see (" + what + "), so nothing from it is stored"});
+    return true;
   }
 
   void finish() {

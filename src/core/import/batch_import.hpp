@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/csv/column_mapping.hpp"
+#include "core/privacy/audience.hpp"
 #include "core/workspace.hpp"
 
 namespace pairwise {
@@ -24,6 +25,10 @@ struct ImportOptions {
   std::string scheme_id;                     // scheme that imported applications (JSON or CSV) join
   std::optional<ColumnMapping> csv_mapping;  // default: the scheme's saved mapping, else suggested
   bool skip_bad_csv_rows = false;            // the coordinator's decision about bad rows
+  // Whose workspace the files go into: a file holding anything this reader may not see (a pair's
+  // meeting notes or private notes sent to the coordinator by mistake) is refused whole. No reader
+  // for a person's own workspace (a pair member), whose previews check what they need themselves.
+  std::optional<Reader> reader = Reader::coordinator;
 };
 
 struct ImportConflict {

@@ -212,13 +212,22 @@ bool apply_agreement_edit(const Agreement& before, Agreement& after) {
   return had_consent;
 }
 
+namespace {
+ImportOptions own_workspace_import() {
+  ImportOptions options;
+  options.reader = std::nullopt;
+  return options;
+}
+}  // namespace
+
 PairFilePreview preview_introduction_pack(const Workspace& ws, const InputFile& file) {
   auto parsed = read_expected(file, DocumentKind::introduction_pack,
                               "The introduction pack is the file your coordinator sent when you were paired.");
   if (!parsed) return refused(parsed.errors());
   PairFilePreview preview;
   preview.pairing_id = std::get<IntroductionPack>(parsed->document).pairing.meta.id;
-  preview.import = preview_import(ws, {file}, ImportOptions{});
+  // The pair member's own workspace: earlier packs (which carried more) still open.
+  preview.import = preview_import(ws, {file}, own_workspace_import());
   if (preview.can_apply()) preview.changes = describe_changes(ws, preview.import.changes);
   return preview;
 }
@@ -245,7 +254,8 @@ PairFilePreview preview_partner_notebook(const Workspace& ws, const InputFile& f
   }
   PairFilePreview preview;
   preview.pairing_id = pairing_id;
-  preview.import = preview_import(ws, {file}, ImportOptions{});
+  // Private notes were checked above (only the reader's own); the rest is the pair's.
+  preview.import = preview_import(ws, {file}, own_workspace_import());
   if (!preview.can_apply()) return preview;
   merge_consents(ws, notebook, my_side, preview);
   // The consent merge may have changed the set of changes: check the whole once more.
