@@ -7,6 +7,9 @@
   const failure = document.getElementById('failure');
   const canvas = document.getElementById('canvas');
   let failed = false;
+  // Right-click belongs to the app (context menus), not the browser's menu. Here rather than as an
+  // inline handler, which the page's Content-Security-Policy refuses.
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
 
   function fail(message) {
     if (failed) return;
