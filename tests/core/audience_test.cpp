@@ -21,6 +21,13 @@ const char* kNow = "2024-03-01T09:00:00Z";
 std::vector<StoredRecord> every_written_record() {
   test::Fixture fx;
   REQUIRE(fx.ws.apply(fx.ws.set_settings(Json{{"role", "coordinator"}})));
+  // Text kept as typed that is not a valid date is flagged in "invalid_fields" (format v3).
+  Objective typed = fx.ws.objectives_of(fx.pairing_id).at(0);
+  typed.due_date = "31/03/2027";
+  REQUIRE(fx.ws.save(typed));
+  PrivateNote note = fx.ws.private_notes_of(fx.pairing_id).at(0);
+  note.date = "next week";
+  REQUIRE(fx.ws.save(note));
   std::vector<StoredRecord> out;
   auto backup = make_backup(fx.ws);
   for (auto& r : stored_records_of(Document{backup})) out.push_back(std::move(r));
@@ -59,6 +66,9 @@ TEST_CASE("every field any record writes has a declared audience (a new field wi
   for (const char* store : {"people", "pairings", "schemes", "meetings", "objectives", "agreements", "feedback",
                             "private_notes", "progress_reports", "settings"})
     CHECK_MESSAGE(stores_seen.count(store) == 1, std::string(store));
+  bool flagged_seen = false;
+  for (const auto& r : records) flagged_seen = flagged_seen || r.value.contains("invalid_fields");
+  CHECK(flagged_seen);
 }
 
 TEST_CASE("each reader sees exactly the fields declared for them, nested ones included") {

@@ -119,7 +119,8 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
         {"status", A::pair},
         {"progress_percent", A::pair},
         {"linked_meeting_ids", A::pair},
-        {"linked_action_ids", A::pair}}},
+        {"linked_action_ids", A::pair},
+        {"invalid_fields", A::pair}}},
       {"agreements",
        {PAIRWISE_META_FIELDS(A::pair),
         {"pairing_id", A::pair},
@@ -157,7 +158,8 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
         {"pairing_id", A::author},
         {"author_email", A::author},
         {"date", A::author},
-        {"text", A::author}}},
+        {"text", A::author},
+        {"invalid_fields", A::author}}},
   };
   return all;
 }
