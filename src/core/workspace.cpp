@@ -135,6 +135,9 @@ Result<ChangeSet> Workspace::save(T record) {
   auto& t = table<T>();
   if (record.meta.id.empty()) {
     record.meta = new_meta();
+    // Whichever partner starts the agreement, it is the same record on both devices.
+    if constexpr (std::is_same_v<T, Agreement>)
+      if (!record.pairing_id.empty()) record.meta.id = agreement_id_for(record.pairing_id);
   } else if (auto it = t.find(record.meta.id); it != t.end()) {
     if (it->second == record) return ChangeSet{};  // nothing changed: no new revision
     record.meta.created_at = it->second.meta.created_at;

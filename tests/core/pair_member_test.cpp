@@ -61,7 +61,8 @@ TEST_CASE("changing the words of an agreement clears both consents; consenting d
   CHECK(reworded.mentee_consent.date.empty());
 
   give_consent(reworded, Role::mentee, "  Teo Mentee ", "2024-03-01");
-  CHECK(reworded.mentee_consent == Consent{"Teo Mentee", "2024-03-01"});
+  CHECK(reworded.mentee_consent == Consent{"Teo Mentee", "2024-03-01", terms_digest(reworded)});
+  CHECK(consent_is_current(reworded, reworded.mentee_consent));
   CHECK(consent_of(reworded, Role::mentor).date.empty());
 }
 
@@ -118,24 +119,38 @@ TEST_CASE("merging the partner's notebook keeps each side's own consent, whichev
   give_consent(e, Role::mentee, "Teo Mentee", "2024-03-02");
   REQUIRE(mentee_device.save(e).ok());
 
-  // The mentor imports the mentee's notebook: the mentor's words win, the mentee's consent is added.
+  // The mentor imports the mentee's notebook: the mentor's words win, the mentee's consent is added,
+  // but she gave it to the words before "e-mail first", so it is shown as void (issue 11).
   auto at_mentor = preview_partner_notebook(mentor_device, notebook_file(mentee_device, fx.pairing_id, NotebookAudience::partner),
                                             fx.pairing_id, Role::mentor);
   REQUIRE(at_mentor.can_apply());
-  CHECK(has_line(at_mentor.changes, "updated: the agreement (consent: Mina Mentor on 2024-03-01, Teo Mentee on 2024-03-02)"));
+  CHECK(has_line(at_mentor.changes, "updated: the agreement (consent: Mina Mentor on 2024-03-01, Teo Mentee on "
+                                    "2024-03-02 (given to earlier words: void))"));
   REQUIRE(apply_pair_file(mentor_device, at_mentor).ok());
-  const Agreement& merged = *mentor_device.find<Agreement>(agreement_id);
+  const Agreement merged = *mentor_device.find<Agreement>(agreement_id);
   CHECK(merged.communication == "e-mail first");
-  CHECK(merged.is_agreed_by_both());
+  CHECK(consent_is_current(merged, merged.mentor_consent));
+  CHECK(consent_is_void(merged, merged.mentee_consent));
+  CHECK_FALSE(merged.is_agreed_by_both());
   const int merged_revision = merged.meta.revision;
   CHECK(merged_revision > m.meta.revision);
 
-  // And back: the mentee's device ends with the same agreement.
+  // And back: the mentee's device ends with the same agreement, and her consent is void there too.
   auto at_mentee = preview_partner_notebook(mentee_device, notebook_file(mentor_device, fx.pairing_id, NotebookAudience::partner),
                                             fx.pairing_id, Role::mentee);
   REQUIRE(at_mentee.can_apply());
   REQUIRE(apply_pair_file(mentee_device, at_mentee).ok());
   CHECK(*mentee_device.find<Agreement>(agreement_id) == merged);
+
+  // She reads the words and consents to them; after the next exchange both have agreed.
+  Agreement again = *mentee_device.find<Agreement>(agreement_id);
+  give_consent(again, Role::mentee, "Teo Mentee", "2024-03-03");
+  REQUIRE(mentee_device.save(again).ok());
+  auto back = preview_partner_notebook(mentor_device, notebook_file(mentee_device, fx.pairing_id, NotebookAudience::partner),
+                                       fx.pairing_id, Role::mentor);
+  REQUIRE(back.can_apply());
+  REQUIRE(apply_pair_file(mentor_device, back).ok());
+  CHECK(mentor_device.find<Agreement>(agreement_id)->is_agreed_by_both());
 }
 
 TEST_CASE("a partner cannot withdraw or invent my consent through their notebook") {
@@ -155,8 +170,110 @@ TEST_CASE("a partner cannot withdraw or invent my consent through their notebook
                                           fx.pairing_id, Role::mentee);
   REQUIRE(preview.can_apply());
   REQUIRE(apply_pair_file(mine, preview).ok());
-  CHECK(mine.find<Agreement>(id)->mentee_consent == Consent{"Teo Mentee", "2024-03-02"});
-  CHECK(mine.find<Agreement>(id)->mentor_consent == Consent{"Mina Mentor", "2024-03-01"});
+  const Agreement& kept = *mine.find<Agreement>(id);
+  CHECK(kept.mentee_consent == Consent{"Teo Mentee", "2024-03-02", terms_digest(kept)});
+  CHECK(kept.mentor_consent == Consent{"Mina Mentor", "2024-03-01", terms_digest(kept)});
+  CHECK(kept.is_agreed_by_both());  // both were given to the same, unchanged words
+}
+
+TEST_CASE("issue 11 finding: a consent never re-attaches to words changed after it was given, in either direction") {
+  test::Fixture fx;  // both consented to the same words on both devices
+  REQUIRE(fx.ws.agreement_of(fx.pairing_id)->is_agreed_by_both());
+  Workspace hers = fx.ws;  // the mentee
+  Workspace his = fx.ws;   // the mentor
+  const std::string id = fx.ws.agreement_of(fx.pairing_id)->meta.id;
+  // She changes Frequency: both consents are withdrawn on her device.
+  Agreement before = *hers.find<Agreement>(id);
+  Agreement edited = before;
+  edited.meeting_frequency = "every two weeks";
+  CHECK(apply_agreement_edit(before, edited));
+  REQUIRE(hers.save(edited).ok());
+  // Merging his older copy, which still holds his consent to the old words, into hers.
+  auto at_hers = preview_partner_notebook(hers, notebook_file(his, fx.pairing_id, NotebookAudience::partner), fx.pairing_id,
+                                          Role::mentee);
+  REQUIRE(at_hers.can_apply());
+  REQUIRE(apply_pair_file(hers, at_hers).ok());
+  const Agreement& on_hers = *hers.agreement_of(fx.pairing_id);
+  CHECK(on_hers.meeting_frequency == "every two weeks");
+  CHECK_FALSE(consent_is_current(on_hers, on_hers.mentor_consent));
+  CHECK_FALSE(on_hers.is_agreed_by_both());
+  auto report_hers = make_progress_report(hers, fx.pairing_id, "2024-03-05");
+  REQUIRE(report_hers.ok());
+  CHECK_FALSE(report_hers->agreement_signed);
+  // And his device merging her newer copy: her words, his old consent void.
+  auto at_his = preview_partner_notebook(his, notebook_file(hers, fx.pairing_id, NotebookAudience::partner), fx.pairing_id,
+                                         Role::mentor);
+  REQUIRE(at_his.can_apply());
+  REQUIRE(apply_pair_file(his, at_his).ok());
+  const Agreement& on_his = *his.agreement_of(fx.pairing_id);
+  CHECK(on_his.meeting_frequency == "every two weeks");
+  CHECK(consent_is_void(on_his, on_his.mentor_consent));
+  CHECK_FALSE(on_his.is_agreed_by_both());
+  CHECK_FALSE(make_progress_report(his, fx.pairing_id, "2024-03-05")->agreement_signed);
+}
+
+TEST_CASE("issue 11 finding: a partner's file never sets my consent, even where I have no agreement yet") {
+  test::Fixture fx;
+  Workspace mine = fx.ws;
+  (void)mine.remove<Agreement>(mine.agreement_of(fx.pairing_id)->meta.id);
+  REQUIRE(mine.agreement_of(fx.pairing_id) == nullptr);
+  // Their copy asserts both consents (the mentee is me).
+  auto preview = preview_partner_notebook(mine, notebook_file(fx.ws, fx.pairing_id, NotebookAudience::partner),
+                                          fx.pairing_id, Role::mentee);
+  REQUIRE(preview.can_apply());
+  REQUIRE(apply_pair_file(mine, preview).ok());
+  const Agreement* taken = mine.agreement_of(fx.pairing_id);
+  REQUIRE(taken != nullptr);
+  CHECK(taken->confidentiality == "SECRET-agreement-confidentiality");  // their words arrive
+  CHECK(taken->mentee_consent.date.empty());                             // my consent does not
+  CHECK(consent_is_current(*taken, taken->mentor_consent));              // theirs does
+  CHECK_FALSE(taken->is_agreed_by_both());
+}
+
+TEST_CASE("issue 11 finding: one agreement per pairing, whichever partner starts it") {
+  test::Fixture fx;
+  Workspace mentor_device = fx.ws, mentee_device = fx.ws;
+  for (Workspace* w : {&mentor_device, &mentee_device})
+    (void)w->remove<Agreement>(w->agreement_of(fx.pairing_id)->meta.id);
+  // Both start the agreement on their own device before any exchange.
+  Agreement a;
+  a.pairing_id = fx.pairing_id;
+  a.communication = "mentor's words";
+  REQUIRE(mentor_device.save(a).ok());
+  Agreement b;
+  b.pairing_id = fx.pairing_id;
+  b.boundaries = "mentee's words";
+  REQUIRE(mentee_device.save(b).ok());
+  CHECK(mentor_device.agreement_of(fx.pairing_id)->meta.id == mentee_device.agreement_of(fx.pairing_id)->meta.id);
+  CHECK(mentor_device.agreement_of(fx.pairing_id)->meta.id == agreement_id_for(fx.pairing_id));
+  auto merged = preview_partner_notebook(mentor_device, notebook_file(mentee_device, fx.pairing_id, NotebookAudience::partner),
+                                         fx.pairing_id, Role::mentor);
+  REQUIRE(merged.can_apply());
+  REQUIRE(apply_pair_file(mentor_device, merged).ok());
+  int agreements = 0;
+  for (const auto& r : mentor_device.all_records()) agreements += r.store == kStoreAgreements;
+  CHECK(agreements == 1);
+}
+
+TEST_CASE("two agreements for one pairing (made before ids were derived) merge into one") {
+  test::Fixture fx;
+  Workspace mine = fx.ws, theirs = fx.ws;
+  const Agreement original = *fx.ws.agreement_of(fx.pairing_id);
+  (void)theirs.remove<Agreement>(original.meta.id);
+  Agreement other = original;
+  other.meta = theirs.new_meta();  // a second id, as an older version created
+  other.meta.revision = original.meta.revision + 3;
+  other.communication = "their newer words";
+  REQUIRE(theirs.save(other).ok());
+  auto preview = preview_partner_notebook(mine, notebook_file(theirs, fx.pairing_id, NotebookAudience::partner),
+                                          fx.pairing_id, Role::mentee);
+  REQUIRE(preview.can_apply());
+  REQUIRE(apply_pair_file(mine, preview).ok());
+  int agreements = 0;
+  for (const auto& r : mine.all_records()) agreements += r.store == kStoreAgreements;
+  CHECK(agreements == 1);
+  CHECK(mine.agreement_of(fx.pairing_id)->meta.id == original.meta.id);
+  CHECK(mine.agreement_of(fx.pairing_id)->communication == "their newer words");
 }
 
 TEST_CASE("a partner's new and edited meetings are listed before anything is stored") {

@@ -183,7 +183,7 @@ TEST_CASE("the journal never puts an older copy over a newer stored one, nor res
   CHECK(replay_journal(fx.ws, "{not json", "[]").changes.empty());
 }
 
-TEST_CASE("v2 pair notebooks and backups (no invalid_fields yet) still open and are written as v3") {
+TEST_CASE("v2 pair notebooks and backups (no invalid_fields yet) still open and are written as the current version") {
   for (const char* name : {"tests/fixtures/pair-notebook.v2.json", "tests/fixtures/backup.v2.json"}) {
     const std::string text = test::read_source_file(name);
     REQUIRE(Json::parse(text)["format_version"] == 2);
@@ -192,9 +192,29 @@ TEST_CASE("v2 pair notebooks and backups (no invalid_fields yet) still open and 
     REQUIRE(r.ok());
     CHECK(r->source_format_version == 2);
     const Json again = document_to_json(r->document, "2024-01-01T00:00:00Z");
-    CHECK(again["format_version"] == 3);
+    CHECK(again["format_version"] == kCurrentFormatVersion);
     CHECK(again.dump().find("invalid_fields") == std::string::npos);  // valid dates carry no flag
     CHECK(again["meetings"].size() == 1);
     CHECK(again["objectives"].size() == 1);
+  }
+}
+
+TEST_CASE("v3 pair notebooks and backups (consents without a digest) open with their consents standing") {
+  for (const char* name : {"tests/fixtures/pair-notebook.v3.json", "tests/fixtures/backup.v3.json"}) {
+    const std::string text = test::read_source_file(name);
+    REQUIRE(Json::parse(text)["format_version"] == 3);
+    REQUIRE(text.find("terms_digest") == std::string::npos);
+    auto r = read_document(text, name);
+    INFO(name, " ", r.error_text());
+    REQUIRE(r.ok());
+    CHECK(r->source_format_version == 3);
+    std::vector<Agreement> agreements;
+    if (auto* n = std::get_if<PairNotebook>(&r->document)) agreements.push_back(*n->agreement);
+    if (auto* b = std::get_if<Backup>(&r->document)) agreements = b->agreements;
+    REQUIRE(!agreements.empty());
+    for (const auto& a : agreements) CHECK(a.is_agreed_by_both());  // given to the words stored beside them
+    const Json again = document_to_json(r->document, "2024-01-01T00:00:00Z");
+    CHECK(again["format_version"] == 4);
+    CHECK(again.dump().find("terms_digest") != std::string::npos);
   }
 }

@@ -60,8 +60,8 @@ struct Fixture {
     a.boundaries = "SECRET-agreement-boundaries";
     a.short_term_objectives = "SECRET-agreement-short";
     a.long_term_objectives = "SECRET-agreement-long";
-    a.mentor_consent = {"SECRET-consent-mentor-name", "2024-01-12"};
-    a.mentee_consent = {"SECRET-consent-mentee-name", "2024-01-13"};
+    a.mentor_consent = {"SECRET-consent-mentor-name", "2024-01-12", terms_digest(a)};  // given to these words
+    a.mentee_consent = {"SECRET-consent-mentee-name", "2024-01-13", terms_digest(a)};
     (void)ws.save(a);
 
     Meeting m1;

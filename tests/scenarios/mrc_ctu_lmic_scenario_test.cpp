@@ -83,8 +83,8 @@ TEST_CASE("scenario MRC CTU LMIC: getting-to-know-you, agreement, SMART objectiv
   form.long_term_objectives = "lead a trial unit";
   form.tracking_progress = "objectives reviewed each meeting";
   form.boundaries = "no advice on job applications within Nora's unit";
-  form.mentor_consent = {"Nora", "2024-03-06"};
-  form.mentee_consent = {"Rita", "2024-03-06"};
+  form.mentor_consent = {"Nora", "2024-03-06", terms_digest(form)};  // each consents to these words
+  form.mentee_consent = {"Rita", "2024-03-06", terms_digest(form)};
   REQUIRE(c.ws.save(form));
   CHECK_RULE(check_pairing_rules(c.ws, rita, "2024-03-07"), "agreement", RuleStatus::met);
 

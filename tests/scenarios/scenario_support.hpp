@@ -93,8 +93,9 @@ struct Cohort {
     a.confidentiality = "What we discuss stays confidential";
     a.meeting_frequency = "monthly";
     a.short_term_objectives = "first abstract";
-    a.mentor_consent = {"Mentor", mentor_date};
-    a.mentee_consent = {"Mentee", mentee_date};
+    // Each consent is given to these words (format v4: a consent records their digest).
+    a.mentor_consent = {"Mentor", mentor_date, mentor_date.empty() ? "" : terms_digest(a)};
+    a.mentee_consent = {"Mentee", mentee_date, mentee_date.empty() ? "" : terms_digest(a)};
     REQUIRE(ws.save(a));
   }
 

@@ -54,13 +54,17 @@ void draw_consents(Session& session, const PairView& view, RecordDraft<Agreement
   for (Role side : {Role::mentor, Role::mentee}) {
     const Consent& c = consent_of(d.value, side);
     const std::string who = person_label(session, *view.pairing, side);
-    const std::string line = c.date.empty() ? who + ": not consented yet" : who + ": consented as \"" + c.name + "\" on " + c.date;
+    const bool void_consent = consent_is_void(d.value, c);
+    const std::string line =
+        c.date.empty() ? who + ": not consented yet"
+        : void_consent ? who + ": consented on " + c.date + " to earlier words, so that consent is void: consent again to these words"
+                       : who + ": consented as \"" + c.name + "\" on " + c.date;
     capture_text("consent", line);
-    if (c.date.empty()) ImGui::TextDisabled("%s", line.c_str());
+    if (c.date.empty() || void_consent) ImGui::TextDisabled("%s", line.c_str());
     else ImGui::TextUnformatted(line.c_str());
   }
   if (d.value.is_agreed_by_both()) ImGui::TextUnformatted("You have both agreed to this agreement.");
-  const bool mine_given = !consent_of(d.value, view.side).date.empty();
+  const bool mine_given = consent_is_current(d.value, consent_of(d.value, view.side));
   if (!mine_given) {
     const std::string label = "I agree to this agreement (" + view.my_name + ", " + view.today + ")";
     if (button(label.c_str(), session.can_edit()) && ensure_stored(session, view, d)) {
@@ -84,7 +88,7 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
   ImGui::BeginChild("AgreementScroll", ImVec2(0, 0));
   paragraph("Agree together how your mentoring will work. Talk each point through at your first meeting; either "
             "of you can write it down here and share it in your notebook.");
-  const bool any_consent = !d.value.mentor_consent.date.empty() || !d.value.mentee_consent.date.empty();
+  const bool any_consent = consent_is_current(d.value, d.value.mentor_consent) || consent_is_current(d.value, d.value.mentee_consent);
   if (d.value.is_agreed_by_both())
     ImGui::TextUnformatted("You have both consented to this agreement (see the end of the page).");
   else

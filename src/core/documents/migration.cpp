@@ -74,6 +74,10 @@ void v1_to_v2(Json& doc) {
 // v3 adds optional fields only ("invalid_fields"): a v2 document reads as it is.
 void v2_to_v3(Json& doc) { doc["format_version"] = 3; }
 
+// v4 adds "terms_digest" to consents; decode fills it for a consent without one, so a v3 document
+// reads as it is.
+void v3_to_v4(Json& doc) { doc["format_version"] = 4; }
+
 }  // namespace
 
 Result<Json> migrate_to_current(Json doc, const std::string& file) {
@@ -95,6 +99,7 @@ Result<Json> migrate_to_current(Json doc, const std::string& file) {
                                      std::to_string(version));
   if (version == 1) v1_to_v2(doc);
   if (doc["format_version"] == 2) v2_to_v3(doc);
+  if (doc["format_version"] == 3) v3_to_v4(doc);
   return doc;
 }
 

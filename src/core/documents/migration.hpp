@@ -8,13 +8,17 @@
 //       note's "date"), e.g. {"due_date": "31/03/2027", "invalid_fields": ["due_date"]}. Readers
 //       accept the listed fields as typed; checks count them as missing. v2 files have no such
 //       text, so they need no change for it.
+//   v4: a consent carries "terms_digest", the digest of the words it was given to (see
+//       core/records/agreement.hpp); a consent whose words changed since is void. Before v4 every
+//       edit of the words cleared both consents, so a consent without a digest is read as given to
+//       the words stored beside it (decode fills the digest; stored data is read the same way).
 #include <string>
 
 #include "core/validation/json_reader.hpp"
 
 namespace pairwise {
 
-inline constexpr int kCurrentFormatVersion = 3;
+inline constexpr int kCurrentFormatVersion = 4;
 inline constexpr int kOldestFormatVersion = 1;
 
 // Refuses a newer version than this app knows and upgrades older ones step by step.

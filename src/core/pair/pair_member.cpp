@@ -55,7 +55,9 @@ std::string describe_record(const Workspace& ws, const StoredRecord& r) {
     if (auto a = decode_value<Agreement>(v)) {
       std::vector<std::string> consented;
       for (const Consent* c : {&a->mentor_consent, &a->mentee_consent})
-        if (!c->date.empty()) consented.push_back(c->name + " on " + c->date);
+        if (!c->date.empty())
+          consented.push_back(c->name + " on " + c->date +
+                              (consent_is_void(*a, *c) ? " (given to earlier words: void)" : ""));
       if (!consented.empty()) {
         out += " (consent: ";
         for (std::size_t i = 0; i < consented.size(); ++i) out += (i ? ", " : "") + consented[i];
@@ -116,28 +118,52 @@ PairFilePreview refused(Errors errors) {
 void merge_consents(const Workspace& ws, const PairNotebook& notebook, Role my_side, PairFilePreview& preview) {
   if (!notebook.agreement) return;
   const Agreement& theirs = *notebook.agreement;
-  const Agreement* mine = ws.find<Agreement>(theirs.meta.id);
-  if (!mine) return;  // nothing local to lose
   auto& upserts = preview.import.changes.upserts;
-  auto it = std::find_if(upserts.begin(), upserts.end(), [&](const StoredRecord& r) {
+  auto incoming = std::find_if(upserts.begin(), upserts.end(), [&](const StoredRecord& r) {
     return r.store == kStoreAgreements && r.id == theirs.meta.id;
   });
-  std::optional<Agreement> winner = it != upserts.end() ? decode_value<Agreement>(it->value) : *mine;
+  // One agreement per pairing: found by the pairing, not by the id (before ids were derived from
+  // the pairing's, each partner could start one of their own).
+  const Agreement* mine = ws.agreement_of(theirs.pairing_id);
+  if (!mine) {
+    // Nothing local to keep, but a file from the partner never sets my consent.
+    if (incoming == upserts.end()) return;
+    auto taken = decode_value<Agreement>(incoming->value);
+    if (!taken) return;
+    consent_of(*taken, my_side) = Consent{};
+    incoming->value = encode(*taken);
+    return;
+  }
+  std::optional<Agreement> winner;
+  if (mine->meta.id != theirs.meta.id) {
+    // Two agreements for one pairing: theirs is merged into mine as a copy of it, never stored
+    // beside it; the copy edited more (then later) keeps its words, as the import decides.
+    if (incoming != upserts.end()) upserts.erase(incoming);
+    incoming = upserts.end();
+    const bool theirs_newer = theirs.meta.revision != mine->meta.revision ? theirs.meta.revision > mine->meta.revision
+                                                                          : theirs.meta.updated_at > mine->meta.updated_at;
+    winner = theirs_newer ? theirs : *mine;
+    winner->meta = mine->meta;
+  } else {
+    winner = incoming != upserts.end() ? decode_value<Agreement>(incoming->value) : *mine;
+  }
   if (!winner) return;
   Agreement merged = *winner;
+  // Each side's consent comes from that side's own copy; a consent given to other words than the
+  // merged ones stays on record but is void (consent_is_current), so it never counts as agreement.
   consent_of(merged, other_side(my_side)) = consent_of(theirs, other_side(my_side));
   consent_of(merged, my_side) = consent_of(*mine, my_side);
   if (merged == *mine) {
-    if (it != upserts.end()) upserts.erase(it);
+    if (incoming != upserts.end()) upserts.erase(incoming);
     return;
   }
-  if (!(merged == *winner)) {
+  if (!(merged == *winner) || merged.meta.revision <= mine->meta.revision) {
     // A combination neither copy had: a new revision, so the next exchange carries it back.
     merged.meta.revision = std::max(mine->meta.revision, theirs.meta.revision) + 1;
     merged.meta.updated_at = ws.clock().now();
   }
-  if (it == upserts.end()) upserts.push_back({kStoreAgreements, merged.meta.id, encode(merged)});
-  else it->value = encode(merged);
+  if (incoming == upserts.end()) upserts.push_back({kStoreAgreements, merged.meta.id, encode(merged)});
+  else incoming->value = encode(merged);
 }
 
 }  // namespace
@@ -190,7 +216,7 @@ const Consent& consent_of(const Agreement& agreement, Role side) {
 }
 
 void give_consent(Agreement& agreement, Role side, const std::string& name, const std::string& date) {
-  consent_of(agreement, side) = Consent{trim(name), date};
+  consent_of(agreement, side) = Consent{trim(name), date, terms_digest(agreement)};
 }
 
 void withdraw_consent(Agreement& agreement, Role side) { consent_of(agreement, side) = Consent{}; }

@@ -1,5 +1,8 @@
 #include "core/records/agreement.hpp"
 
+#include <cstdint>
+#include <string_view>
+
 namespace pairwise {
 
 Json encode(const Agreement& a) {
@@ -17,8 +20,11 @@ Json encode(const Agreement& a) {
   j["long_term_objectives"] = a.long_term_objectives;
   j["tracking_progress"] = a.tracking_progress;
   j["boundaries"] = a.boundaries;
-  j["mentor_consent"] = Json{{"name", a.mentor_consent.name}, {"date", a.mentor_consent.date}};
-  j["mentee_consent"] = Json{{"name", a.mentee_consent.name}, {"date", a.mentee_consent.date}};
+  for (auto [key, consent] : {std::pair{"mentor_consent", &a.mentor_consent}, std::pair{"mentee_consent", &a.mentee_consent}}) {
+    Json c{{"name", consent->name}, {"date", consent->date}};
+    if (!consent->terms_digest.empty()) c["terms_digest"] = consent->terms_digest;
+    j[key] = std::move(c);
+  }
   return j;
 }
 
@@ -42,8 +48,58 @@ void decode(const JsonReader& in, Agreement& a) {
     if (c.present() && c.expect_object()) {
       c.optional("name", consent->name);
       c.optional_date("date", consent->date);
+      c.optional("terms_digest", consent->terms_digest);
+      // Before format v4 a consent had no digest; every edit of the words cleared both consents,
+      // so a consent stored beside words was given to those words.
+      if (!c.field("terms_digest").present() && !consent->date.empty()) consent->terms_digest = terms_digest(a);
     }
   }
+}
+
+namespace {
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+std::string hex16(std::uint64_t v) {
+  static const char* digits = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = digits[v & 0xf];
+  return out;
+}
+
+}  // namespace
+
+std::string terms_digest(const Agreement& a) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const std::string* term : {&a.confidentiality, &a.meeting_frequency, &a.meeting_timing, &a.meeting_duration,
+                                  &a.communication, &a.feedback, &a.reviewing, &a.short_term_objectives,
+                                  &a.long_term_objectives, &a.tracking_progress, &a.boundaries}) {
+    // The length first, so moving words from one term to the next changes the digest.
+    h = fnv1a(h, std::to_string(term->size()) + ":");
+    h = fnv1a(h, *term);
+  }
+  return hex16(h);
+}
+
+bool consent_is_current(const Agreement& a, const Consent& c) {
+  return !c.date.empty() && c.terms_digest == terms_digest(a);
+}
+
+bool consent_is_void(const Agreement& a, const Consent& c) { return !c.date.empty() && !consent_is_current(a, c); }
+
+bool Agreement::is_agreed_by_both() const {
+  return consent_is_current(*this, mentor_consent) && consent_is_current(*this, mentee_consent);
+}
+
+std::string agreement_id_for(const std::string& pairing_id) {
+  const std::string seed = "agreement of pairing " + pairing_id;
+  return hex16(fnv1a(0xcbf29ce484222325ull, seed)) + hex16(fnv1a(0x84222325cbf29ce4ull, seed + "#2"));
 }
 
 }  // namespace pairwise
