@@ -248,3 +248,36 @@ TEST_CASE("DIMACS: refused inputs name the line and what is wrong") {
     CHECK(r.error.find(c.expected) != std::string::npos);
   }
 }
+
+TEST_CASE("DIMACS: files larger than a read block (lines across block ends, a line longer than a block)") {
+  // The reader takes the file in blocks of a few MiB: lines cut by a block end, a comment longer
+  // than a block and a last line without '\n' must read as in a small file, with the same
+  // line numbers in messages.
+  std::mt19937 rng(31);
+  const Instance in = random_instance(rng, true);
+  const long long expected = brute_force_min_cost(in);
+  const std::string text = encode(in, Encoding::super_source, true, false, rng);
+  const auto first_arc = text.find("\na ") + 1;
+  std::string padding;
+  for (int k = 0; k < 300000; ++k) padding += "c padding line " + std::to_string(k) + "\n";  // ~7 MB
+  padding += "c " + std::string(9u << 20, 'x') + "\n";                                        // 9 MiB, one line
+  std::string big = text.substr(0, first_arc) + padding + text.substr(first_arc);
+  big.pop_back();  // no '\n' after the last arc
+  const DimacsResult r = solve_text(big);
+  INFO(r.error);
+  REQUIRE(r.ok);
+  CHECK(r.min_cost == expected);
+  // A refusal found after reading (an arc leaving the sink, added last) names its line.
+  const auto lines_before = static_cast<long long>(std::count(big.begin(), big.end(), '\n'));
+  const int sink = in.mentees() + in.mentors() + 2;
+  std::string refused = big + "\na " + std::to_string(sink) + " 2 0 1 0\n";
+  const auto problem = refused.find("p min ");
+  const auto problem_end = refused.find('\n', problem);
+  long long nodes = 0, arc_count = 0;
+  REQUIRE(std::sscanf(refused.substr(problem, problem_end - problem).c_str(), "p min %lld %lld", &nodes, &arc_count) == 2);
+  refused.replace(problem, problem_end - problem, "p min " + std::to_string(nodes) + " " + std::to_string(arc_count + 1));
+  const DimacsResult bad = solve_text(refused);
+  INFO(bad.error);
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.error.find("line " + std::to_string(lines_before + 2) + ": an arc leaves the sink") != std::string::npos);
+}
