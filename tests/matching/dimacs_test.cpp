@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "bench/cohort.hpp"
 #include "core/matching/dimacs.hpp"
+#include "core/matching/matcher.hpp"
 
 using namespace pairwise::matching;
 
@@ -280,4 +282,29 @@ TEST_CASE("DIMACS: files larger than a read block (lines across block ends, a li
   INFO(bad.error);
   CHECK_FALSE(bad.ok);
   CHECK(bad.error.find("line " + std::to_string(lines_before + 2) + ": an arc leaves the sink") != std::string::npos);
+}
+
+TEST_CASE("DIMACS: the matcher's own instance (locks, forbids, current load) solves to its total score") {
+  // What `pairwise match --write-dimacs` writes: solved by the DIMACS path (another solver than
+  // the matcher's), locked score - min cost must be the matcher's certified total score.
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    MatchingInput in = pairwise::bench::make_cohort(60, 25, 2, seed);
+    std::mt19937 rng(static_cast<unsigned>(seed));
+    for (int k = 0; k < 4; ++k)
+      in.locked.push_back({in.mentees[rng() % in.mentees.size()].id, in.mentors[rng() % in.mentors.size()].id});
+    for (int k = 0; k < 40; ++k)
+      in.forbidden.push_back({in.mentees[rng() % in.mentees.size()].id, in.mentors[rng() % in.mentors.size()].id});
+    in.mentors[0].current_load = 1;
+    in.mentors[1].current_load = in.mentors[1].capacity;  // no free place left
+    Matcher matcher(in);
+    const MatchResult& r = matcher.run();
+    REQUIRE(r.proven_optimal);
+    const MatcherInstance instance = matcher_instance_dimacs(matcher);
+    CHECK(instance.locked_pairs > 0);
+    CHECK(instance.mentees == static_cast<int>(in.mentees.size()) - instance.locked_pairs);
+    const DimacsResult d = solve_text(instance.text);
+    INFO(d.error);
+    REQUIRE(d.ok);
+    CHECK(instance.locked_score - d.min_cost == r.total_score);
+  }
 }

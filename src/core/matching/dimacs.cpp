@@ -11,6 +11,7 @@
 #include <system_error>
 #include <vector>
 
+#include "core/matching/matcher.hpp"
 #include "core/matching/scoring.hpp"
 
 namespace pairwise::matching {
@@ -24,6 +25,7 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
+// DIMACS text into a file (flushed every MiB) or, without a file, all kept in memory (take()).
 class Writer {
  public:
   explicit Writer(std::FILE* f) : f_(f) { buf_.reserve(1 << 20); }
@@ -57,11 +59,13 @@ class Writer {
     if (buf_.size() > (1u << 20) - 128) flush();
   }
   bool flush() {
+    if (!f_) return ok_;  // in memory: everything stays in the buffer
     if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) ok_ = false;
     buf_.clear();
     return ok_;
   }
   bool ok() const { return ok_; }
+  std::string take() { return std::move(buf_); }
 
  private:
   std::FILE* f_;
@@ -139,6 +143,69 @@ long long write_dimacs(const std::string& path, const SparseAssignmentProblem& P
   }
   for (int j = 0; j < P.right; ++j) w.arc(P.left + 1 + j, sink, P.capacity[static_cast<std::size_t>(j)], 0);
   return w.flush() ? arcs : -1;
+}
+
+MatcherInstance matcher_instance_dimacs(const Matcher& matcher) {
+  const Scorer& sc = matcher.scorer();
+  const MatchingInput& input = matcher.input();
+  const std::vector<std::int32_t> places = matcher.free_places();
+  const int m = sc.mentor_count();
+  MatcherInstance out;
+  out.mentors = m;
+  // Locked pairs are fixed before the solve: their mentees are not in the instance, their places
+  // are already taken out of free_places(), and their score is added to the solver's optimum.
+  std::vector<int> mentees;
+  for (int i = 0; i < sc.mentee_count(); ++i) {
+    const int l = matcher.locked_mentor(i);
+    if (l < 0) {
+      mentees.push_back(i);
+    } else {
+      ++out.locked_pairs;
+      out.locked_score += sc.breakdown(i, l).total();  // as Matcher::run() scores a locked pair
+    }
+  }
+  const int n = static_cast<int>(mentees.size());
+  out.mentees = n;
+  const std::int64_t sink = std::int64_t{n} + m + 1;
+  // Arcs first (each pair scored once), then the header with their exact count in front.
+  Writer body(nullptr);
+  for (int k = 0; k < n; ++k) {
+    const int i = mentees[static_cast<std::size_t>(k)];
+    for (int j = 0; j < m; ++j) {
+      if (places[static_cast<std::size_t>(j)] <= 0) continue;
+      const std::int64_t s = sc.full_score(i, j);  // -1: not allowed (rules, conflicts, forbids, minimum)
+      if (s < 0) continue;
+      body.arc(k + 1, n + 1 + j, 1, -s);
+      ++out.arcs;
+    }
+    body.arc(k + 1, sink, 1, 0);
+  }
+  for (int j = 0; j < m; ++j) body.arc(n + 1 + j, sink, places[static_cast<std::size_t>(j)], 0);
+  out.arcs += n + m;
+  const CohortGoal& goal = input.goal;
+  const bool has_goal = goal.kind != CohortGoal::Kind::None && goal.bonus > 0;
+  std::string head;
+  head += "c Pairwise matching instance: maximise the total score = minimise the cost (-score per pair)\n";
+  head += "c nodes 1.." + std::to_string(n) + ": the mentees not locked to a mentor, in input order; " + std::to_string(n + 1) + ".." +
+          std::to_string(n + m) + ": the mentors in input order; " + std::to_string(sink) + ": the sink\n";
+  head += "c mentee->mentor: every allowed pair (hard rules, conflicts, forbidden pairs, minimum score), cost -score\n";
+  head += "c mentee->sink: not matched, cost 0; mentor->sink: its free places (capacity - current load - locked pairs)\n";
+  head += "c locked pairs: " + std::to_string(out.locked_pairs) + " scoring " + std::to_string(out.locked_score) +
+          ", not in this instance: the matcher's total score = " + std::to_string(out.locked_score) + " - min cost\n";
+  if (has_goal)
+    head += std::string("c before cohort goals: this instance leaves out the scheme's goal (") +
+            (goal.kind == CohortGoal::Kind::MenteeCountries ? "mentee countries" : "mentee regions") + ", bonus " +
+            std::to_string(goal.bonus) + " per group covered), with which the matcher's own result may differ\n";
+  else
+    head += "c before cohort goals: the scheme has none, so this is all the matcher solves\n";
+  head += "p min " + std::to_string(sink) + " " + std::to_string(out.arcs) + "\n";
+  for (int k = 1; k <= n; ++k) head += "n " + std::to_string(k) + " 1\n";
+  head += "n " + std::to_string(sink) + " -" + std::to_string(n) + "\n";
+  std::string arcs = body.take();
+  out.text.reserve(head.size() + arcs.size());
+  out.text = std::move(head);
+  out.text += arcs;
+  return out;
 }
 
 namespace {

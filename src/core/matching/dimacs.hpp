@@ -35,6 +35,22 @@ long long write_dimacs(const std::string& path, const Scorer& scorer,
                        const std::vector<std::int32_t>& capacity);
 long long write_dimacs(const std::string& path, const SparseAssignmentProblem& problem);
 
+class Matcher;
+
+// The min-cost-flow instance Matcher::run() solves for its input before any cohort goal, as
+// DIMACS text in the layout written above: the mentees not locked to a mentor (input order), every
+// mentor with its free places (Matcher::free_places), every allowed pair at cost -score, and `c`
+// lines that say so, how locked pairs count and which cohort goal is left out. Any solver's
+// minimum cost C on it gives the matcher's total score without the goal: locked_score - C.
+struct MatcherInstance {
+  std::string text;
+  int mentees = 0, mentors = 0;  // in the instance (locked mentees left out)
+  long long arcs = 0;
+  int locked_pairs = 0;
+  std::int64_t locked_score = 0;
+};
+MatcherInstance matcher_instance_dimacs(const Matcher& matcher);
+
 struct DimacsAssignment {
   bool ok = false;
   std::string error;
