@@ -241,6 +241,8 @@ TEST_CASE("DIMACS: refused inputs name the line and what is wrong") {
        "p min 5 5\nn 1 2\nn 5 -2\na 1 2 0 2 0\na 1 3 0 1 0\na 2 4 0 1 -1\na 3 4 0 1 -1\na 4 5 0 2 0\n", "line 4: "},
       {"an arc from a mentor back to a mentee",
        "p min 4 4\nn 1 1\nn 2 1\nn 4 -2\na 1 3 0 1 -1\na 2 3 0 1 -1\na 3 4 0 2 0\na 3 1 0 1 0\n", "line 8: "},
+      {"a sink that cannot take every unit (its demand made up elsewhere)",
+       "p min 5 4\nn 1 1\nn 2 1\nn 4 -1\nn 5 -3\na 1 3 0 1 -1\na 2 3 0 1 -1\na 3 4 0 2 0\na 1 4 0 1 0\n", "line 4: "},
       {"the arc count of the problem line", "p min 3 3\nn 1 1\nn 3 -1\na 1 2 0 1 -4\na 2 3 0 1 0\n", "line 1: "},
   };
   for (const Case& c : cases) {

@@ -393,59 +393,59 @@ DimacsAssignment read_dimacs_assignment(const std::string& path) {
     const char *cur = nullptr, *stop = nullptr;  // *stop is the block's last '\n'
     std::uint32_t line = 0;
     while (reader.next(cur, stop)) {
-    while (cur <= stop) {
-      ++line;
-      while (*cur == ' ' || *cur == '\t') ++cur;
-      const char type = *cur;
-      // Comments may stand anywhere (between arcs too); a blank line says nothing.
-      if (type == 'c' || type == '\n' || (type == '\r' && cur[1] == '\n')) {
-        cur = static_cast<const char*>(std::memchr(cur, '\n', static_cast<std::size_t>(stop - cur) + 1)) + 1;
-        continue;
-      }
-      if (cur[1] != ' ' && cur[1] != '\t')
-        return fail(at_line(line, "unknown line type: expected c, p, n or a followed by a space"));
-      Fields f(cur + 1, stop);
-      if (type == 'p') {
-        if (nodes >= 0) return fail(at_line(line, "a second problem line (the first is line " + std::to_string(problem_line) + ")"));
-        if (!f.word("min") || !f.number(nodes) || !f.number(announced_arcs) || !f.at_end())
-          return fail(at_line(line, "expected 'p min NODES ARCS'"));
-        if (nodes < 1 || nodes > kMaxSupply - 1 || announced_arcs < 0)
-          return fail(at_line(line, "NODES must be 1 to 2^31 - 2 and ARCS not negative"));
-        problem_line = line;
-        supply.assign(static_cast<std::size_t>(nodes) + 1, 0);
-        supply_line.assign(static_cast<std::size_t>(nodes) + 1, 0);
-        // The announced count is only a hint for the reservation: a wrong one is refused below.
-        arcs.reserve(static_cast<std::size_t>(std::min<std::int64_t>(announced_arcs, std::int64_t{1} << 24)));
-      } else if (type == 'n' || type == 'a') {
-        if (nodes < 0) return fail(at_line(line, std::string(type == 'n' ? "a node" : "an arc") + " line before the problem line"));
-        if (type == 'n') {
-          std::int64_t id = 0, s = 0;
-          if (!f.number(id) || !f.number(s) || !f.at_end()) return fail(at_line(line, "expected 'n ID SUPPLY'"));
-          if (id < 1 || id > nodes) return fail(at_line(line, "node " + std::to_string(id) + " is not between 1 and " + std::to_string(nodes)));
-          if (s > kMaxSupply || s < -kMaxSupply) return fail(at_line(line, "supply " + std::to_string(s) + " is out of range"));
-          const auto u = static_cast<std::size_t>(id);
-          if (supply_line[u] != 0)
-            return fail(at_line(line, "node " + std::to_string(id) + " already has a supply (line " + std::to_string(supply_line[u]) + ")"));
-          supply[u] = s;
-          supply_line[u] = line;
-        } else {
-          std::int64_t from = 0, to = 0, low = 0, cap = 0, cost = 0;
-          if (!f.number(from) || !f.number(to) || !f.number(low) || !f.number(cap) || !f.number(cost) || !f.at_end())
-            return fail(at_line(line, "expected 'a FROM TO LOW CAPACITY COST' (five integers)"));
-          if (from < 1 || from > nodes || to < 1 || to > nodes)
-            return fail(at_line(line, "an arc end is not a node between 1 and " + std::to_string(nodes)));
-          if (from == to) return fail(at_line(line, "an arc from a node to itself"));
-          if (low != 0) return fail(at_line(line, "lower bound " + std::to_string(low) + ": only 0 is supported"));
-          if (cap < 0) return fail(at_line(line, "negative capacity"));
-          if (cost > kMaxCost || cost < -kMaxCost) return fail(at_line(line, "cost " + std::to_string(cost) + " is beyond +-2^40"));
-          arcs.push_back({static_cast<std::int32_t>(from), static_cast<std::int32_t>(to),
-                          static_cast<std::int32_t>(std::min<std::int64_t>(cap, kMaxSupply)), cost});
+      while (cur <= stop) {
+        ++line;
+        while (*cur == ' ' || *cur == '\t') ++cur;
+        const char type = *cur;
+        // Comments may stand anywhere (between arcs too); a blank line says nothing.
+        if (type == 'c' || type == '\n' || (type == '\r' && cur[1] == '\n')) {
+          cur = static_cast<const char*>(std::memchr(cur, '\n', static_cast<std::size_t>(stop - cur) + 1)) + 1;
+          continue;
         }
-      } else {
-        return fail(at_line(line, std::string("unknown line type '") + type + "': expected c, p, n or a"));
+        if (cur[1] != ' ' && cur[1] != '\t')
+          return fail(at_line(line, std::string("line type '") + type + "...': expected c, p, n or a, then a space"));
+        Fields f(cur + 1, stop);
+        if (type == 'p') {
+          if (nodes >= 0) return fail(at_line(line, "a second problem line (the first is line " + std::to_string(problem_line) + ")"));
+          if (!f.word("min") || !f.number(nodes) || !f.number(announced_arcs) || !f.at_end())
+            return fail(at_line(line, "expected 'p min NODES ARCS'"));
+          if (nodes < 1 || nodes > kMaxSupply - 1 || announced_arcs < 0)
+            return fail(at_line(line, "NODES must be 1 to 2^31 - 2 and ARCS not negative"));
+          problem_line = line;
+          supply.assign(static_cast<std::size_t>(nodes) + 1, 0);
+          supply_line.assign(static_cast<std::size_t>(nodes) + 1, 0);
+          // The announced count is only a hint for the reservation: a wrong one is refused below.
+          arcs.reserve(static_cast<std::size_t>(std::min<std::int64_t>(announced_arcs, std::int64_t{1} << 24)));
+        } else if (type == 'n' || type == 'a') {
+          if (nodes < 0) return fail(at_line(line, std::string(type == 'n' ? "a node" : "an arc") + " line before the problem line"));
+          if (type == 'n') {
+            std::int64_t id = 0, s = 0;
+            if (!f.number(id) || !f.number(s) || !f.at_end()) return fail(at_line(line, "expected 'n ID SUPPLY'"));
+            if (id < 1 || id > nodes) return fail(at_line(line, "node " + std::to_string(id) + " is not between 1 and " + std::to_string(nodes)));
+            if (s > kMaxSupply || s < -kMaxSupply) return fail(at_line(line, "supply " + std::to_string(s) + " is out of range"));
+            const auto u = static_cast<std::size_t>(id);
+            if (supply_line[u] != 0)
+              return fail(at_line(line, "node " + std::to_string(id) + " already has a supply (line " + std::to_string(supply_line[u]) + ")"));
+            supply[u] = s;
+            supply_line[u] = line;
+          } else {
+            std::int64_t from = 0, to = 0, low = 0, cap = 0, cost = 0;
+            if (!f.number(from) || !f.number(to) || !f.number(low) || !f.number(cap) || !f.number(cost) || !f.at_end())
+              return fail(at_line(line, "expected 'a FROM TO LOW CAPACITY COST' (five integers)"));
+            if (from < 1 || from > nodes || to < 1 || to > nodes)
+              return fail(at_line(line, "an arc end is not a node between 1 and " + std::to_string(nodes)));
+            if (from == to) return fail(at_line(line, "an arc from a node to itself"));
+            if (low != 0) return fail(at_line(line, "lower bound " + std::to_string(low) + ": only 0 is supported"));
+            if (cap < 0) return fail(at_line(line, "negative capacity"));
+            if (cost > kMaxCost || cost < -kMaxCost) return fail(at_line(line, "cost " + std::to_string(cost) + " is beyond +-2^40"));
+            arcs.push_back({static_cast<std::int32_t>(from), static_cast<std::int32_t>(to),
+                            static_cast<std::int32_t>(std::min<std::int64_t>(cap, kMaxSupply)), cost});
+          }
+        } else {
+          return fail(at_line(line, std::string("unknown line type '") + type + "': expected c, p, n or a"));
+        }
+        cur = f.next_line();
       }
-      cur = f.next_line();
-    }
     }
   }
   if (reader.failed()) return fail("cannot read " + path);
@@ -566,6 +566,13 @@ DimacsAssignment read_dimacs_assignment(const std::string& path) {
   if (total_supply > 0)
     return fail(at_line(problem_line, "the supplies exceed the demands by " + std::to_string(total_supply) +
                                           ": no flow can send every supply"));
+  // Every unit ends in the sink (matched or not), so its demand must cover them all (a smaller one
+  // would cap the mentors together, which an assignment cannot say).
+  std::int64_t units = 0;
+  for (std::size_t v = 1; v < un; ++v) units += std::max<std::int64_t>(0, supply[v]);
+  if (sink != 0 && -supply_of(sink) < units)
+    return fail(at_line(node_line(sink), "the sink's demand " + std::to_string(-supply_of(sink)) + " is less than the " +
+                                             std::to_string(units) + " units supplied"));
 
   // ---- 3. Mentee and mentor numbers, then every arc checked against its role and used. ----
   std::vector<std::int32_t> index(un, -1);
