@@ -2,6 +2,10 @@
 //   matching_bench [--mentees N] [--mentors M] [--capacity C] [--seed S] [--dimacs FILE]
 //                  [--solve-dimacs FILE] [--no-explain] [--k K] [--mentor-k L] [--reserve R]
 //                  [--sample F] [--relist X] [--repeat N] [--kernel]
+//   matching_bench --write-skewed-dimacs FILE [--mentees N] [--mentors M] [--capacity C] [--seed S]
+//                  [--skew X] [--noise R]
+//     writes the popularity-skewed family (bench/dimacs_families.hpp) in super-source form
+//   matching_bench --read-dimacs FILE   times the DIMACS reader alone (best of --repeat runs)
 // Prints phases, total score (= -min cost of the DIMACS instance) and peak memory.
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +19,7 @@
 #endif
 
 #include "bench/cohort.hpp"
+#include "bench/dimacs_families.hpp"
 #include "core/matching/dimacs.hpp"
 #include "core/matching/matcher.hpp"
 #include "core/matching/row_scorer.hpp"
@@ -38,9 +43,11 @@ double peak_mb() {
 int main(int argc, char** argv) {
   int n = 5000, m = 2000, cap = 3;
   unsigned long long seed = 1;
-  std::string dimacs, solve_file;
+  std::string dimacs, solve_file, skewed_file, read_file;
   bool kernel_only = false;
   int repeat = 1;
+  double skew = 0.7;
+  int noise = 200;
   pairwise::matching::MatchOptions opt;
   for (int a = 1; a < argc; ++a) {
     const std::string k = argv[a];
@@ -51,6 +58,10 @@ int main(int argc, char** argv) {
     else if (k == "--seed") seed = std::strtoull(next(), nullptr, 10);
     else if (k == "--dimacs") dimacs = next();
     else if (k == "--solve-dimacs") solve_file = next();
+    else if (k == "--write-skewed-dimacs") skewed_file = next();
+    else if (k == "--read-dimacs") read_file = next();
+    else if (k == "--skew") skew = std::atof(next());
+    else if (k == "--noise") noise = std::atoi(next());
     else if (k == "--no-explain") opt.explain = false;
     else if (k == "--k") opt.mentee_candidates = std::atoi(next());
     else if (k == "--mentor-k") opt.mentor_candidates_per_place = std::atoi(next());
@@ -68,6 +79,29 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "unknown argument %s\n", k.c_str());
       return 2;
     }
+  }
+  if (!skewed_file.empty()) {
+    const long long arcs = pairwise::bench::write_popularity_skewed_dimacs(skewed_file, n, m, cap, seed, skew, noise);
+    std::printf("popularity-skewed %d x %d, capacity %d, seed %llu, skew %.2f, noise %d: arcs=%lld file=%s\n", n, m, cap,
+                seed, skew, noise, arcs, skewed_file.c_str());
+    return arcs < 0 ? 1 : 0;
+  }
+  if (!read_file.empty()) {
+    double best_ms = 1e300;
+    for (int r = 0; r < std::max(1, repeat); ++r) {
+      const auto t = std::chrono::steady_clock::now();
+      const auto in = pairwise::matching::read_dimacs_assignment(read_file);
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+      if (!in.ok) {
+        std::fprintf(stderr, "error: %s\n", in.error.c_str());
+        return 1;
+      }
+      best_ms = std::min(best_ms, ms);
+      std::printf("read_ms=%.1f mentees=%d mentors=%d pairs=%zu\n", ms, in.problem.left, in.problem.right,
+                  in.problem.target.size());
+    }
+    std::printf("best read_ms=%.1f peak_mb=%.0f\n", best_ms, peak_mb());
+    return 0;
   }
   if (!solve_file.empty()) {
     const auto r = pairwise::matching::solve_dimacs_file(solve_file);

@@ -13,7 +13,7 @@ const std::vector<Command>& command_table() {
        {"--from", "--kind", "-o", "--output", "--scheme", "--pairing", "--mentor", "--mentee", "--today", "--csv"}, {},
        run_export},
       {"match", "propose the best mentor for every mentee", kMatchHelp,
-       {"--from", "--scheme", "--format", "-o", "--input", "--dimacs"}, {}, run_match},
+       {"--from", "--scheme", "--format", "-o", "--input", "--dimacs", "--write-dimacs"}, {}, run_match},
       {"preset", "list the built-in presets, or write one as a scheme file to edit", kPresetHelp, {"-o"}, {}, run_preset},
       {"scheme-update", "replace (or add) a scheme from an edited scheme file", kSchemeUpdateHelp, {"--into"}, {},
        run_scheme_update},

@@ -1,4 +1,4 @@
-// pairwise match --from BACKUP | --input MATCHING.json | --dimacs INSTANCE
+// pairwise match --from BACKUP | --input MATCHING.json | --dimacs INSTANCE [--write-dimacs FILE]
 #include "cli/commands/commands.hpp"
 #include "core/matching/dimacs.hpp"
 #include "core/matching/from_records.hpp"
@@ -11,6 +11,7 @@ const char* const kMatchHelp =
     "Usage: pairwise match --from BACKUP.json [--scheme ID] [--format json|csv] [-o OUT] [FILE...]\n"
     "       pairwise match --input MATCHING.json [--format json|csv] [-o OUT]\n"
     "       pairwise match --dimacs INSTANCE.dimacs\n"
+    "       pairwise match --from BACKUP.json [--scheme ID] [FILE...] --write-dimacs INSTANCE.dimacs\n"
     "Finds the assignment of mentees to mentors with the highest total score under the scheme's\n"
     "weighted criteria and hard rules (capacity, conflicts, forbidden and locked pairs), exactly.\n"
     "FILEs (application files, a scheme file, CSV) are merged into the backup's people first, as\n"
@@ -18,7 +19,14 @@ const char* const kMatchHelp =
     "backup holds several schemes. Output: every proposed pair with its score per criterion, and\n"
     "the reason each unmatched mentee has no mentor (JSON, or CSV with --format csv).\n"
     "--input takes the matcher's own JSON (see src/core/matching/json_io.hpp); --dimacs solves a\n"
-    "DIMACS min-cost-flow assignment instance and prints its optimal cost.\n";
+    "DIMACS min-cost-flow assignment instance and prints its optimal cost: mentees with supply 1\n"
+    "or a super source with one unit to each, mentors into a sink or with demands, arcs in any\n"
+    "order, comments anywhere (a file it cannot read is refused with the line at fault).\n"
+    "--write-dimacs writes, instead of matching, the exact min-cost-flow instance the matcher\n"
+    "solves for that input (mentees not locked to a mentor, mentors' free places, every allowed\n"
+    "pair at cost -score), before cohort goals (a comment line names the goal left out), so any\n"
+    "DIMACS solver can be timed on a real cohort; '--dimacs' on it gives the optimum without the\n"
+    "goal (total score = locked pairs' score - min cost; the comment lines give that score).\n";
 
 namespace {
 
@@ -54,6 +62,7 @@ int input_from_records(const Options& o, matching::MatchingInput& input, std::ve
 int run_match(const Options& o) {
   const std::string format = o.get("--format", "json"), out = o.get("-o");
   if (format != "json" && format != "csv") return o.usage("--format is json or csv");
+  if (o.has("--dimacs") && o.has("--write-dimacs")) return o.usage("--dimacs reads an instance, --write-dimacs writes one: choose one");
   if (o.has("--dimacs")) {
     const std::string dimacs_path = o.get("--dimacs");
     auto solved = matching::solve_dimacs_file(dimacs_path);
@@ -76,6 +85,14 @@ int run_match(const Options& o) {
   }
   for (const auto& w : warnings) std::cerr << "pairwise: warning: " << w << "\n";
   matching::Matcher matcher(input);
+  if (o.has("--write-dimacs")) {
+    const std::string instance_path = o.get("--write-dimacs");
+    const matching::MatcherInstance instance = matching::matcher_instance_dimacs(matcher);
+    if (!write_file(instance_path, instance.text)) return std::cerr << instance_path << ": cannot write the file\n", kIo;
+    std::cerr << "pairwise: wrote " << instance.mentees << " mentee(s), " << instance.mentors << " mentor(s), " << instance.arcs
+              << " arcs; total score = " << instance.locked_score << " (" << instance.locked_pairs << " locked pair(s)) - min cost\n";
+    return kOk;
+  }
   const matching::MatchResult& result = matcher.run();
   std::string text = format == "csv" ? matching::proposals_csv(input, result) : matching::result_to_json(input, result);
   if (!text.empty() && text.back() != '\n') text += '\n';

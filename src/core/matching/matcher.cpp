@@ -323,6 +323,15 @@ void Matcher::generate_candidates(const std::vector<std::int32_t>& cap, MatchSta
   candidates_valid_ = true;
 }
 
+std::vector<std::int32_t> Matcher::free_places() const {
+  std::vector<std::int32_t> cap(input_.mentors.size());
+  for (std::size_t j = 0; j < cap.size(); ++j) cap[j] = input_.mentors[j].capacity - input_.mentors[j].current_load;
+  for (const int l : locked_mentor_)
+    if (l >= 0) --cap[static_cast<std::size_t>(l)];
+  for (auto& c : cap) c = std::max(0, c);
+  return cap;
+}
+
 const MatchResult& Matcher::run() {
   const auto t_start = Clock::now();
   MatchResult R;
@@ -330,15 +339,7 @@ const MatchResult& Matcher::run() {
   const int n = sc.mentee_count();
   const int m = sc.mentor_count();
   const bool goal = input_.goal.kind != CohortGoal::Kind::None && input_.goal.bonus > 0;
-  // Effective capacities: minus current load and locked pairs.
-  std::vector<std::int32_t> cap(static_cast<std::size_t>(m));
-  for (int j = 0; j < m; ++j) {
-    const auto& p = input_.mentors[static_cast<std::size_t>(j)];
-    cap[static_cast<std::size_t>(j)] = p.capacity - p.current_load;
-  }
-  for (int i = 0; i < n; ++i)
-    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) --cap[static_cast<std::size_t>(locked_mentor_[static_cast<std::size_t>(i)])];
-  for (auto& c : cap) c = std::max(0, c);
+  const std::vector<std::int32_t> cap = free_places();
   if (!candidates_valid_ && !goal) {
     const auto t = Clock::now();
     generate_candidates(cap, R.stats);

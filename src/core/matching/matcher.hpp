@@ -118,6 +118,12 @@ class Matcher {
 
   const MatchingInput& input() const { return input_; }
   const Scorer& scorer() const { return *scorer_; }
+  // What run() assigns: each mentor's free places (capacity - current load - pairs locked to it,
+  // at least 0) and, per mentee, the mentor the coordinator locked it to (-1 if none). Together
+  // with scorer() they are the whole instance run() solves before any cohort goal (see
+  // matcher_instance_dimacs, which writes it for other solvers).
+  std::vector<std::int32_t> free_places() const;
+  int locked_mentor(int mentee) const { return locked_mentor_[static_cast<std::size_t>(mentee)]; }
 
  private:
   void rebuild_scorer();
