@@ -22,6 +22,14 @@ Workspace::Workspace(const Clock& clock, IdGenerator& ids) : clock_(&clock), ids
 
 RecordMeta Workspace::new_meta() const { return pairwise::new_meta(*ids_, *clock_); }
 
+RecordMeta Workspace::next_export_meta(const RecordMeta& previous) const {
+  if (previous.id.empty()) return new_meta();
+  RecordMeta next = previous;
+  next.revision = std::min(previous.revision, kMaxRevision - 1) + 1;
+  next.updated_at = clock_->now();
+  return next;
+}
+
 template <> std::map<std::string, Scheme>& Workspace::table<Scheme>() { return schemes_; }
 template <> std::map<std::string, Person>& Workspace::table<Person>() { return people_; }
 template <> std::map<std::string, Pairing>& Workspace::table<Pairing>() { return pairings_; }
@@ -141,7 +149,7 @@ Result<ChangeSet> Workspace::save(T record) {
   } else if (auto it = t.find(record.meta.id); it != t.end()) {
     if (it->second == record) return ChangeSet{};  // nothing changed: no new revision
     record.meta.created_at = it->second.meta.created_at;
-    record.meta.revision = std::max(record.meta.revision, it->second.meta.revision) + 1;
+    record.meta.revision = std::min(std::max(record.meta.revision, it->second.meta.revision), kMaxRevision - 1) + 1;
     record.meta.updated_at = clock_->now();
   } else {
     if (record.meta.created_at.empty()) record.meta.created_at = clock_->now();

@@ -72,6 +72,9 @@ class Workspace {
   const Clock& clock() const { return *clock_; }
   IdGenerator& ids() const { return *ids_; }
   RecordMeta new_meta() const;
+  // The metadata of a record sent out again after a change (an applicant's corrected application):
+  // the same id, the next revision and now, so the receiver takes it over the copy it has.
+  RecordMeta next_export_meta(const RecordMeta& previous) const;
 
   // ---- reading ----
   const std::map<std::string, Scheme>& schemes() const { return schemes_; }

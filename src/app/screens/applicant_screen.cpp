@@ -89,7 +89,8 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
   state.tried_export = true;
   Person person = state.draft;
   person.email = trim(person.email);
-  if (person.meta.id.empty()) person.meta = session.workspace().new_meta();
+  // Every export is a new revision, so a corrected re-export wins over the copy already sent.
+  person.meta = session.workspace().next_export_meta(person.meta);
   if (person.applied_on.empty()) person.applied_on = session.workspace().clock().today();
   if (!missing_intake_fields(scheme, person).empty()) {
     session.notify("Some required answers are missing: they are marked in red.", true);

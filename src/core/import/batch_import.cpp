@@ -46,20 +46,42 @@ Json substance(Json v) {
   return v;
 }
 
+// What makes a record the record it is, beyond its id: a person is their e-mail (the key), a
+// pairing its two people, a pair's record its pairing. A file whose id names a record of another
+// identity must not replace it.
+std::string identity_of(const StoredRecord& r) {
+  const Json& v = r.value;
+  auto text = [&v](const char* key) {
+    auto it = v.find(key);
+    return it != v.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  if (r.store == kStorePairings) return normalize_email(text("mentor_email")) + " and " + normalize_email(text("mentee_email"));
+  if (r.store == kStoreMeetings || r.store == kStoreObjectives || r.store == kStoreAgreements ||
+      r.store == kStoreFeedback || r.store == kStorePrivateNotes)
+    return "pairing " + text("pairing_id");
+  return {};
+}
+
+// Fields the coordinator alone decides: an applicant's file (JSON or survey row) never changes them.
+constexpr const char* kCoordinatorOwnedPersonFields[] = {"status", "status_history", "decision", "decision_on"};
+
 class Merger {
  public:
-  Merger(const Workspace& ws, ImportPreview& preview) : preview_(preview) {
+  Merger(const Workspace& ws, ImportPreview& preview) : ws_(ws), preview_(preview) {
     for (auto& r : ws.all_records()) {
       Candidate c{r, revision_of(r.value), updated_of(r.value), "this workspace"};
+      ids_in_use_[r.store + "\n" + r.id] = key_of(r);
       existing_[key_of(r)] = c;
     }
   }
 
-  void add(StoredRecord r, const std::string& source) {
+  // `from_applicant`: the record comes from an application file or a survey export.
+  void add(StoredRecord r, const std::string& source, bool from_applicant = false) {
     Candidate incoming{std::move(r), 0, "", source};
     incoming.revision = revision_of(incoming.record.value);
     incoming.updated_at = updated_of(incoming.record.value);
     const std::string key = key_of(incoming.record);
+    if (!claim_id(incoming, key)) return;
     auto batch_it = batch_.find(key);
     const Candidate* current = nullptr;
     if (batch_it != batch_.end()) current = &batch_it->second;
@@ -77,13 +99,30 @@ class Merger {
     incoming.record.id = current->record.id;
     if (incoming.record.value.is_object() && incoming.record.value.contains("id"))
       incoming.record.value["id"] = current->record.id;
+    if (from_applicant && incoming.record.store == kStorePeople && incoming.record.value.is_object() &&
+        current->record.value.is_object()) {
+      for (const char* field : kCoordinatorOwnedPersonFields) {
+        if (auto it = current->record.value.find(field); it != current->record.value.end())
+          incoming.record.value[field] = *it;
+        else
+          incoming.record.value.erase(field);
+      }
+    }
     if (substance(incoming.record.value) == substance(current->record.value)) {
       if (batch_it == batch_.end()) batch_[key] = *current;  // remember it as seen, unchanged
       return;
     }
     std::string reason;
     bool take_incoming = false;
-    if (incoming.revision != current->revision) {
+    const bool against_workspace = batch_it == batch_.end();
+    if (from_applicant && against_workspace && incoming.record.store == kStorePeople &&
+        incoming.updated_at != current->updated_at) {
+      // The applicant's device and the coordinator's count revisions apart (every status change
+      // adds one here), so against the workspace's copy the later edit of the answers wins.
+      // Between two files of the applicant's own device, revisions still decide.
+      take_incoming = incoming.updated_at > current->updated_at;
+      reason = "the applicant's answers: later edit";
+    } else if (incoming.revision != current->revision) {
       take_incoming = incoming.revision > current->revision;
       reason = "higher revision";
     } else if (incoming.updated_at != current->updated_at) {
@@ -108,24 +147,64 @@ class Merger {
       auto ws_it = existing_.find(key);
       if (ws_it == existing_.end()) {
         ++preview_.new_records;
+        preview_.based_on.push_back({c.record.store, c.record.id, Json()});
       } else if (ws_it->second.record.value == c.record.value) {
         ++preview_.unchanged_records;
         continue;
       } else {
         ++preview_.updated_records;
+        preview_.based_on.push_back(ws_it->second.record);
       }
       preview_.changes.upserts.push_back(c.record);
     }
   }
 
  private:
+  // An id stays with one identity: a person whose id another person already has gets a new id (two
+  // people, both kept); any other record whose id names a record of another identity is refused.
+  bool claim_id(Candidate& incoming, const std::string& key) {
+    StoredRecord& r = incoming.record;
+    const std::string id_key = r.store + "\n" + r.id;
+    auto used = ids_in_use_.find(id_key);
+    if (used != ids_in_use_.end() && used->second != key) {
+      if (r.store == kStorePeople) {
+        const std::string fresh = ws_.ids().next_id();
+        preview_.renumbered.push_back(normalize_email(r.value.value("email", "")) + " (from " + incoming.source +
+                                      ") had the id of another person, " + r.id + ", and was given a new one");
+        r.id = fresh;
+        if (r.value.is_object()) r.value["id"] = fresh;
+        ids_in_use_[r.store + "\n" + fresh] = key;
+        return true;
+      }
+      preview_.errors.push_back({incoming.source, "",
+                                 "the " + r.store + " record " + r.id + " is already known here as another record; nothing from this file is stored"});
+      return false;
+    }
+    const std::string identity = identity_of(r);
+    if (!identity.empty()) {
+      const Candidate* known = nullptr;
+      if (auto b = batch_.find(key); b != batch_.end()) known = &b->second;
+      else if (auto e = existing_.find(key); e != existing_.end()) known = &e->second;
+      if (known && identity_of(known->record) != identity) {
+        preview_.errors.push_back({incoming.source, "",
+                                   "the " + r.store + " record " + r.id + " belongs to " + identity_of(known->record) +
+                                       " here, but this file gives it to " + identity + "; nothing from this file is stored"});
+        return false;
+      }
+    }
+    ids_in_use_[id_key] = key;
+    return true;
+  }
+
   static std::string key_of(const StoredRecord& r) {
     if (r.store == kStorePeople && r.value.is_object() && r.value.contains("email") && r.value["email"].is_string())
       return r.store + "\n" + normalize_email(r.value["email"].get<std::string>());
     return r.store + "\n" + r.id;
   }
 
+  const Workspace& ws_;
   ImportPreview& preview_;
+  std::map<std::string, std::string> ids_in_use_;  // store + id -> key of the record holding it
   std::map<std::string, Candidate> existing_;
   std::map<std::string, Candidate> batch_;
 };
@@ -137,6 +216,7 @@ std::vector<std::string> ImportPreview::summary() const {
   lines.push_back(std::to_string(new_records) + " new, " + std::to_string(updated_records) + " updated, " +
                   std::to_string(unchanged_records) + " unchanged record(s)");
   for (const auto& e : merged_people) lines.push_back("merged duplicate applications of " + e);
+  for (const auto& e : renumbered) lines.push_back(e);
   for (const auto& c : conflicts)
     lines.push_back("conflict in " + c.store + " " + c.key + ": kept " + c.kept + ", discarded " + c.discarded +
                     " (" + c.reason + ")");
@@ -187,7 +267,7 @@ struct ImportPreviewJob::State {
       }
       for (auto& row : applications_from_csv(table.value(), mapping, options.scheme_id, file.name, ws.ids(), ws.clock())) {
         if (row.person) {
-          merger.add(StoredRecord{kStorePeople, row.person->meta.id, encode(*row.person)}, file.name);
+          merger.add(StoredRecord{kStorePeople, row.person->meta.id, encode(*row.person)}, file.name, true);
         } else {
           auto& target = options.skip_bad_csv_rows ? preview.skipped_rows : preview.errors;
           target.insert(target.end(), row.errors.begin(), row.errors.end());
@@ -207,7 +287,7 @@ struct ImportPreviewJob::State {
       // it into the scheme they run.
       if (parsed->kind == DocumentKind::application && r.store == kStorePeople && !options.scheme_id.empty())
         r.value["scheme_id"] = options.scheme_id;
-      merger.add(std::move(r), file.name);
+      merger.add(std::move(r), file.name, parsed->kind == DocumentKind::application);
     }
   }
 
@@ -274,6 +354,23 @@ ImportPreview preview_import(const Workspace& ws, const std::vector<InputFile>& 
 
 Result<ChangeSet> apply_import(Workspace& ws, const ImportPreview& preview) {
   if (!preview.can_apply()) return preview.errors;
+  // The preview decided against the records it saw: if any of them changed since (an edit made
+  // while the preview was open), applying it would overwrite that edit unseen.
+  if (!preview.based_on.empty()) {
+    std::map<std::string, const StoredRecord*> now;
+    const auto records = ws.all_records();
+    for (const auto& r : records) now[r.store + "\n" + r.id] = &r;
+    Errors moved;
+    for (const auto& seen : preview.based_on) {
+      auto it = now.find(seen.store + "\n" + seen.id);
+      const bool same = seen.value.is_null() ? it == now.end() : it != now.end() && it->second->value == seen.value;
+      if (!same)
+        moved.push_back({seen.store + "/" + seen.id, "",
+                         "changed in this workspace since the import was previewed; nothing was imported: preview the "
+                         "import again to see it against the newer data"});
+    }
+    if (!moved.empty()) return moved;
+  }
   return ws.apply(preview.changes);
 }
 

@@ -44,6 +44,10 @@ struct ImportPreview {
   Errors skipped_rows;                  // bad CSV rows left out by the coordinator's choice
   std::vector<ImportConflict> conflicts;
   std::vector<std::string> merged_people;  // e-mails seen more than once and merged
+  std::vector<std::string> renumbered;     // people whose id another person had: given a new one
+  // The workspace's records the changes were decided against (a null value: absent); applying is
+  // refused if any of them has changed since.
+  std::vector<StoredRecord> based_on;
   int new_records = 0;
   int updated_records = 0;
   int unchanged_records = 0;

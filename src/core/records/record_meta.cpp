@@ -31,7 +31,7 @@ void decode_meta(const JsonReader& in, RecordMeta& meta) {
   if (!in.field("revision").present()) {
     in.field("revision").error("missing; expected a whole number of at least 1");
   } else {
-    in.optional_int_range("revision", meta.revision, 1, 2147483647);
+    in.optional_int_range("revision", meta.revision, 1, kMaxRevision);
   }
 }
 

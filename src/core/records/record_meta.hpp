@@ -9,6 +9,11 @@
 
 namespace pairwise {
 
+// The highest revision a file may carry. Far above any real edit history (a revision is one saved
+// edit), and far enough below the largest int that adding one, as every save and merge does, can
+// never overflow (2147483647 was once accepted and then wrapped to a negative revision).
+inline constexpr int kMaxRevision = 1'000'000'000;
+
 struct RecordMeta {
   std::string id;
   std::string created_at;  // timestamp
