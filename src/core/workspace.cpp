@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/sync/field_merge.hpp"
+
 namespace pairwise {
 
 const std::vector<std::string>& all_store_names() {
@@ -138,6 +140,16 @@ Errors Workspace::check_pairing_reference(const std::string& pairing_id) const {
   return Errors{{"", "$.pairing_id", "no pairing with id \"" + pairing_id + "\""}};
 }
 
+namespace {
+// The pair's own records merge field by field; people, pairings and schemes keep whole-record
+// merging with the coordinator's ownership rules (batch_import.cpp).
+template <class T>
+constexpr bool is_field_merged() {
+  return std::is_same_v<T, Meeting> || std::is_same_v<T, Objective> || std::is_same_v<T, Agreement> ||
+         std::is_same_v<T, Feedback> || std::is_same_v<T, PrivateNote>;
+}
+}  // namespace
+
 template <class T>
 Result<ChangeSet> Workspace::save(T record) {
   auto& t = table<T>();
@@ -147,6 +159,8 @@ Result<ChangeSet> Workspace::save(T record) {
     if constexpr (std::is_same_v<T, Agreement>)
       if (!record.pairing_id.empty()) record.meta.id = agreement_id_for(record.pairing_id);
   } else if (auto it = t.find(record.meta.id); it != t.end()) {
+    // The stored copy's field versions are the truth (an editor's copy may predate a merge).
+    record.meta.sync = it->second.meta.sync;
     if (it->second == record) return ChangeSet{};  // nothing changed: no new revision
     record.meta.created_at = it->second.meta.created_at;
     record.meta.revision = std::min(std::max(record.meta.revision, it->second.meta.revision), kMaxRevision - 1) + 1;
@@ -154,6 +168,11 @@ Result<ChangeSet> Workspace::save(T record) {
   } else {
     if (record.meta.created_at.empty()) record.meta.created_at = clock_->now();
     if (record.meta.updated_at.empty()) record.meta.updated_at = record.meta.created_at;
+  }
+  if constexpr (is_field_merged<T>()) {
+    auto it = t.find(record.meta.id);
+    const Json stamped = stamp_local_edit(it != t.end() ? encode(it->second) : Json(), encode(record), device_);
+    record.meta.sync = stamped.value(kSyncKey, Json());
   }
   Errors errors = check_record(record);
   if (!errors.empty()) return errors;

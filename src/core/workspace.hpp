@@ -72,6 +72,11 @@ class Workspace {
   const Clock& clock() const { return *clock_; }
   IdGenerator& ids() const { return *ids_; }
   RecordMeta new_meta() const;
+  // The device this workspace lives on: edits of the pair's records (meetings, objectives, the
+  // agreement, feedback, private notes) are versioned field by field under this name, so copies
+  // from two devices merge without losing text (core/sync/field_merge.hpp). Empty: "unnamed-device".
+  void set_device(std::string device) { device_ = std::move(device); }
+  const std::string& device() const { return device_; }
   // The metadata of a record sent out again after a change (an applicant's corrected application):
   // the same id, the next revision and now, so the receiver takes it over the copy it has.
   RecordMeta next_export_meta(const RecordMeta& previous) const;
@@ -139,6 +144,7 @@ class Workspace {
 
   const Clock* clock_;
   IdGenerator* ids_;
+  std::string device_;
   std::map<std::string, Scheme> schemes_;
   std::map<std::string, Person> people_;
   std::map<std::string, Pairing> pairings_;

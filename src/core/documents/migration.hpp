@@ -12,6 +12,10 @@
 //       core/records/agreement.hpp); a consent whose words changed since is void. Before v4 every
 //       edit of the words cleared both consents, so a consent without a digest is read as given to
 //       the words stored beside it (decode fills the digest; stored data is read the same way).
+//       The pair's records (meetings, objectives, agreements, feedback, private notes) may carry
+//       "sync": each field's version vector and the values kept from edits made on both sides
+//       (core/sync/field_merge.hpp). A record without it (v3 and older) merges as one edit named
+//       after its content, so two different old copies keep both texts.
 #include <string>
 
 #include "core/validation/json_reader.hpp"

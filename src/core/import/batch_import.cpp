@@ -8,6 +8,7 @@
 #include "core/csv/csv_applications.hpp"
 #include "core/csv/csv_reader.hpp"
 #include "core/documents/documents.hpp"
+#include "core/sync/field_merge.hpp"
 
 namespace pairwise {
 
@@ -112,6 +113,10 @@ class Merger {
       if (batch_it == batch_.end()) batch_[key] = *current;  // remember it as seen, unchanged
       return;
     }
+    if (is_field_merged_store(incoming.record.store)) {
+      merge_fields(incoming, *current, key);
+      return;
+    }
     std::string reason;
     bool take_incoming = false;
     const bool against_workspace = batch_it == batch_.end();
@@ -160,6 +165,48 @@ class Merger {
   }
 
  private:
+  static bool is_field_merged_store(const std::string& store) {
+    return store == kStoreMeetings || store == kStoreObjectives || store == kStoreAgreements || store == kStoreFeedback ||
+           store == kStorePrivateNotes;
+  }
+
+  static Json content_of(Json v) {
+    for (const char* key : {"id", "created_at", "updated_at", "revision"}) v.erase(key);
+    return v;
+  }
+
+  // The pair's records merge field by field: nothing either side typed is set aside; a field edited
+  // on both sides keeps both texts until the person chooses (core/sync/field_merge.hpp).
+  void merge_fields(const Candidate& incoming, const Candidate& current, const std::string& key) {
+    Json merged = merge_record(current.record.value, incoming.record.value);
+    std::vector<std::string> known;
+    for (const Json* side : {&current.record.value, &incoming.record.value})
+      for (const auto& c : conflicts_in(*side)) known.push_back(c.path);
+    for (const auto& c : conflicts_in(merged)) {
+      if (std::find(known.begin(), known.end(), c.path) != known.end()) continue;
+      preview_.conflicts.push_back(ImportConflict{incoming.record.store, incoming.record.id,
+                                                  "both texts of \"" + c.path + "\" (" + describe(current) + " and " +
+                                                      describe(incoming) + ")",
+                                                  "nothing",
+                                                  "edited on both sides: both are kept, side by side, until you choose"});
+    }
+    Candidate result = current;
+    if (content_of(merged) == content_of(current.record.value)) {
+      // Nothing new from the file.
+    } else if (content_of(merged) == content_of(incoming.record.value)) {
+      result = incoming;
+    } else {
+      // A combination neither copy had: a new revision, so the next exchange carries it back.
+      merged["revision"] = std::min(std::max(current.revision, incoming.revision), kMaxRevision - 1) + 1;
+      merged["updated_at"] = ws_.clock().now();
+      result.record.value = std::move(merged);
+      result.revision = result.record.value["revision"].get<int>();
+      result.updated_at = result.record.value["updated_at"].get<std::string>();
+      result.source = current.source + " and " + incoming.source;
+    }
+    batch_[key] = std::move(result);
+  }
+
   // An id stays with one identity: a person whose id another person already has gets a new id (two
   // people, both kept); any other record whose id names a record of another identity is refused.
   bool claim_id(Candidate& incoming, const std::string& key) {

@@ -10,7 +10,8 @@ using A = Audience;
 
 // Every record's identity and revision travel with it to whoever may see any of it.
 #define PAIRWISE_META_FIELDS(audience)                                                                \
-  {"id", audience}, {"created_at", audience}, {"updated_at", audience}, {"revision", audience}
+  {"id", audience}, {"created_at", audience}, {"updated_at", audience}, {"revision", audience},         \
+      {"sync", audience}
 
 const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
   static const std::map<std::string_view, std::vector<FieldAudience>> all{
@@ -44,8 +45,8 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
         {"applied_on", A::coordinator},
         {"decision", A::coordinator},
         {"decision_on", A::coordinator}}},
-      // A pairing: the pair sees where it stands, not how matching scored it, who declined and
-      // why, or that the coordinator escalated.
+      // A pairing: the pair sees where it stands and why they were matched, not who declined and
+      // why, whether the coordinator locked it for re-runs, or that the coordinator escalated.
       {"pairings",
        {PAIRWISE_META_FIELDS(A::pair_and_coordinator),
         {"scheme_id", A::pair_and_coordinator},
@@ -59,7 +60,7 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
         {"origin", A::pair_and_coordinator},
         {"introduced_on", A::pair_and_coordinator},
         {"locked", A::coordinator},
-        {"score_explanation", A::coordinator},
+        {"score_explanation", A::pair_and_coordinator},  // how this pair scored: about the two of them only
         {"escalations", A::coordinator}}},
       // A scheme: what applicants and pairs are told is published; how the coordinator matches,
       // imports and escalates is not.
@@ -229,6 +230,23 @@ Json visible_part(const Json& record, std::string_view store, Reader reader) {
     // A field nobody declared is shown to nobody but its author: safe until someone decides.
     if (!may_see(d ? d->audience : Audience::author, reader)) continue;
     Json value = it.value();
+    if (it.key() == "sync" && value.is_object()) {
+      // Field versions (and values kept from edits on both sides) under each field's own path:
+      // shown only where the field itself is.
+      for (auto sub = value.begin(); sub != value.end();) {
+        const std::string& path = sub.key();
+        const std::string top = path.substr(0, path.find_first_of(".[#"));
+        const auto cut = path.find_first_of("[#");
+        const std::string nested = cut == std::string::npos ? path : path.substr(0, cut);
+        const FieldAudience* td = declaration_of(fields, top);
+        const FieldAudience* nd = nested != top ? declaration_of(fields, nested) : nullptr;
+        const bool shown = may_see(td ? td->audience : Audience::author, reader) && (!nd || may_see(nd->audience, reader));
+        if (shown) ++sub;
+        else sub = value.erase(sub);
+      }
+      out[it.key()] = std::move(value);
+      continue;
+    }
     const std::string prefix = it.key() + ".";
     for_each_nested_object(value, [&](Json& object) {
       for (auto sub = object.begin(); sub != object.end();) {

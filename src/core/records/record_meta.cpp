@@ -21,6 +21,7 @@ void encode_meta(const RecordMeta& meta, Json& out) {
   out["created_at"] = meta.created_at;
   out["updated_at"] = meta.updated_at;
   out["revision"] = meta.revision;
+  if (meta.sync.is_object() && !meta.sync.empty()) out["sync"] = meta.sync;
 }
 
 void decode_meta(const JsonReader& in, RecordMeta& meta) {
@@ -32,6 +33,10 @@ void decode_meta(const JsonReader& in, RecordMeta& meta) {
     in.field("revision").error("missing; expected a whole number of at least 1");
   } else {
     in.optional_int_range("revision", meta.revision, 1, kMaxRevision);
+  }
+  if (const JsonReader sync = in.field("sync"); sync.present()) {
+    if (!sync.value()->is_object()) sync.error("expected an object of field versions");
+    else meta.sync = *sync.value();
   }
 }
 

@@ -19,6 +19,9 @@ struct RecordMeta {
   std::string created_at;  // timestamp
   std::string updated_at;  // timestamp
   int revision = 1;
+  // Each field's version vector, and any values kept from edits made on both sides (see
+  // core/sync/field_merge.hpp); null for a record from before field merging (format v4).
+  Json sync;
 
   bool operator==(const RecordMeta&) const = default;
 };
