@@ -114,6 +114,11 @@ void Session::save_settings() {
 }
 
 void Session::apply_settings() {
+  // Edits of the pair's records are versioned field by field under this tab's own name, so copies
+  // merged later keep what each side typed (core/sync/field_merge.hpp). A new name per tab is
+  // always safe: a name only has to differ from every other device's.
+  if (device_name_.empty()) device_name_ = "tab-" + ids_.next_id().substr(0, 12);
+  workspace_.set_device(device_name_);
   const Json& settings = workspace_.settings();
   if (!settings.is_object()) return;
   if (auto it = settings.find("role"); it != settings.end() && it->is_string()) role_ = role_from_key(it->get<std::string>());

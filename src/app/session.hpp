@@ -105,6 +105,7 @@ class Session {
 
   SystemClock clock_;
   RandomIdGenerator ids_;
+  std::string device_name_;  // this tab's name in field versions (see apply_settings)
   Workspace workspace_;
   bool loaded_ = false;
   int data_generation_ = 0;

@@ -192,6 +192,32 @@ Result<ChangeSet> Workspace::save(T record) {
   return changes;
 }
 
+template <class T>
+Result<ChangeSet> Workspace::resolve_conflict(const std::string& id, const std::string& path, const Json& value) {
+  auto& t = table<T>();
+  auto it = t.find(id);
+  if (it == t.end()) return Result<ChangeSet>::failure(std::string(T::kStore) + "/" + id, "", "no such record");
+  Json resolved = pairwise::resolve_conflict(encode(it->second), path, value, device_);
+  resolved["revision"] = std::min(it->second.meta.revision, kMaxRevision - 1) + 1;
+  resolved["updated_at"] = clock_->now();
+  Errors errors;
+  T record{};
+  decode(JsonReader(&resolved, "$", &errors), record);
+  if (!errors.empty()) return errors;
+  Errors rules = check_record(record);
+  if (!rules.empty()) return rules;
+  ChangeSet changes;
+  changes.upserts.push_back(StoredRecord{T::kStore, id, encode(record)});
+  t[id] = std::move(record);
+  return changes;
+}
+
+template Result<ChangeSet> Workspace::resolve_conflict<Meeting>(const std::string&, const std::string&, const Json&);
+template Result<ChangeSet> Workspace::resolve_conflict<Objective>(const std::string&, const std::string&, const Json&);
+template Result<ChangeSet> Workspace::resolve_conflict<Agreement>(const std::string&, const std::string&, const Json&);
+template Result<ChangeSet> Workspace::resolve_conflict<Feedback>(const std::string&, const std::string&, const Json&);
+template Result<ChangeSet> Workspace::resolve_conflict<PrivateNote>(const std::string&, const std::string&, const Json&);
+
 template Result<ChangeSet> Workspace::save<Scheme>(Scheme);
 template Result<ChangeSet> Workspace::save<Person>(Person);
 template Result<ChangeSet> Workspace::save<Pairing>(Pairing);

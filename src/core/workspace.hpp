@@ -114,6 +114,10 @@ class Workspace {
   // Removing a pairing also removes its agreement, meetings, objectives, feedback and notes.
   template <class T>
   ChangeSet remove(const std::string& id);
+  // A field edited on both sides (core/sync/field_merge.hpp) takes `value` by this device's
+  // choice, covering every value it held: the conflict is resolved on every device it reaches.
+  template <class T>
+  Result<ChangeSet> resolve_conflict(const std::string& id, const std::string& path, const Json& value);
   // Refuses "active" while a scheme that asks for a contract first (KIND) lacks both signatures;
   // "no response" records an escalation to the scheme's escalation contact (IKT: the supervisor).
   Result<ChangeSet> transition_pairing(const std::string& pairing_id, TransitionRequest request);

@@ -110,6 +110,9 @@ test('typing and closing the tab 0.1 s later, 20 times in a row, loses no charac
       const field = await findItem(page, 'Full name *');
       await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);
       await settle(page);
+      // The caret is in the field (its text input has the focus), as a person sees before typing:
+      // 'й' arrives as inserted text, which only an editable element receives.
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'pairwise-text-input');
       await page.keyboard.press('End');
       await page.keyboard.type(added[i] + 'й', { delay: 5 });
       expected += added[i] + 'й';

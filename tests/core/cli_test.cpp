@@ -172,6 +172,60 @@ TEST_CASE("pairwise import refuses a pair's notebook into a coordinator's backup
   fs::remove_all(dir);
 }
 
+TEST_CASE("pairwise merge: two hand-edited copies of a notebook merge against their base; conflicts are listed") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("pairwise-cli-merge-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ifstream in(source("assets/examples/pair-notebook.example.json"));
+  const pairwise::Json base = pairwise::Json::parse(in);
+  auto write = [&](const std::string& name, const pairwise::Json& j) {
+    std::ofstream(dir / name) << j.dump(2);
+    return (dir / name).string();
+  };
+  pairwise::Json mine = base, theirs = base;
+  mine["meetings"][0]["reality"] = "Hers: the data manager left in May";
+  theirs["meetings"][0]["options"] = "His: ask the trials unit for a loan";
+  theirs["meetings"][0]["goal"] = "His goal";
+  mine["meetings"][0]["goal"] = "Her goal";
+  const std::string base_file = write("base.json", base), mine_file = write("mine.json", mine),
+                    theirs_file = write("theirs.json", theirs), out = (dir / "out.json").string();
+  Run merged = run_cli("merge --base " + base_file + " " + mine_file + " " + theirs_file + " -o " + out);
+  INFO(merged.output);
+  CHECK(merged.exit_code == 0);
+  const std::string meeting_id = base["meetings"][0]["id"].get<std::string>();
+  CHECK(merged.output.find("conflict: meetings " + meeting_id + " field goal") != std::string::npos);
+  CHECK(merged.output.find("field reality") == std::string::npos);  // changed on one side only
+  CHECK(merged.output.find("field options") == std::string::npos);
+  std::ifstream result_in(out);
+  const pairwise::Json result = pairwise::Json::parse(result_in);
+  const auto& m = result["meetings"][0];
+  CHECK(m["reality"] == "Hers: the data manager left in May");
+  CHECK(m["options"] == "His: ask the trials unit for a loan");
+  const std::string dump = m.dump();
+  CHECK(dump.find("Her goal") != std::string::npos);  // both kept
+  CHECK(dump.find("His goal") != std::string::npos);
+  Run valid = run_cli("validate " + out);
+  CHECK(valid.exit_code == 0);
+  // Merging the result with either input again changes nothing and keeps the one conflict.
+  Run again = run_cli("merge " + out + " " + out + " -o " + (dir / "again.json").string());
+  CHECK(again.exit_code == 0);
+
+  // Refused: another pairing's notebook, and a kind that is not merged this way.
+  pairwise::Json other = base;
+  other["pairing"]["id"] = "00000000000000000000000000000fff";
+  for (auto& x : other["meetings"]) x["pairing_id"] = "00000000000000000000000000000fff";
+  Run refused = run_cli("merge " + mine_file + " " + write("other.json", other) + " -o " + (dir / "x.json").string());
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.output.find("only copies of one pairing's notebook merge") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "x.json"));
+  Run kind = run_cli("merge " + mine_file + " " + source("assets/examples/application.example.json"));
+  CHECK(kind.exit_code == 1);
+  Run usage = run_cli("merge " + mine_file);
+  CHECK(usage.exit_code == 2);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("commands that name a pairing take --pairing ID or --mentor EMAIL --mentee EMAIL; help comes from one table") {
   const std::string backup = source("assets/examples/backup.example.json");
   Run by_people = run_cli("export --from " + backup + " --kind progress-report --mentor mentor@example.org --mentee mentee@example.org");

@@ -108,6 +108,32 @@ TEST_CASE("the same field edited on both sides keeps both texts, listed, until t
   CHECK(conflicts_in(picked).empty());
 }
 
+TEST_CASE("picking one of the kept values (Workspace::resolve_conflict) settles the field on both devices") {
+  test::Fixture fx;
+  Workspace hers = fx.ws, his = fx.ws;
+  hers.set_device("her");
+  his.set_device("him");
+  const std::string id = fx.ws.meetings_of(fx.pairing_id).at(0).meta.id;
+  Meeting a = *hers.find<Meeting>(id);
+  a.way_forward = "hers";
+  REQUIRE(hers.save(a).ok());
+  Meeting b = *his.find<Meeting>(id);
+  b.way_forward = "his";
+  REQUIRE(his.save(b).ok());
+  exchange(hers, his, fx.pairing_id, Role::mentee);
+  REQUIRE(conflicts_in(encode(*hers.find<Meeting>(id))).size() == 1);
+  const std::string other = hers.find<Meeting>(id)->way_forward == "hers" ? "his" : "hers";
+  const int revision = hers.find<Meeting>(id)->meta.revision;
+  auto resolved = hers.resolve_conflict<Meeting>(id, "way_forward", other);  // the value not shown
+  REQUIRE(resolved.ok());
+  CHECK(hers.find<Meeting>(id)->way_forward == other);
+  CHECK(hers.find<Meeting>(id)->meta.revision == revision + 1);
+  CHECK(conflicts_in(encode(*hers.find<Meeting>(id))).empty());
+  exchange(his, hers, fx.pairing_id, Role::mentor);
+  CHECK(his.find<Meeting>(id)->way_forward == other);
+  CHECK(conflicts_in(encode(*his.find<Meeting>(id))).empty());
+}
+
 TEST_CASE("actions merge per item: added on both sides, edited on one and ticked on the other") {
   test::Fixture fx;
   Workspace hers = fx.ws, his = fx.ws;

@@ -86,6 +86,7 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
   if (!stored) d.value.pairing_id = view.pairing->meta.id;
 
   ImGui::BeginChild("AgreementScroll", ImVec2(0, 0));
+  if (stored) draw_conflicts(session, *stored, d);
   paragraph("Agree together how your mentoring will work. Talk each point through at your first meeting; either "
             "of you can write it down here and share it in your notebook.");
   const bool any_consent = consent_is_current(d.value, d.value.mentor_consent) || consent_is_current(d.value, d.value.mentee_consent);

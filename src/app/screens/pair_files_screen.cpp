@@ -103,9 +103,8 @@ void draw_partner_notebook_popup(Session& session, const PairView& view) {
     for (const std::string& line : p.changes) ImGui::BulletText("%s", line.c_str());
   }
   if (!p.import.conflicts.empty()) {
-    ImGui::TextUnformatted("Edited on both sides (the version edited more often is kept whole):");
-    for (const auto& c : p.import.conflicts)
-      ImGui::BulletText("%s: kept %s, set aside %s", c.store.c_str(), c.kept.c_str(), c.discarded.c_str());
+    ImGui::TextUnformatted("Edited on both sides: both texts are kept, side by side, until you choose one:");
+    for (const auto& c : p.import.conflicts) ImGui::BulletText("%s: %s", c.store.c_str(), c.kept.c_str());
   }
   help_text("Each of you keeps your own consent to the agreement. Your private notes are not touched.");
   if (button("Merge", session.can_edit() && !p.changes.empty())) {

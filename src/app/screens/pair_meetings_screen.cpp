@@ -177,6 +177,7 @@ void draw_meeting_editor(Session& session, const PairView& view) {
     help_text("Choose a meeting on the left, or start a new one.");
     return;
   }
+  if (const Meeting* stored = session.workspace().find<Meeting>(s.selected_id)) draw_conflicts(session, *stored, s.draft);
   Meeting& m = s.draft.value;
   bool edited = false;
   ImGui::BeginDisabled(!session.can_edit());

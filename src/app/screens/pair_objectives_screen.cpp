@@ -92,6 +92,7 @@ void draw_objective_editor(Session& session, const PairView& view) {
     help_text("Choose an objective on the left, or add a new one.");
     return;
   }
+  if (const Objective* stored = session.workspace().find<Objective>(s.selected_id)) draw_conflicts(session, *stored, s.draft);
   Objective& o = s.draft.value;
   bool edited = false;
   ImGui::BeginDisabled(!session.can_edit());

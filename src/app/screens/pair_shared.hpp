@@ -6,6 +6,7 @@
 
 #include "app/session.hpp"
 #include "core/pair/pair_member.hpp"
+#include "core/sync/field_merge.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -70,6 +71,22 @@ struct RecordDraft {
   }
 };
 
+bool draw_conflict_choices(const Json& record, bool can_edit, std::string& path, Json& value);
+
+// Fields edited on both devices keep both texts until the person chooses: each value is shown
+// side by side with a button to keep it (typing a combined text into the field resolves it too).
+// Returns true when a choice was stored.
+template <class T>
+bool draw_conflicts(Session& session, const T& record, RecordDraft<T>& draft) {
+  std::string path;
+  Json value;
+  if (!draw_conflict_choices(encode(record), session.can_edit(), path, value)) return false;
+  session.flush_now();
+  const bool stored = session.record(session.workspace().resolve_conflict<T>(record.meta.id, path, value),
+                                     "Keeping the chosen text");
+  draft.version = {-1, -1};  // take the stored record on the next frame
+  return stored;
+}
 // A small popup with one single-line field: Enter confirms, Esc or Cancel closes. Open it with
 // ImGui::OpenPopup(title) after setting `value`. Returns true on the frame the person confirms
 // with a valid value; `problem` (empty when fine) blocks confirming and is shown once something is typed.

@@ -27,8 +27,10 @@ extern const char* const kIntroduceHelp;
 extern const char* const kPairingHelp;
 extern const char* const kPersonHelp;
 extern const char* const kEscalateHelp;
+extern const char* const kMergeHelp;
 
 int run_validate(const Options& o);
+int run_merge(const Options& o);
 int run_import(const Options& o);
 int run_export(const Options& o);
 int run_match(const Options& o);
