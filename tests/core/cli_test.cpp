@@ -226,6 +226,41 @@ TEST_CASE("pairwise merge: two hand-edited copies of a notebook merge against th
   fs::remove_all(dir);
 }
 
+TEST_CASE("pairwise accept stores the best proposals as pairings, then each introduction pack can be exported") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("pairwise-cli-accept-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string backup = (dir / "backup.json").string();
+  REQUIRE(run_cli("preset ikt -o " + (dir / "ikt.json").string()).exit_code == 0);
+  REQUIRE(run_cli("scheme-update --into " + backup + " " + (dir / "ikt.json").string()).exit_code == 0);
+  std::ifstream preset_in(dir / "ikt.json");
+  const std::string scheme_id = pairwise::Json::parse(preset_in)["scheme"]["id"].get<std::string>();
+  Run imported = run_cli("import --scheme " + scheme_id + " --into " + backup + " " +
+                         source("tests/browser/fixtures/ana.application.json") + " " +
+                         source("tests/browser/fixtures/ben.application.json") + " " +
+                         source("tests/browser/fixtures/chen.application.json"));
+  INFO(imported.output);
+  REQUIRE(imported.exit_code == 0);
+  Run accepted = run_cli("accept --into " + backup + " --today 2024-03-01");
+  INFO(accepted.output);
+  CHECK(accepted.exit_code == 0);
+  CHECK(accepted.output.find("accepted 2 proposal(s) as pairings") != std::string::npos);
+  Run pack = run_cli("export --from " + backup + " --kind introduction-pack --mentor chen@example.org --mentee ana@example.org");
+  INFO(pack.output);
+  CHECK(pack.exit_code == 0);
+  CHECK(pack.output.find("\"kind\": \"introduction-pack\"") != std::string::npos);
+  // Accepting again is refused whole (every mentee has a live pairing) and leaves the backup as it was.
+  std::ifstream before_in(backup);
+  const std::string before((std::istreambuf_iterator<char>(before_in)), {});
+  Run again = run_cli("accept --into " + backup);
+  CHECK(again.exit_code == 1);
+  std::ifstream after_in(backup);
+  const std::string after((std::istreambuf_iterator<char>(after_in)), {});
+  CHECK(after == before);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("commands that name a pairing take --pairing ID or --mentor EMAIL --mentee EMAIL; help comes from one table") {
   const std::string backup = source("assets/examples/backup.example.json");
   Run by_people = run_cli("export --from " + backup + " --kind progress-report --mentor mentor@example.org --mentee mentee@example.org");

@@ -43,6 +43,10 @@ TEST_CASE("a notebook for the partner never contains private notes; one for ones
   CHECK(text.find("SECRET-private-note") == std::string::npos);
   CHECK(text.find("private_notes") == std::string::npos);
   CHECK(text.find("SECRET-meeting-goal") != std::string::npos);  // shared notes are shared
+  // The pairing as the pair may see it: a mentor's reason for accepting or declining is the
+  // coordinator's (issue 12: one declaration of who may see what).
+  CHECK(text.find("SECRET-reason-request") == std::string::npos);
+  CHECK(text.find("SECRET-reason-accept") == std::string::npos);
   auto self = make_pair_notebook(fx.ws, fx.pairing_id, NotebookAudience::self);
   CHECK(self->private_notes.size() == 1);
 }

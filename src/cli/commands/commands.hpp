@@ -28,9 +28,11 @@ extern const char* const kPairingHelp;
 extern const char* const kPersonHelp;
 extern const char* const kEscalateHelp;
 extern const char* const kMergeHelp;
+extern const char* const kAcceptHelp;
 
 int run_validate(const Options& o);
 int run_merge(const Options& o);
+int run_accept(const Options& o);
 int run_import(const Options& o);
 int run_export(const Options& o);
 int run_match(const Options& o);

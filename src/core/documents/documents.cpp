@@ -261,6 +261,12 @@ Result<PairNotebook> make_pair_notebook(const Workspace& ws, const std::string& 
   if (!p) return Result<PairNotebook>::failure("", "", "no pairing with id " + pairing_id);
   PairNotebook n;
   n.pairing = *p;
+  if (audience == NotebookAudience::partner) {
+    // The partner sees the pairing as the pair may (no decline reasons or escalations).
+    Errors errors;
+    n.pairing = as_seen_by(*p, Reader::partner, errors);
+    if (!errors.empty()) return errors;
+  }
   if (const Agreement* a = ws.agreement_of(pairing_id)) n.agreement = *a;
   n.meetings = ws.meetings_of(pairing_id);
   n.objectives = ws.objectives_of(pairing_id);

@@ -113,6 +113,12 @@ class Merger {
       if (batch_it == batch_.end()) batch_[key] = *current;  // remember it as seen, unchanged
       return;
     }
+    if (is_cut_copy_of(incoming.record, current->record)) {
+      // The same record as the partner may see it (a notebook's pairing without the decline
+      // reasons): nothing new, and nothing to set aside.
+      if (batch_it == batch_.end()) batch_[key] = *current;
+      return;
+    }
     if (is_field_merged_store(incoming.record.store)) {
       merge_fields(incoming, *current, key);
       return;
@@ -165,6 +171,13 @@ class Merger {
   }
 
  private:
+  static bool is_cut_copy_of(const StoredRecord& incoming, const StoredRecord& current) {
+    if (!hidden_fields_present(incoming.value, incoming.store, Reader::partner).empty()) return false;
+    if (hidden_fields_present(current.value, current.store, Reader::partner).empty()) return false;
+    return substance(visible_part(incoming.value, incoming.store, Reader::partner)) ==
+           substance(visible_part(current.value, current.store, Reader::partner));
+  }
+
   static bool is_field_merged_store(const std::string& store) {
     return store == kStoreMeetings || store == kStoreObjectives || store == kStoreAgreements || store == kStoreFeedback ||
            store == kStorePrivateNotes;

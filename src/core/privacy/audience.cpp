@@ -172,7 +172,9 @@ const std::vector<FieldAudience> kNone;
 // Nothing worth hiding: the reader learns nothing from an empty text, list or false flag.
 bool holds_something(const Json& v) {
   if (v.is_null()) return false;
-  if (v.is_string() || v.is_array() || v.is_object()) return !v.empty();
+  // (nlohmann's empty() is false for every string, "" included.)
+  if (v.is_string()) return !v.get_ref<const std::string&>().empty();
+  if (v.is_array() || v.is_object()) return !v.empty();
   if (v.is_boolean()) return v.get<bool>();
   return true;
 }
