@@ -26,6 +26,7 @@ SDL_GLContext g_gl = nullptr;
 pairwise::app::Session* g_session = nullptr;
 // ImGui settles hover states and layout over a couple of frames after each input.
 constexpr int kFramesAfterInput = 3;
+constexpr int kMaxInputPassesPerFrame = 8;  // bounded: a stuck queue never stalls the page
 int g_frames_left = kFramesAfterInput;
 bool g_first_frame_done = false;
 bool g_theme_dark = true;
@@ -57,13 +58,20 @@ void draw_frame() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
 
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
-  ImGui::NewFrame();
-  pairwise::app::begin_item_capture();
-  pairwise::app::draw_app_shell(session);
-  ImGui::Render();
-  pairwise::app::publish_item_capture();
+  // ImGui takes fast input a few events per frame ("trickling": a key press, then its text, then
+  // the next key), so a word typed quickly could wait several browser frames in ImGui's queue, and
+  // a tab closed meanwhile lost it. The queue is drained here, in this one browser frame, so the
+  // typed text reaches the draft (and its journal) at once; only the last pass is drawn.
+  for (int pass = 0; pass < kMaxInputPassesPerFrame; ++pass) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    pairwise::app::begin_item_capture();
+    pairwise::app::draw_app_shell(session);
+    ImGui::Render();
+    pairwise::app::publish_item_capture();
+    if (GImGui->InputEventsQueue.Size == 0) break;
+  }
 
   int width = 0;
   int height = 0;
