@@ -27,7 +27,7 @@ RecordMeta Workspace::new_meta() const { return pairwise::new_meta(*ids_, *clock
 RecordMeta Workspace::next_export_meta(const RecordMeta& previous) const {
   if (previous.id.empty()) return new_meta();
   RecordMeta next = previous;
-  next.revision = std::min(previous.revision, kMaxRevision - 1) + 1;
+  next.revision = next_revision(previous.revision);
   next.updated_at = clock_->now();
   return next;
 }
@@ -140,16 +140,6 @@ Errors Workspace::check_pairing_reference(const std::string& pairing_id) const {
   return Errors{{"", "$.pairing_id", "no pairing with id \"" + pairing_id + "\""}};
 }
 
-namespace {
-// The pair's own records merge field by field; people, pairings and schemes keep whole-record
-// merging with the coordinator's ownership rules (batch_import.cpp).
-template <class T>
-constexpr bool is_field_merged() {
-  return std::is_same_v<T, Meeting> || std::is_same_v<T, Objective> || std::is_same_v<T, Agreement> ||
-         std::is_same_v<T, Feedback> || std::is_same_v<T, PrivateNote>;
-}
-}  // namespace
-
 template <class T>
 Result<ChangeSet> Workspace::save(T record) {
   auto& t = table<T>();
@@ -163,13 +153,13 @@ Result<ChangeSet> Workspace::save(T record) {
     record.meta.sync = it->second.meta.sync;
     if (it->second == record) return ChangeSet{};  // nothing changed: no new revision
     record.meta.created_at = it->second.meta.created_at;
-    record.meta.revision = std::min(std::max(record.meta.revision, it->second.meta.revision), kMaxRevision - 1) + 1;
+    record.meta.revision = next_revision(std::max(record.meta.revision, it->second.meta.revision));
     record.meta.updated_at = clock_->now();
   } else {
     if (record.meta.created_at.empty()) record.meta.created_at = clock_->now();
     if (record.meta.updated_at.empty()) record.meta.updated_at = record.meta.created_at;
   }
-  if constexpr (is_field_merged<T>()) {
+  if (is_field_merged_store(T::kStore)) {
     auto it = t.find(record.meta.id);
     const Json stamped = stamp_local_edit(it != t.end() ? encode(it->second) : Json(), encode(record), device_);
     record.meta.sync = stamped.value(kSyncKey, Json());
@@ -198,7 +188,7 @@ Result<ChangeSet> Workspace::resolve_conflict(const std::string& id, const std::
   auto it = t.find(id);
   if (it == t.end()) return Result<ChangeSet>::failure(std::string(T::kStore) + "/" + id, "", "no such record");
   Json resolved = pairwise::resolve_conflict(encode(it->second), path, value, device_);
-  resolved["revision"] = std::min(it->second.meta.revision, kMaxRevision - 1) + 1;
+  resolved["revision"] = next_revision(it->second.meta.revision);
   resolved["updated_at"] = clock_->now();
   Errors errors;
   T record{};

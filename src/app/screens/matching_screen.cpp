@@ -148,12 +148,7 @@ void draw_pair_rules(Session& session, const Scheme& scheme) {
 
 void accept_all(Session& session, const Scheme& scheme) {
   MatchingState& s = state();
-  std::vector<matching::AcceptedProposal> proposals;
-  for (const matching::ProposedPair& p : s.result->pairs) {
-    const auto& mentee = s.sent.input.mentees[static_cast<std::size_t>(p.mentee)];
-    const auto& mentor = s.sent.input.mentors[static_cast<std::size_t>(p.mentor)];
-    proposals.push_back({mentor.email, mentee.email, matching::explain_score(p.score, p.breakdown)});
-  }
+  const std::vector<matching::AcceptedProposal> proposals = matching::proposals_of(s.sent.input, *s.result);
   auto accepted = matching::accept_proposals(session.workspace(), scheme.meta.id, proposals,
                                              session.workspace().clock().today());
   if (session.record(accepted, "Accepting the proposals")) {

@@ -25,12 +25,7 @@ int run_accept(const Options& o) {
     for (const auto& w : built.warnings) std::cerr << "pairwise: warning: " << w << "\n";
     matching::Matcher matcher(built.input);
     const matching::MatchResult& result = matcher.run();
-    std::vector<matching::AcceptedProposal> proposals;
-    for (const auto& p : result.pairs) {
-      const auto& mentee = built.input.mentees[static_cast<std::size_t>(p.mentee)];
-      const auto& mentor = built.input.mentors[static_cast<std::size_t>(p.mentor)];
-      proposals.push_back({mentor.email, mentee.email, matching::explain_score(p.score, p.breakdown)});
-    }
+    const std::vector<matching::AcceptedProposal> proposals = matching::proposals_of(built.input, result);
     accepted = proposals.size();
     if (proposals.empty()) return Result<ChangeSet>::failure("", "", "no proposals to accept: matching proposed no pair");
     return matching::accept_proposals(ws, scheme->meta.id, proposals, o.get("--today", system_clock().today()));

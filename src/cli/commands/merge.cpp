@@ -44,11 +44,6 @@ std::string pairing_of(const Copy& c) {
   return {};
 }
 
-Json content_of(Json v) {
-  for (const char* key : {"id", "created_at", "updated_at", "revision"}) v.erase(key);
-  return v;
-}
-
 }  // namespace
 
 int run_merge(const Options& o) {
@@ -87,7 +82,8 @@ int run_merge(const Options& o) {
     auto m = mine->records.find(key), t = theirs->records.find(key);
     const bool in_mine = m != mine->records.end(), in_theirs = t != theirs->records.end();
     StoredRecord r = in_mine ? m->second : t->second;
-    if (in_mine && in_theirs && !(m->second.value == t->second.value)) {
+    // A workspace's settings are not words of the pair: MINE's stand, unmerged.
+    if (in_mine && in_theirs && r.store != kStoreSettings && !(m->second.value == t->second.value)) {
       Json a = m->second.value, b = t->second.value;
       if (base) {
         auto from = base->records.find(key);
@@ -95,13 +91,13 @@ int run_merge(const Options& o) {
         a = stamp_local_edit(ancestor, without_sync(a), "mine");
         b = stamp_local_edit(ancestor, without_sync(b), "theirs");
       }
+      // As merge_copies, but a copy equal in content to one side still takes the later metadata of
+      // the two, and updated_at stays the later of the copies (the file records no merge time).
       Json merged = merge_record(a, b);
       if (!(content_of(merged) == content_of(a)) && !(content_of(merged) == content_of(b)))
-        merged["revision"] = std::min(std::max(a.value("revision", 1), b.value("revision", 1)), kMaxRevision - 1) + 1;
+        merged["revision"] = next_revision(std::max(a.value("revision", 1), b.value("revision", 1)));
       r.value = std::move(merged);
     }
-    // Settings and progress reports are not records of the pair's words: the newer copy is kept.
-    if (r.store == kStoreSettings && in_mine) r = m->second;
     for (const auto& c : conflicts_in(r.value)) conflict_lines.push_back("conflict: " + r.store + " " + r.id + " field " + c.path);
     merged_records.push_back(std::move(r));
   }

@@ -178,20 +178,10 @@ class Merger {
            substance(visible_part(current.value, current.store, Reader::partner));
   }
 
-  static bool is_field_merged_store(const std::string& store) {
-    return store == kStoreMeetings || store == kStoreObjectives || store == kStoreAgreements || store == kStoreFeedback ||
-           store == kStorePrivateNotes;
-  }
-
-  static Json content_of(Json v) {
-    for (const char* key : {"id", "created_at", "updated_at", "revision"}) v.erase(key);
-    return v;
-  }
-
   // The pair's records merge field by field: nothing either side typed is set aside; a field edited
   // on both sides keeps both texts until the person chooses (core/sync/field_merge.hpp).
   void merge_fields(const Candidate& incoming, const Candidate& current, const std::string& key) {
-    Json merged = merge_record(current.record.value, incoming.record.value);
+    Json merged = merge_copies(current.record.value, incoming.record.value, ws_.clock().now());
     std::vector<std::string> known;
     for (const Json* side : {&current.record.value, &incoming.record.value})
       for (const auto& c : conflicts_in(*side)) known.push_back(c.path);
@@ -204,14 +194,12 @@ class Merger {
                                                   "edited on both sides: both are kept, side by side, until you choose"});
     }
     Candidate result = current;
-    if (content_of(merged) == content_of(current.record.value)) {
+    if (merged == current.record.value) {
       // Nothing new from the file.
-    } else if (content_of(merged) == content_of(incoming.record.value)) {
+    } else if (merged == incoming.record.value) {
       result = incoming;
     } else {
-      // A combination neither copy had: a new revision, so the next exchange carries it back.
-      merged["revision"] = std::min(std::max(current.revision, incoming.revision), kMaxRevision - 1) + 1;
-      merged["updated_at"] = ws_.clock().now();
+      // A combination neither copy had (a new revision).
       result.record.value = std::move(merged);
       result.revision = result.record.value["revision"].get<int>();
       result.updated_at = result.record.value["updated_at"].get<std::string>();

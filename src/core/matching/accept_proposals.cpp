@@ -14,6 +14,16 @@ bool same_pair(const EmailPair& a, const EmailPair& b) {
 
 }  // namespace
 
+std::vector<AcceptedProposal> proposals_of(const MatchingInput& input, const MatchResult& result) {
+  std::vector<AcceptedProposal> out;
+  for (const ProposedPair& p : result.pairs) {
+    const auto& mentee = input.mentees[static_cast<std::size_t>(p.mentee)];
+    const auto& mentor = input.mentors[static_cast<std::size_t>(p.mentor)];
+    out.push_back({mentor.email, mentee.email, explain_score(p.score, p.breakdown)});
+  }
+  return out;
+}
+
 std::string explain_score(std::int64_t score, const ScoreBreakdown& breakdown) {
   std::string out = std::to_string(score) + " points";
   bool first = true;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/matching/matcher.hpp"
 #include "core/matching/scoring.hpp"
 #include "core/workspace.hpp"
 
@@ -24,6 +25,10 @@ struct AcceptedProposal {
   std::string mentee_email;
   std::string explanation;  // explain_score(), shown to the coordinator on the pairing
 };
+
+// Every pair a matching run proposed, by e-mail with its explanation: what "Accept all
+// proposals" (the app) and `pairwise accept` (the CLI) store.
+std::vector<AcceptedProposal> proposals_of(const MatchingInput& input, const MatchResult& result);
 
 // Creates one "proposed" pairing per proposal and drops their locks from the scheme (the pairings
 // now hold those places). Checked first, applied all together: a mentee who already has a live

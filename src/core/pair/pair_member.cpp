@@ -159,7 +159,7 @@ void merge_consents(const Workspace& ws, const PairNotebook& notebook, Role my_s
   }
   if (!(merged == *winner) || merged.meta.revision <= mine->meta.revision) {
     // A combination neither copy had: a new revision, so the next exchange carries it back.
-    merged.meta.revision = std::min(std::max(mine->meta.revision, theirs.meta.revision), kMaxRevision - 1) + 1;
+    merged.meta.revision = next_revision(std::max(mine->meta.revision, theirs.meta.revision));
     merged.meta.updated_at = ws.clock().now();
   }
   if (incoming == upserts.end()) upserts.push_back({kStoreAgreements, merged.meta.id, encode(merged)});

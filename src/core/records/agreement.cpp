@@ -1,7 +1,5 @@
 #include "core/records/agreement.hpp"
 
-#include <cstdint>
-#include <string_view>
 
 namespace pairwise {
 
@@ -56,35 +54,17 @@ void decode(const JsonReader& in, Agreement& a) {
   }
 }
 
-namespace {
-
-std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
-std::string hex16(std::uint64_t v) {
-  static const char* digits = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = digits[v & 0xf];
-  return out;
-}
-
-}  // namespace
 
 std::string terms_digest(const Agreement& a) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
+  std::uint64_t h = kFnv1aBasis;
   for (const std::string* term : {&a.confidentiality, &a.meeting_frequency, &a.meeting_timing, &a.meeting_duration,
                                   &a.communication, &a.feedback, &a.reviewing, &a.short_term_objectives,
                                   &a.long_term_objectives, &a.tracking_progress, &a.boundaries}) {
     // The length first, so moving words from one term to the next changes the digest.
-    h = fnv1a(h, std::to_string(term->size()) + ":");
-    h = fnv1a(h, *term);
+    h = fnv1a_64(std::to_string(term->size()) + ":", h);
+    h = fnv1a_64(*term, h);
   }
-  return hex16(h);
+  return to_hex128(0, h).substr(16);
 }
 
 bool consent_is_current(const Agreement& a, const Consent& c) {
@@ -99,7 +79,7 @@ bool Agreement::is_agreed_by_both() const {
 
 std::string agreement_id_for(const std::string& pairing_id) {
   const std::string seed = "agreement of pairing " + pairing_id;
-  return hex16(fnv1a(0xcbf29ce484222325ull, seed)) + hex16(fnv1a(0x84222325cbf29ce4ull, seed + "#2"));
+  return to_hex128(fnv1a_64(seed), fnv1a_64(seed + "#2", 0x84222325cbf29ce4ull));
 }
 
 }  // namespace pairwise

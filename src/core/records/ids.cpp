@@ -28,6 +28,14 @@ std::string to_hex128(std::uint64_t high, std::uint64_t low) {
   return out;
 }
 
+std::uint64_t fnv1a_64(std::string_view bytes, std::uint64_t hash) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
 bool is_hex_id(const std::string& id) {
   if (id.size() != 32) return false;
   for (char c : id)

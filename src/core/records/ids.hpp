@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <string_view>
 
 namespace pairwise {
 
@@ -33,6 +34,10 @@ class SequentialIdGenerator final : public IdGenerator {
 };
 
 std::string to_hex128(std::uint64_t high, std::uint64_t low);
+// 64-bit FNV-1a of `bytes`, continuing from `hash` (the standard offset basis by default): a cheap
+// fingerprint that detects any change of content. Not a cryptographic digest.
+inline constexpr std::uint64_t kFnv1aBasis = 0xcbf29ce484222325ull;
+std::uint64_t fnv1a_64(std::string_view bytes, std::uint64_t hash = kFnv1aBasis);
 bool is_hex_id(const std::string& id);
 IdGenerator& default_id_generator();
 

@@ -13,6 +13,8 @@ namespace pairwise {
 // edit), and far enough below the largest int that adding one, as every save and merge does, can
 // never overflow (2147483647 was once accepted and then wrapped to a negative revision).
 inline constexpr int kMaxRevision = 1'000'000'000;
+// The revision after `latest` (the highest of the copies replaced), held at kMaxRevision.
+inline int next_revision(int latest) { return (latest < kMaxRevision ? latest : kMaxRevision - 1) + 1; }
 
 struct RecordMeta {
   std::string id;

@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/records/ids.hpp"
+#include "core/records/record_meta.hpp"
+
 namespace pairwise {
 
 namespace {
 
 using VersionVector = std::map<std::string, std::int64_t>;
+
+constexpr const char* kUnnamedDevice = "unnamed-device";
 
 struct Sibling {
   Json value;
@@ -83,6 +88,13 @@ Siblings normalised(Siblings in) {
   }
   std::sort(out.begin(), out.end(), shown_before);
   return out;
+}
+
+// The value a field shows: its first sibling that is not a removal; none when all are removals.
+const Sibling* shown_sibling(const Siblings& siblings) {
+  for (const auto& s : siblings)
+    if (!s.removed) return &s;
+  return nullptr;
 }
 
 // ---- flattening ----
@@ -203,15 +215,7 @@ Json to_json(const Node& node) {
 // old copy on two devices is one edit, two different old copies are concurrent (both kept), and
 // the one edited more often (its revision) is shown first, as whole-record merging showed it.
 VersionVector legacy_vector(const Json& record) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  const std::string text = record.dump();
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  static const char* digits = "0123456789abcdef";
-  std::string name = "~before-sync-";
-  for (int i = 15; i >= 0; --i) name += digits[(h >> (4 * i)) & 0xf];
+  const std::string name = "~before-sync-" + to_hex128(0, fnv1a_64(record.dump())).substr(16);
   const auto revision = record.value("revision", 1);
   return {{name, revision < 1 ? 1 : revision}};
 }
@@ -269,13 +273,7 @@ Json record_of(const State& state, const Json& meta_from) {
   Json sync = Json::object();
   for (const auto& [path, siblings] : state) {
     if (siblings.empty()) continue;
-    // The value shown: the first sibling that is not a removal; none when all are removals.
-    const Sibling* shown = nullptr;
-    for (const auto& s : siblings)
-      if (!s.removed) {
-        shown = &s;
-        break;
-      }
+    const Sibling* shown = shown_sibling(siblings);
     const Sibling& head = shown ? *shown : siblings.front();
     Json entry{{"v", vector_json(head.v)}};
     if (!shown) entry["removed"] = true;
@@ -298,12 +296,10 @@ Json record_of(const State& state, const Json& meta_from) {
   // emptied list beside items kept from the other side), sync holds the value itself.
   const auto shown_paths = flatten(out);
   for (const auto& [path, siblings] : state) {
-    for (const auto& s : siblings) {
-      if (s.removed) continue;
-      auto it = shown_paths.find(path);
-      if (it == shown_paths.end() || it->second != s.value) sync[path]["value"] = s.value;
-      break;
-    }
+    const Sibling* shown = shown_sibling(siblings);
+    if (!shown) continue;
+    auto it = shown_paths.find(path);
+    if (it == shown_paths.end() || it->second != shown->value) sync[path]["value"] = shown->value;
   }
   if (meta_from.is_object())
     for (auto it = meta_from.begin(); it != meta_from.end(); ++it)
@@ -333,10 +329,31 @@ Json without_sync(Json record) {
   return record;
 }
 
+Json content_of(Json record) {
+  if (record.is_object())
+    for (const char* key : {"id", "created_at", "updated_at", "revision"}) record.erase(key);
+  return record;
+}
+
+bool is_field_merged_store(std::string_view store) {
+  return store == "meetings" || store == "objectives" || store == "agreements" || store == "feedback" ||
+         store == "private_notes";
+}
+
+Json merge_copies(const Json& a, const Json& b, const std::string& now) {
+  Json merged = merge_record(a, b);
+  const Json content = content_of(merged);
+  if (content == content_of(a)) return a;
+  if (content == content_of(b)) return b;
+  merged["revision"] = next_revision(std::max(a.value("revision", 1), b.value("revision", 1)));
+  merged["updated_at"] = now;
+  return merged;
+}
+
 Json stamp_local_edit(const Json& before, Json after, const std::string& named_device) {
   // Untracked edits would lose text at the next merge; an unnamed device still counts its edits
   // (two unnamed devices at worst show both values as a conflict).
-  const std::string device = named_device.empty() ? std::string("unnamed-device") : named_device;
+  const std::string device = named_device.empty() ? std::string(kUnnamedDevice) : named_device;
   State state = before.is_null() ? State{} : state_of(before);
   const auto values = flatten(after);
   const std::int64_t n = next_counter(state, device);
@@ -347,12 +364,7 @@ Json stamp_local_edit(const Json& before, Json after, const std::string& named_d
   for (const auto& path : paths) {
     Siblings& siblings = state[path];
     auto value = values.find(path);
-    const Sibling* shown = nullptr;
-    for (const auto& s : siblings)
-      if (!s.removed) {
-        shown = &s;
-        break;
-      }
+    const Sibling* shown = shown_sibling(siblings);
     if (value != values.end()) {
       if (shown && shown->value == value->second) continue;  // unchanged (a conflict stays a conflict)
       VersionVector v = join_all(siblings);
@@ -404,7 +416,8 @@ Json resolve_conflict(const Json& record, const std::string& path, const Json& v
   State state = state_of(record);
   Siblings& siblings = state[path];
   VersionVector v = join_all(siblings);
-  v[device.empty() ? std::string("unnamed-device") : device] = next_counter(state, device.empty() ? "unnamed-device" : device);
+  const std::string name = device.empty() ? std::string(kUnnamedDevice) : device;
+  v[name] = next_counter(state, name);
   siblings = {Sibling{value, false, v}};
   return record_of(state, record);
 }

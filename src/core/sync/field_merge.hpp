@@ -22,6 +22,7 @@
 // every value it replaces.
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/validation/json_reader.hpp"
@@ -52,5 +53,16 @@ Json resolve_conflict(const Json& record, const std::string& path, const Json& v
 
 // The record without its sync data, for comparing content.
 Json without_sync(Json record);
+// The record without its identity and version metadata (id, created_at, updated_at, revision):
+// two copies with the same content and field versions are the same edit state.
+Json content_of(Json record);
+
+// The stores merged field by field: the pair's own records. People, pairings and schemes keep
+// whole-record merging with the coordinator's ownership rules (import/batch_import.cpp).
+bool is_field_merged_store(std::string_view store);
+
+// Two copies merged field by field, as a new revision when the result is neither copy (so the
+// next exchange carries it back); `now` is its updated_at then.
+Json merge_copies(const Json& a, const Json& b, const std::string& now);
 
 }  // namespace pairwise
