@@ -22,6 +22,16 @@ var PairwisePlatform = {
   },
   pw_now_ms: function () { return performance.now(); },
   pw_device_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+  // The system's light or dark preference; a change draws a frame so the theme follows at once.
+  pw_prefers_dark: function () {
+    if (!window.matchMedia) return 1;
+    var query = window.matchMedia('(prefers-color-scheme: dark)');
+    if (!Module.pairwiseWatchingColourScheme) {
+      Module.pairwiseWatchingColourScheme = true;
+      query.addEventListener('change', function () { _pw_request_frame(); });
+    }
+    return query.matches ? 1 : 0;
+  },
   pw_watch_pixel_ratio: function () {
     // A change of zoom or of screen changes the pixel ratio without a resize event.
     var watch = function () {

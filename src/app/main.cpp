@@ -49,8 +49,8 @@ void draw_frame() {
   pairwise::app::Session& session = *g_session;
   session.tick(pairwise::platform::now_ms());
   const auto& display = session.display();
-  if (display.dark != g_theme_dark) {
-    g_theme_dark = display.dark;
+  if (const bool dark = display.dark(pairwise::platform::prefers_dark_colours()); dark != g_theme_dark) {
+    g_theme_dark = dark;
     pairwise::app::apply_theme(g_theme_dark);
   }
   if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), display.text_size)) {

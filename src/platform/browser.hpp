@@ -17,6 +17,8 @@ void request_frame_after(int milliseconds);
 double now_ms();
 // CSS pixels to device pixels (2 on most phones and high-density laptop screens).
 float device_pixel_ratio();
+// The system's colour preference (prefers-color-scheme: dark).
+bool prefers_dark_colours();
 // Text typed, composed (IME) or pasted in the page, as UTF-8.
 using TextInputHandler = void (*)(const char* utf8);
 void set_text_input_handler(TextInputHandler handler);

@@ -4,6 +4,7 @@ extern "C" {
 void pw_set_frame_callback(void (*callback)());
 void pw_request_frame();
 double pw_device_pixel_ratio();
+int pw_prefers_dark();
 void pw_watch_pixel_ratio();
 void pw_signal_ready();
 void pw_request_frame_after(int milliseconds);
@@ -40,6 +41,7 @@ void set_leave_guard(bool warn) {
 void request_frame_after(int milliseconds) { pw_request_frame_after(milliseconds); }
 double now_ms() { return pw_now_ms(); }
 float device_pixel_ratio() { return static_cast<float>(pw_device_pixel_ratio()); }
+bool prefers_dark_colours() { return pw_prefers_dark() != 0; }
 void signal_ready() { pw_signal_ready(); }
 void set_text_input_handler(TextInputHandler handler) {
   g_text_input_handler = handler;

@@ -5,9 +5,11 @@
 #include <algorithm>
 
 #include "app/shortcuts.hpp"
+#include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
+#include "core/documents/restore.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -15,7 +17,7 @@ namespace {
 
 // The half-filled form lives in the settings record, so it survives reloads before it is complete
 // enough to be a valid application.
-constexpr const char* kDraftKey = "application_draft";
+constexpr const char* kDraftKey = kApplicationDraftSetting;
 
 struct FormState {
   std::string scheme_id;
@@ -85,15 +87,20 @@ std::string problem_for(const FormState& state, const std::vector<std::string>& 
   return {};
 }
 
+// The "answers missing" message is withdrawn as soon as its cause is gone (every required answer
+// given, or a successful export), so the screen never says what is not so.
+constexpr const char* kMissingAnswersCause = "application-missing-answers";
+
 void export_application(Session& session, FormState& state, const Scheme& scheme) {
   state.tried_export = true;
+  state.exported_file.clear();  // a "Saved as" line from an earlier export must not outlive a failed one
   Person person = state.draft;
   person.email = trim(person.email);
   // Every export is a new revision, so a corrected re-export wins over the copy already sent.
   person.meta = session.workspace().next_export_meta(person.meta);
   if (person.applied_on.empty()) person.applied_on = session.workspace().clock().today();
   if (!missing_intake_fields(scheme, person).empty()) {
-    session.notify("Some required answers are missing: they are marked in red.", true);
+    session.notify("Some required answers are missing: they are marked in red.", true, kMissingAnswersCause);
     return;
   }
   ApplicationDocument document{person, scheme.name};
@@ -111,6 +118,7 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
                                           session.workspace().clock().today()},
                                          "json");
   platform::download_file(state.exported_file, "application/json", text);
+  session.withdraw_notices(kMissingAnswersCause);
 }
 
 }  // namespace
@@ -165,9 +173,12 @@ void draw_applicant_screen(Session& session) {
   if (wants(scheme, "region")) edited |= text_field(label_for(scheme, "region", "Region").c_str(), p.region, "e.g. East Africa", problem_for(state, missing, "region"));
   if (wants(scheme, "timezone") || wants(scheme, "utc_offset_minutes")) {
     edited |= text_field(label_for(scheme, "timezone", "Time zone").c_str(), p.timezone_name, "e.g. Europe/London", problem_for(state, missing, "timezone"));
-    int hours = p.utc_offset_minutes ? *p.utc_offset_minutes / 60 : 0;
-    if (int_field("Hours from UTC (e.g. 1 for UTC+1, -5 for UTC-5)", hours, -12, 14)) {
-      p.utc_offset_minutes = hours * 60;
+    std::optional<int> hours;
+    if (p.utc_offset_minutes) hours = *p.utc_offset_minutes / 60;
+    if (optional_int_field("Hours from UTC (e.g. 1 for UTC+1, -5 for UTC-5)", hours, -12, 14,
+                           problem_for(state, missing, "utc_offset_minutes"))) {
+      if (hours) p.utc_offset_minutes = *hours * 60;
+      else p.utc_offset_minutes.reset();
       edited = true;
     }
   }
@@ -188,18 +199,23 @@ void draw_applicant_screen(Session& session) {
     }
   }
   if (wants(scheme, "experience_years")) {
-    int years = p.experience_years.value_or(0);
-    if (int_field(label_for(scheme, "experience_years", "Years of experience").c_str(), years, 0, 60)) {
-      p.experience_years = years;
-      edited = true;
-    }
+    edited |= optional_int_field(label_for(scheme, "experience_years", "Years of experience").c_str(), p.experience_years,
+                                 0, 60, problem_for(state, missing, "experience_years"));
   }
-  if (wants(scheme, "career_stage")) edited |= text_field("Career stage", p.career_stage, "e.g. early career, senior");
+  if (wants(scheme, "career_stage"))
+    edited |= text_field(label_for(scheme, "career_stage", "Career stage").c_str(), p.career_stage,
+                         "e.g. early career, senior", problem_for(state, missing, "career_stage"));
   if (wants(scheme, "face_to_face")) edited |= ImGui::Checkbox("I can meet face to face", &p.face_to_face);
   if (p.is_mentor() && wants(scheme, "capacity")) edited |= int_field("How many mentees can you take on?", p.capacity, 1, 20);
-  if (wants(scheme, "availability")) edited |= text_field("Availability", p.availability, "e.g. 60-90 minutes a month");
-  if (wants(scheme, "organisation")) edited |= text_field("Organisation", p.organisation, "", problem_for(state, missing, "organisation"));
-  if (wants(scheme, "line_manager_email")) edited |= text_field("Line manager's e-mail (to avoid conflicts of interest)", p.line_manager_email);
+  if (wants(scheme, "availability"))
+    edited |= text_field(label_for(scheme, "availability", "Availability").c_str(), p.availability,
+                         "e.g. 60-90 minutes a month", problem_for(state, missing, "availability"));
+  if (wants(scheme, "organisation"))
+    edited |= text_field(label_for(scheme, "organisation", "Organisation").c_str(), p.organisation, "",
+                         problem_for(state, missing, "organisation"));
+  if (wants(scheme, "line_manager_email"))
+    edited |= text_field(label_for(scheme, "line_manager_email", "Line manager's e-mail (to avoid conflicts of interest)").c_str(),
+                         p.line_manager_email, "", problem_for(state, missing, "line_manager_email"));
 
   if (p.is_mentee() && (wants(scheme, "project.what") || scheme.intake_fields.empty())) {
     section_heading("Your project (for mentees)");
@@ -221,14 +237,18 @@ void draw_applicant_screen(Session& session) {
   }
   ImGui::EndDisabled();
   if (edited) save_draft(session);
+  if (missing_intake_fields(scheme, p).empty()) session.withdraw_notices(kMissingAnswersCause);
 
   section_heading("Send your application");
   if (button("Export application file", session.loaded())) export_application(session, state, scheme);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S");
   offer_export_shortcut("Export application file", [&session, &state, &scheme] { export_application(session, state, scheme); });
   if (!state.exported_file.empty()) {
-    paragraph(("Saved as " + state.exported_file + " in your downloads. E-mail this file to the scheme's coordinator; "
-               "nothing has been sent anywhere yet.").c_str());
+    const std::string saved = "Saved as " + state.exported_file +
+                              " in your downloads. E-mail this file to the scheme's coordinator; nothing has been sent "
+                              "anywhere yet.";
+    capture_text("export-result", saved);
+    paragraph(saved.c_str());
   }
 }
 
