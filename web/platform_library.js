@@ -22,6 +22,22 @@ var PairwisePlatform = {
   },
   pw_now_ms: function () { return performance.now(); },
   pw_device_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+  // A file next to the app on its own site (fonts fetched on demand), handed to C++ as bytes.
+  pw_fetch_site_file: function (pathPtr, request) {
+    var path = UTF8ToString(pathPtr);
+    var deliver = function (bytes, error) {
+      var ptr = 0;
+      if (bytes && bytes.length) { ptr = _malloc(bytes.length); HEAPU8.set(bytes, ptr); }
+      Module.ccall('pairwise_on_site_file', null, ['number', 'number', 'number', 'string'],
+                   [request, ptr, bytes ? bytes.length : 0, error || '']);
+      if (ptr) _free(ptr);
+    };
+    fetch(path).then(function (response) {
+      if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) { deliver(new Uint8Array(buffer), ''); },
+            function (e) { deliver(null, String((e && e.message) || e)); });
+  },
   // The system's light or dark preference; a change draws a frame so the theme follows at once.
   pw_prefers_dark: function () {
     if (!window.matchMedia) return 1;

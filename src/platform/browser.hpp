@@ -2,6 +2,7 @@
 // Everything the app needs from the browser, in one place. Implemented in browser_emscripten.cpp
 // on top of web/platform_library.js.
 #include <string>
+#include <string_view>
 
 namespace pairwise::platform {
 
@@ -27,6 +28,11 @@ void set_text_input_handler(TextInputHandler handler);
 void show_text_input(bool active, float x, float y, float line_height);
 // Puts text on the system clipboard (needs a recent user gesture; silently ignored otherwise).
 void write_clipboard(const char* utf8);
+
+// Fetches a file that sits next to the app on its own site (e.g. "fonts/cjk.ttc"); `done` gets the
+// bytes, or an error text, with the caller's tag.
+using SiteFileHandler = void (*)(int tag, std::string_view bytes, const std::string& error);
+void fetch_site_file(const std::string& path, int tag, SiteFileHandler done);
 
 // Hands a mailto: link to the person's mail program (nothing is sent by the app itself).
 void open_mail(const std::string& mailto_url);

@@ -1,5 +1,7 @@
 #include "platform/browser.hpp"
 
+#include <map>
+
 extern "C" {
 void pw_set_frame_callback(void (*callback)());
 void pw_request_frame();
@@ -14,10 +16,27 @@ void pw_text_input_show(int active, double x, double y, double line_height);
 void pw_clipboard_write(const char* text);
 void pw_set_leave_guard(int warn);
 void pw_open_mail(const char* url);
+void pw_fetch_site_file(const char* path, int tag);
 }
 
 namespace {
 pairwise::platform::TextInputHandler g_text_input_handler = nullptr;
+struct SiteFileRequest {
+  pairwise::platform::SiteFileHandler done;
+  int tag;
+};
+std::map<int, SiteFileRequest> g_site_file_requests;  // by request number
+int g_next_site_file_request = 1;
+}
+
+extern "C" __attribute__((used)) void pairwise_on_site_file(int request, const char* bytes, int size, const char* error) {
+  auto it = g_site_file_requests.find(request);
+  if (it == g_site_file_requests.end()) return;
+  const SiteFileRequest r = it->second;
+  g_site_file_requests.erase(it);
+  r.done(r.tag, bytes != nullptr && size > 0 ? std::string_view(bytes, static_cast<std::size_t>(size)) : std::string_view(),
+       error != nullptr ? std::string(error) : std::string());
+  pw_request_frame();
 }
 
 extern "C" __attribute__((used)) void pairwise_on_text_input(const char* utf8) {
@@ -52,5 +71,11 @@ void show_text_input(bool active, float x, float y, float line_height) {
 }
 void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
 void open_mail(const std::string& mailto_url) { pw_open_mail(mailto_url.c_str()); }
+
+void fetch_site_file(const std::string& path, int tag, SiteFileHandler done) {
+  const int request = g_next_site_file_request++;
+  g_site_file_requests[request] = {done, tag};
+  pw_fetch_site_file(path.c_str(), request);
+}
 
 }  // namespace pairwise::platform
