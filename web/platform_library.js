@@ -22,6 +22,26 @@ var PairwisePlatform = {
   },
   pw_now_ms: function () { return performance.now(); },
   pw_device_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+  // The zone list and each zone's offset today, as "name\tminutes" lines in a malloc'd string.
+  pw_time_zones_now: function () {
+    var names = (Intl.supportedValuesOf && Intl.supportedValuesOf('timeZone')) || [];
+    var now = new Date();
+    var lines = [];
+    names.forEach(function (name) {
+      try {
+        var parts = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' }).formatToParts(now);
+        var label = (parts.find(function (p) { return p.type === 'timeZoneName'; }) || {}).value || 'GMT';
+        var m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(label);
+        var minutes = m ? (m[1] === '-' ? -1 : 1) * (parseInt(m[2], 10) * 60 + parseInt(m[3] || '0', 10)) : 0;
+        lines.push(name + '\t' + minutes);
+      } catch (e) { /* a zone this browser cannot format is left out */ }
+    });
+    var text = lines.join('\n');
+    var size = Module.lengthBytesUTF8(text) + 1;
+    var ptr = Module._malloc(size);
+    Module.stringToUTF8(text, ptr, size);
+    return ptr;
+  },
   // A file next to the app on its own site (fonts fetched on demand), handed to C++ as bytes.
   pw_fetch_site_file: function (pathPtr, request) {
     var path = UTF8ToString(pathPtr);

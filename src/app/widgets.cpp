@@ -40,6 +40,8 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
+}  // namespace
+
 void field_label(const char* label, const std::string& error) {
   ImGui::TextUnformatted(label);
   if (!error.empty()) {
@@ -47,8 +49,6 @@ void field_label(const char* label, const std::string& error) {
     error_text(error);
   }
 }
-
-}  // namespace
 
 void screen_title(const char* title, const char* subtitle) {
   ImGui::PushFont(heading_font());

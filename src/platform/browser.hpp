@@ -3,6 +3,9 @@
 // on top of web/platform_library.js.
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/records/time_zones.hpp"
 
 namespace pairwise::platform {
 
@@ -33,6 +36,9 @@ void write_clipboard(const char* utf8);
 // bytes, or an error text, with the caller's tag.
 using SiteFileHandler = void (*)(int tag, std::string_view bytes, const std::string& error);
 void fetch_site_file(const std::string& path, int tag, SiteFileHandler done);
+
+// Every IANA time zone the browser knows (Intl.supportedValuesOf), with its offset from UTC today.
+std::vector<TimeZoneNow> time_zones_now();
 
 // Hands a mailto: link to the person's mail program (nothing is sent by the app itself).
 void open_mail(const std::string& mailto_url);

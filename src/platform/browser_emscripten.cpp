@@ -1,6 +1,8 @@
 #include "platform/browser.hpp"
 
+#include <cstdlib>
 #include <map>
+#include <string_view>
 
 extern "C" {
 void pw_set_frame_callback(void (*callback)());
@@ -17,6 +19,7 @@ void pw_clipboard_write(const char* text);
 void pw_set_leave_guard(int warn);
 void pw_open_mail(const char* url);
 void pw_fetch_site_file(const char* path, int tag);
+char* pw_time_zones_now();
 }
 
 namespace {
@@ -71,6 +74,29 @@ void show_text_input(bool active, float x, float y, float line_height) {
 }
 void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
 void open_mail(const std::string& mailto_url) { pw_open_mail(mailto_url.c_str()); }
+
+std::vector<TimeZoneNow> time_zones_now() {
+  // One "name<TAB>minutes" line per zone, made once: the list and today's offsets do not change
+  // while the page is open (a daylight-saving change mid-session is ignored).
+  static const std::vector<TimeZoneNow> zones = [] {
+    std::vector<TimeZoneNow> out;
+    char* text = pw_time_zones_now();
+    if (text == nullptr) return out;
+    std::string_view rest(text);
+    while (!rest.empty()) {
+      const auto end = rest.find('\n');
+      const std::string_view line = rest.substr(0, end);
+      if (const auto tab = line.find('\t'); tab != std::string_view::npos)
+        out.push_back({current_time_zone_name(std::string(line.substr(0, tab))),
+                       std::atoi(std::string(line.substr(tab + 1)).c_str())});
+      if (end == std::string_view::npos) break;
+      rest = rest.substr(end + 1);
+    }
+    std::free(text);
+    return out;
+  }();
+  return zones;
+}
 
 void fetch_site_file(const std::string& path, int tag, SiteFileHandler done) {
   const int request = g_next_site_file_request++;

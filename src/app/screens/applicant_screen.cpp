@@ -1,6 +1,7 @@
 #include "app/screens/applicant_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 
@@ -10,6 +11,9 @@
 #include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
 #include "core/documents/restore.hpp"
+#include "core/checks/project_request.hpp"
+#include "core/records/time_zones.hpp"
+#include "platform/browser.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -27,6 +31,8 @@ struct FormState {
   bool tried_export = false;
   bool email_touched = false;
   std::string exported_file;
+  std::string zone_query;   // what is typed in the time zone search
+  std::string offset_text;  // the UTC offset as typed ("+5:" mid-typing), shown until it reads as one
 };
 
 FormState& form() {
@@ -121,6 +127,62 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
   session.withdraw_notices(kMissingAnswersCause);
 }
 
+// The time zone from the real zone list, found by city, and the offset it has today; or an offset
+// typed by hand ("+5:30") for someone who would rather not name a place.
+bool draw_time_zone_choice(const Scheme& scheme, FormState& state, const std::vector<std::string>& missing) {
+  Person& p = state.draft;
+  bool edited = false;
+  std::string zone_problem = problem_for(state, missing, "timezone");
+  field_label(label_for(scheme, "timezone", "Time zone").c_str(), zone_problem);
+  if (!p.timezone_name.empty()) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(p.timezone_name.c_str());
+  }
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
+  ImGui::InputTextWithHint("##Search time zones", "Search by city, e.g. Nairobi, Kolkata, New York", &state.zone_query);
+  if (!trim(state.zone_query).empty()) {
+    const std::vector<TimeZoneNow> found = search_time_zones(platform::time_zones_now(), state.zone_query);
+    if (found.empty()) help_text("No time zone has that city in its name: try a larger city nearby, or type the offset below.");
+    for (const TimeZoneNow& zone : found) {
+      if (ImGui::Selectable((describe_time_zone(zone) + "##zone-" + zone.name).c_str(), zone.name == p.timezone_name)) {
+        p.timezone_name = zone.name;
+        p.utc_offset_minutes = zone.offset_minutes;
+        state.offset_text.clear();
+        state.zone_query.clear();
+        edited = true;
+      }
+    }
+  }
+  // The offset: what is typed stays on screen while it does not read as an offset yet.
+  std::string offset_problem = problem_for(state, missing, "utc_offset_minutes");
+  std::string shown = state.offset_text.empty() && p.utc_offset_minutes ? format_utc_offset(*p.utc_offset_minutes)
+                                                                         : state.offset_text;
+  if (!state.offset_text.empty() && !parse_utc_offset(state.offset_text))
+    offset_problem = "write it like +5:30, -3 or 0 (from UTC-12 to UTC+14)";
+  if (text_field("Hours from UTC (e.g. +1, -5, +5:30)", shown, "not answered", offset_problem)) {
+    state.offset_text = shown;
+    if (trim(shown).empty()) {
+      p.utc_offset_minutes.reset();
+      state.offset_text.clear();
+      edited = true;
+    } else if (auto minutes = parse_utc_offset(shown)) {
+      p.utc_offset_minutes = *minutes;
+      edited = true;
+    }
+  }
+  if (!ImGui::IsItemActive() && state.offset_text != "" && parse_utc_offset(state.offset_text))
+    state.offset_text.clear();  // once it reads as an offset, it is shown as stored
+  return edited;
+}
+
+// The scheme's rules for a mentee's project request, shown under each answer as it is typed.
+std::string request_problem(const std::vector<ProjectRequestIssue>& issues, const char* field) {
+  std::string out;
+  for (const auto& issue : issues)
+    if (issue.field == field) out += (out.empty() ? "" : " ") + issue.message;
+  return out;
+}
+
 }  // namespace
 
 void draw_applicant_screen(Session& session) {
@@ -143,6 +205,10 @@ void draw_applicant_screen(Session& session) {
   screen_title(("Apply to " + scheme.name).c_str(),
                "Your answers are saved on this device as you type. When you are ready, export the application "
                "file and e-mail it to the scheme's coordinator.");
+  if (!trim(scheme.description).empty()) {
+    capture_text("scheme-description", scheme.description);
+    paragraph(scheme.description.c_str());
+  }
   ImGui::BeginDisabled(!session.can_edit());
 
   section_heading("About you");
@@ -172,15 +238,7 @@ void draw_applicant_screen(Session& session) {
   if (wants(scheme, "country")) edited |= text_field(label_for(scheme, "country", "Country").c_str(), p.country, "", problem_for(state, missing, "country"));
   if (wants(scheme, "region")) edited |= text_field(label_for(scheme, "region", "Region").c_str(), p.region, "e.g. East Africa", problem_for(state, missing, "region"));
   if (wants(scheme, "timezone") || wants(scheme, "utc_offset_minutes")) {
-    edited |= text_field(label_for(scheme, "timezone", "Time zone").c_str(), p.timezone_name, "e.g. Europe/London", problem_for(state, missing, "timezone"));
-    std::optional<int> hours;
-    if (p.utc_offset_minutes) hours = *p.utc_offset_minutes / 60;
-    if (optional_int_field("Hours from UTC (e.g. 1 for UTC+1, -5 for UTC-5)", hours, -12, 14,
-                           problem_for(state, missing, "utc_offset_minutes"))) {
-      if (hours) p.utc_offset_minutes = *hours * 60;
-      else p.utc_offset_minutes.reset();
-      edited = true;
-    }
+    edited |= draw_time_zone_choice(scheme, state, missing);
   }
   if (wants(scheme, "languages")) edited |= list_field(label_for(scheme, "languages", "Languages you can mentor in").c_str(), p.languages, "e.g. Spanish; English", problem_for(state, missing, "languages"));
   if (wants(scheme, "topics") && scheme.topics.empty()) {
@@ -219,11 +277,17 @@ void draw_applicant_screen(Session& session) {
 
   if (p.is_mentee() && (wants(scheme, "project.what") || scheme.intake_fields.empty())) {
     section_heading("Your project (for mentees)");
-    edited |= text_area("What are you trying to do?", p.project.what, 3, problem_for(state, missing, "project.what"));
-    edited |= text_area("How are you trying to do it?", p.project.how, 3, problem_for(state, missing, "project.how"));
-    edited |= text_area("Which barriers do you face?", p.project.barriers, 3, problem_for(state, missing, "project.barriers"));
-    edited |= text_area("What do you need a mentor to do?", p.project.mentor_role, 3, problem_for(state, missing, "project.mentor_role"));
-    edited |= text_area("What outcome would mean success?", p.project.success_outcome, 3, problem_for(state, missing, "project.success_outcome"));
+    const std::vector<ProjectRequestIssue> issues = check_project_request(scheme, p.project);
+    auto problem = [&](const char* key) {
+      const std::string required = problem_for(state, missing, key);
+      return required.empty() ? request_problem(issues, key) : required;
+    };
+    edited |= text_area("What are you trying to do?", p.project.what, 3, problem("project.what"));
+    edited |= text_area("How are you trying to do it?", p.project.how, 3, problem("project.how"));
+    edited |= text_area("Which barriers do you face?", p.project.barriers, 3, problem("project.barriers"));
+    edited |= text_area("What do you need a mentor to do?", p.project.mentor_role, 3, problem("project.mentor_role"));
+    edited |= text_area("What outcome would mean success?", p.project.success_outcome, 3, problem("project.success_outcome"));
+    if (const std::string whole = request_problem(issues, "project"); !whole.empty()) error_text(whole);
   }
   if (p.is_mentee() && !scheme.preparation_questions.empty()) {
     section_heading("Before your first meeting");
