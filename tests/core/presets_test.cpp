@@ -62,3 +62,45 @@ TEST_CASE("a preset file with a mistake is refused with the file, the JSON path 
   CHECK(text.find("kind.json: $.scheme.cohort_spread.matching_group: expected \"region\" or \"country\", got \"planet\"") !=
         std::string::npos);
 }
+
+TEST_CASE("an application records only what the scheme's form asked, of the role applied for") {
+  FixedClock clock{"2024-03-01T09:00:00Z"};
+  SequentialIdGenerator ids;
+  const Scheme ikt = make_preset(SchemePreset::ikt, ids, clock);
+  // A draft that was a mentee's, then switched to mentor, with answers to questions IKT never asks.
+  Person draft;
+  draft.email = "eleni@example.org";
+  draft.roles = {Role::mentor};
+  draft.project.what = "left from when I ticked mentee";
+  draft.preparation = {{"What do you want to get out of the mentoring?", "left over"}};
+  draft.career_stage = "senior";
+  draft.organisation = "Typed into a field the form never showed";
+  draft.experience_years = 7;
+  draft.capacity = 3;
+  const Person sent = only_asked_answers(ikt, draft);
+  CHECK(sent.project.empty());
+  CHECK(sent.preparation.empty());
+  CHECK(sent.email == draft.email);
+  CHECK(sent.experience_years == 7);  // IKT asks for it
+  REQUIRE(form_asks(ikt, "experience_years"));
+  for (const char* key : {"career_stage", "organisation"}) {
+    INFO(key);
+    CHECK_FALSE(form_asks(ikt, key));
+  }
+  CHECK(sent.career_stage.empty());
+  CHECK(sent.organisation.empty());
+  CHECK(sent.capacity == (form_asks(ikt, "capacity") ? 3 : Person{}.capacity));
+
+  // A mentee of a scheme with preparation questions keeps the answers to those questions only.
+  const Scheme coproduction = make_preset(SchemePreset::coproduction, ids, clock);
+  REQUIRE_FALSE(coproduction.preparation_questions.empty());
+  Person mentee;
+  mentee.email = "teo@example.org";
+  mentee.roles = {Role::mentee};
+  mentee.capacity = 4;
+  mentee.preparation = {{coproduction.preparation_questions[0], "A plan for my first grant"}, {"An old question", "gone"}};
+  const Person kept = only_asked_answers(coproduction, mentee);
+  REQUIRE(kept.preparation.size() == 1);
+  CHECK(kept.preparation[0].answer == "A plan for my first grant");
+  CHECK(kept.capacity == Person{}.capacity);  // a mentee is not asked how many mentees they can take
+}

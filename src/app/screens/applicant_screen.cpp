@@ -75,11 +75,7 @@ void save_draft(Session& session) {
       StoredRecord{kStoreSettings, "settings", std::move(journal)});
 }
 
-bool wants(const Scheme& scheme, const char* key) {
-  if (scheme.intake_fields.empty()) return true;
-  return std::any_of(scheme.intake_fields.begin(), scheme.intake_fields.end(),
-                     [&](const IntakeField& f) { return f.key == key; });
-}
+bool wants(const Scheme& scheme, const char* key) { return form_asks(scheme, key); }
 
 std::string label_for(const Scheme& scheme, const char* key, const char* label) {
   for (const auto& f : scheme.intake_fields)
@@ -100,7 +96,7 @@ constexpr const char* kMissingAnswersCause = "application-missing-answers";
 void export_application(Session& session, FormState& state, const Scheme& scheme) {
   state.tried_export = true;
   state.exported_file.clear();  // a "Saved as" line from an earlier export must not outlive a failed one
-  Person person = state.draft;
+  Person person = only_asked_answers(scheme, state.draft);
   person.email = trim(person.email);
   // Every export is a new revision, so a corrected re-export wins over the copy already sent.
   person.meta = session.workspace().next_export_meta(person.meta);

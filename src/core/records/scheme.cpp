@@ -250,4 +250,44 @@ std::vector<std::string> missing_intake_fields(const Scheme& scheme, const Perso
   return missing;
 }
 
+bool form_asks(const Scheme& scheme, std::string_view key) {
+  if (scheme.intake_fields.empty()) return true;
+  for (const auto& f : scheme.intake_fields)
+    if (f.key == key) return true;
+  return false;
+}
+
+Person only_asked_answers(const Scheme& scheme, Person p) {
+  const Person blank;
+  auto drop_unless_asked = [&](const char* key, auto& field, const auto& empty) {
+    if (!form_asks(scheme, key)) field = empty;
+  };
+  drop_unless_asked("name", p.name, blank.name);
+  drop_unless_asked("country", p.country, blank.country);
+  drop_unless_asked("region", p.region, blank.region);
+  drop_unless_asked("languages", p.languages, blank.languages);
+  drop_unless_asked("topics", p.topics, blank.topics);
+  drop_unless_asked("experience_years", p.experience_years, blank.experience_years);
+  drop_unless_asked("career_stage", p.career_stage, blank.career_stage);
+  drop_unless_asked("face_to_face", p.face_to_face, blank.face_to_face);
+  drop_unless_asked("availability", p.availability, blank.availability);
+  drop_unless_asked("organisation", p.organisation, blank.organisation);
+  drop_unless_asked("line_manager_email", p.line_manager_email, blank.line_manager_email);
+  if (!form_asks(scheme, "timezone") && !form_asks(scheme, "utc_offset_minutes")) {
+    p.timezone_name = blank.timezone_name;
+    p.utc_offset_minutes = blank.utc_offset_minutes;
+  }
+  if (!p.is_mentor() || !form_asks(scheme, "capacity")) p.capacity = blank.capacity;
+  if (!p.is_mentee() || !form_asks(scheme, "project.what")) p.project = blank.project;
+  // Preparation answers only to the scheme's own questions, and only from mentees.
+  std::vector<QuestionAnswer> kept;
+  if (p.is_mentee())
+    for (const auto& answer : p.preparation)
+      if (std::find(scheme.preparation_questions.begin(), scheme.preparation_questions.end(), answer.question) !=
+          scheme.preparation_questions.end())
+        kept.push_back(answer);
+  p.preparation = std::move(kept);
+  return p;
+}
+
 }  // namespace pairwise

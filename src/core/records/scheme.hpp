@@ -1,6 +1,7 @@
 #pragma once
 // A mentoring scheme: what it offers, how people are matched, and what a pairing is expected to do.
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -155,5 +156,13 @@ std::vector<Scheme> all_presets(IdGenerator& ids, const Clock& clock);
 // Which required intake fields an application leaves empty (IKT only needs e-mail, role and
 // its three criteria; other schemes ask for more).
 std::vector<std::string> missing_intake_fields(const Scheme& scheme, const Person& person);
+
+// Whether the scheme's application form asks this question (a scheme that lists no intake fields
+// asks them all). The applicant screen shows exactly these.
+bool form_asks(const Scheme& scheme, std::string_view key);
+// The application as the form asked it: answers to questions the form does not ask, or asks only
+// of the other role (a project for a mentor, a capacity for a mentee, the answers left in the draft
+// after switching role), are dropped, so the file records nothing the person was never asked.
+Person only_asked_answers(const Scheme& scheme, Person person);
 
 }  // namespace pairwise
