@@ -84,6 +84,23 @@ TEST_CASE("locked files: the committed fixture's envelope reads, and every damag
   CHECK(contains(plain.error_text(), "is not a locked Pairwise file"));
 }
 
+TEST_CASE("locked files: the worked example of assets/locked-file-format.md reads as the document says") {
+  auto envelope = read_locked_file(test::read_source_file("assets/examples/progress-report.example.pwlock"), "ex");
+  REQUIRE_MESSAGE(envelope.ok(), envelope.error_text());
+  CHECK(envelope->plan.iterations == 600000);
+  const std::string doc = test::read_source_file("assets/locked-file-format.md");
+  const auto hex = [](const std::string& bytes) {
+    std::string out;
+    for (unsigned char c : bytes) out += "0123456789abcdef"[c >> 4], out += "0123456789abcdef"[c & 15];
+    return out;
+  };
+  CHECK(contains(doc, "| salt | `" + hex(envelope->plan.salt) + "` |"));
+  CHECK(contains(doc, "| nonce | `" + hex(envelope->plan.nonce) + "` |"));
+  CHECK(contains(doc, "| check | `" + hex(envelope->check) + "` |"));
+  CHECK(contains(doc, "| sealed | " + std::to_string(envelope->sealed.size() / 1000) + "," +
+                          std::to_string(envelope->sealed.size() % 1000) + " bytes"));
+}
+
 TEST_CASE("locked files: the envelope refuses a newer version and unsafe key strengths, with the checksum intact") {
   const auto with_header = [](std::uint8_t version, std::uint32_t iterations) {
     LockPlan plan = plan_lock(std::string(kSaltBytes + kNonceBytes, '\x07'), iterations);
@@ -188,5 +205,12 @@ TEST_CASE("locked files (OpenSSL): the fixture the command line locked once stil
   CHECK(doc->kind == DocumentKind::backup);
   CHECK(contains(opened.text, "Mina Mentor"));
   CHECK(unlock_text(fixture_text(), "f", "Ωmega kettle 7 lantern", cipher).status == UnlockStatus::wrong_passphrase);
+
+  const Unlocked example = unlock_text(test::read_source_file("assets/examples/progress-report.example.pwlock"), "ex",
+                                       "correct horse battery staple", cipher);
+  REQUIRE_MESSAGE(example.ok(), example.message);
+  auto report = read_document(example.text, "ex");
+  REQUIRE_MESSAGE(report.ok(), report.error_text());
+  CHECK(report->kind == DocumentKind::progress_report);
 }
 #endif
