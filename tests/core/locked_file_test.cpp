@@ -17,7 +17,6 @@ using namespace pairwise;
 namespace {
 
 const char* const kFixture = "tests/fixtures/locked-backup.v1.pwlock";
-const char* const kFixturePassphrase = "Ωmega kettle 7 lanterns";  // tests/fixtures/locked-backup.passphrase.txt
 
 std::string fixture_text() { return test::read_source_file(kFixture); }
 
@@ -136,6 +135,8 @@ TEST_CASE("locked files: passphrases shorter than 8 characters are refused and t
 }
 
 #ifndef __EMSCRIPTEN__
+const char* const kFixturePassphrase = "Ωmega kettle 7 lanterns";  // tests/fixtures/locked-backup.passphrase.txt
+
 TEST_CASE("locked files (OpenSSL): round trip, wrong passphrase, tampering, truncation, no readable text") {
   native::OpenSslLockCipher cipher;
   test::Fixture f;

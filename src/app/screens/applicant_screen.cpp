@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/locked_files.hpp"
+
 #include <algorithm>
 
 #include "app/shortcuts.hpp"
@@ -107,10 +109,12 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
   state.draft.meta = person.meta;
   state.draft.applied_on = person.applied_on;
   save_draft(session);
-  state.exported_file = export_file_name({"application", scheme.name, person.name.empty() ? person.email : person.name,
-                                          session.workspace().clock().today()},
-                                         "json");
-  platform::download_file(state.exported_file, "application/json", text);
+  state.exported_file = deliver_export(
+      session,
+      export_file_name({"application", scheme.name, person.name.empty() ? person.email : person.name,
+                        session.workspace().clock().today()},
+                       "json"),
+      "application/json", text);
 }
 
 }  // namespace
@@ -223,6 +227,7 @@ void draw_applicant_screen(Session& session) {
   if (edited) save_draft(session);
 
   section_heading("Send your application");
+  draw_export_lock_choice(session, true);
   if (button("Export application file", session.loaded())) export_application(session, state, scheme);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S");
   offer_export_shortcut("Export application file", [&session, &state, &scheme] { export_application(session, state, scheme); });
