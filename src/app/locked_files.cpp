@@ -52,7 +52,7 @@ std::string locked_file_name(const Session& session, const std::string& salt) {
 }
 
 bool password_field(const char* label, std::string& value, ImGuiInputTextFlags extra = 0) {
-  ImGui::SetNextItemWidth(320);
+  ImGui::SetNextItemWidth(260);
   return ImGui::InputText(label, &value, ImGuiInputTextFlags_Password | extra);
 }
 
