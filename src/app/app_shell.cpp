@@ -156,6 +156,7 @@ void draw_app_shell(Session& session) {
   if (session.loaded()) draw_backup_reminder(session);
   draw_damaged_records(session);
   draw_notices(session);
+  draw_locked_file_dialog(session);
   if (session.loaded()) handle_restore(session);
   ImGui::BeginChild("Screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
   if (!session.loaded()) {

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/locked_files.hpp"
+
 #include <optional>
 
 #include "app/file_buttons.hpp"
@@ -30,6 +32,7 @@ void draw_backup_controls(Session& session) {
   if (ImGui::Button("Back up everything")) session.back_up_now();
   ImGui::SameLine();
   open_files_button("Restore from a backup…", kRestorePurpose);
+  draw_export_lock_choice(session, false);
   const int days = session.days_since_backup();
   if (days > 0) ImGui::TextDisabled("Last backup %d day(s) ago", days);
   else if (days < 0) ImGui::TextDisabled("No backup made on this device yet");

@@ -21,4 +21,13 @@ void receive_opened_files(std::vector<platform::OpenedFile> files, bool dropped)
 std::vector<platform::OpenedFile> take_opened_files();
 bool has_opened_files();
 
+// Locked files are held back until their passphrase opens them (app/locked_files.cpp).
+struct LockedArrival {
+  platform::OpenedFile file;
+  std::string purpose;
+};
+std::vector<LockedArrival> take_locked_files();
+// A locked file once opened: it reaches the screen as if it had just been opened unlocked.
+void receive_unlocked_file(platform::OpenedFile file, const std::string& purpose);
+
 }  // namespace pairwise::app

@@ -345,7 +345,7 @@ void Session::back_up_now() {
   settings["last_backup_at"] = now;
   if (can_edit()) record(workspace_.set_settings(settings));
   const std::string text = write_document(make_backup(workspace_), now);
-  platform::download_file(export_file_name({"backup", clock_.today()}, "json"), "application/json", text);
+  deliver_export(*this, export_file_name({"backup", clock_.today()}, "json"), "application/json", text);
 }
 
 int Session::days_since_backup() const {

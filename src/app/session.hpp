@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/locked_files.hpp"
 #include "core/documents/documents.hpp"
 #include "core/workspace.hpp"
 
@@ -97,6 +98,8 @@ class Session {
   void withdraw_notices(const std::string& cause);
   const std::vector<Notice>& notices() const { return notices_; }
   void dismiss_notice(std::size_t index);
+  // The lock choice of the export step and the passphrase dialog (app/locked_files.hpp).
+  LockedFilesState& locked_files() { return locked_files_; }
 
  private:
   void save_settings();
@@ -133,6 +136,7 @@ class Session {
   double now_ms_ = 0;
   std::string last_saved_at_;
   std::vector<Notice> notices_;
+  LockedFilesState locked_files_;
 };
 
 const char* role_title(UserRole role);

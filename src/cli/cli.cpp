@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "core/documents/documents.hpp"
+#include "core/locking/locked_file.hpp"
+#include "native/openssl_lock_cipher.hpp"
 #include "core/operations/scheme_operations.hpp"
 
 namespace pairwise::cli {
@@ -75,6 +77,73 @@ int read_input_files(const std::vector<std::string>& paths, std::vector<InputFil
     if (!read_file(path, in.content)) return std::cerr << path << ": cannot read the file\n", kIo;
     inputs.push_back(std::move(in));
   }
+  return kOk;
+}
+
+namespace {
+// Overwritten before the memory is given back: a passphrase should not linger in freed memory.
+void wipe(std::string& secret) {
+  volatile char* p = secret.data();
+  for (std::size_t i = 0; i < secret.size(); ++i) p[i] = 0;
+  secret.clear();
+}
+}  // namespace
+
+int read_passphrase(const Options& o, std::string& passphrase) {
+  passphrase.clear();
+  if (!o.has(kPassphraseOption)) return kOk;
+  const std::string path = o.get(kPassphraseOption);
+  std::string text;
+  if (!read_file(path, text)) return std::cerr << path << ": cannot read the passphrase file\n", kIo;
+  const auto line_end = text.find_first_of("\r\n");
+  passphrase = text.substr(0, line_end);
+  wipe(text);
+  if (passphrase.empty()) return o.usage(path + ": the passphrase file is empty (the passphrase is its first line)");
+  return kOk;
+}
+
+int read_input_file(const Options& o, const std::string& path, std::string& out) {
+  if (!read_file(path, out)) return std::cerr << path << ": cannot read the file\n", kIo;
+  if (!is_locked_file(out)) return kOk;
+  if (!o.has(kPassphraseOption)) {
+    out.clear();
+    std::cerr << path << ": this file is locked with a passphrase: open it with " << kPassphraseOption
+              << " FILE (a file whose first line is the passphrase)\n";
+    return kInvalid;
+  }
+  std::string passphrase;
+  if (int rc = read_passphrase(o, passphrase); rc != kOk) return rc;
+  native::OpenSslLockCipher cipher;
+  Unlocked opened = unlock_text(out, base_name(path), passphrase, cipher);
+  wipe(passphrase);
+  out.clear();
+  if (!opened.ok()) return std::cerr << opened.message << "\n", kInvalid;
+  out = std::move(opened.text);
+  return kOk;
+}
+
+int read_input_files(const Options& o, const std::vector<std::string>& paths, std::vector<InputFile>& inputs) {
+  for (const auto& path : paths) {
+    InputFile in{base_name(path), ""};
+    if (int rc = read_input_file(o, path, in.content); rc != kOk) return rc;
+    inputs.push_back(std::move(in));
+  }
+  return kOk;
+}
+
+int lock_output_if_asked(const Options& o, std::string& text) {
+  if (!o.has(kPassphraseOption)) return kOk;
+  std::string passphrase;
+  if (int rc = read_passphrase(o, passphrase); rc != kOk) return rc;
+  if (const std::string problem = passphrase_problem(passphrase); !problem.empty()) {
+    wipe(passphrase);
+    return o.usage("the passphrase in " + o.get(kPassphraseOption) + " " + problem);
+  }
+  native::OpenSslLockCipher cipher;
+  std::string locked = lock_text(text, passphrase, cipher);
+  wipe(passphrase);
+  wipe(text);
+  text = std::move(locked);
   return kOk;
 }
 

@@ -53,6 +53,18 @@ std::string base_name(const std::string& path);
 // Reads every FILE into an import input; kIo (after saying which) if one cannot be read.
 int read_input_files(const std::vector<std::string>& paths, std::vector<InputFile>& inputs);
 
+// ---- passphrase-locked files (assets/locked-file-format.md) --------------------------------------
+inline constexpr const char* kPassphraseOption = "--passphrase-file";
+// The passphrase in --passphrase-file (its first line, without the line break); "" without the
+// option. kUsage or kIo, after saying why, when the file is missing, unreadable or empty.
+int read_passphrase(const Options& o, std::string& passphrase);
+// Reads PATH like read_file, opening a locked file with --passphrase-file. kInvalid, after saying
+// why, when it is locked and no passphrase was given, the passphrase is wrong or the file is damaged.
+int read_input_file(const Options& o, const std::string& path, std::string& out);
+int read_input_files(const Options& o, const std::vector<std::string>& paths, std::vector<InputFile>& inputs);
+// Locks TEXT with --passphrase-file when given (kUsage if the passphrase is too short).
+int lock_output_if_asked(const Options& o, std::string& text);
+
 // ---- backups ----------------------------------------------------------------------------------
 struct Loaded {
   FixedClock clock{"1970-01-01T00:00:00Z"};

@@ -6,14 +6,17 @@ namespace pairwise::cli {
 
 const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
-      {"validate", "check Pairwise JSON documents (exit 0 all valid, 1 some invalid)", kValidateHelp, {}, {}, run_validate},
+      {"validate", "check Pairwise JSON documents (exit 0 all valid, 1 some invalid)", kValidateHelp, {"--passphrase-file"}, {},
+       run_validate},
       {"import", "merge applications, notebooks, reports or CSV into a backup", kImportHelp,
-       {"--into", "--scheme", "--csv-mapping"}, {"--dry-run", "--skip-bad-rows", "--own-workspace"}, run_import},
-      {"merge", "merge two copies of a pair notebook or backup field by field", kMergeHelp, {"--base", "-o", "--output"},
+       {"--into", "--scheme", "--csv-mapping", "--passphrase-file"}, {"--dry-run", "--skip-bad-rows", "--own-workspace"}, run_import},
+      {"merge", "merge two copies of a pair notebook or backup field by field", kMergeHelp,
+       {"--base", "-o", "--output", "--passphrase-file"},
        {}, run_merge},
       {"export", "write a document or CSV from a backup", kExportHelp,
-       {"--from", "--kind", "-o", "--output", "--scheme", "--pairing", "--mentor", "--mentee", "--today", "--csv"}, {},
-       run_export},
+       {"--from", "--kind", "-o", "--output", "--scheme", "--pairing", "--mentor", "--mentee", "--today", "--csv",
+        "--passphrase-file"},
+       {}, run_export},
       {"match", "propose the best mentor for every mentee", kMatchHelp,
        {"--from", "--scheme", "--format", "-o", "--input", "--dimacs", "--write-dimacs"}, {}, run_match},
       {"accept", "store the best proposals as pairings, as \"Accept all proposals\" does", kAcceptHelp,

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "app/locked_files.hpp"
+
 #include "app/shortcuts.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
@@ -116,10 +118,12 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
   state.draft.meta = person.meta;
   state.draft.applied_on = person.applied_on;
   save_draft(session);
-  state.exported_file = export_file_name({"application", scheme.name, person.name.empty() ? person.email : person.name,
-                                          session.workspace().clock().today()},
-                                         "json");
-  platform::download_file(state.exported_file, "application/json", text);
+  state.exported_file = deliver_export(
+      session,
+      export_file_name({"application", scheme.name, person.name.empty() ? person.email : person.name,
+                        session.workspace().clock().today()},
+                       "json"),
+      "application/json", text);
   session.withdraw_notices(kMissingAnswersCause);
 }
 
@@ -300,6 +304,7 @@ void draw_applicant_screen(Session& session) {
   if (missing_intake_fields(scheme, p).empty()) session.withdraw_notices(kMissingAnswersCause);
 
   section_heading("Send your application");
+  draw_export_lock_choice(session, true);
   if (button("Export application file", session.loaded())) export_application(session, state, scheme);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S");
   offer_export_shortcut("Export application file", [&session, &state, &scheme] { export_application(session, state, scheme); });

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/locked_files.hpp"
+
 #include "app/screens/import_screen.hpp"
 #include "app/screens/matching_screen.hpp"
 #include "app/screens/monitoring_screen.hpp"
@@ -29,8 +31,8 @@ void draw_coordinator_screen(Session& session) {
   // A scheme is edited as a file: export it, change it (weights, expectations, questions…), open
   // it again on the Start screen, where it replaces this one after being checked.
   if (ImGui::SmallButton("Export scheme file")) {
-    platform::download_file(export_file_name({"scheme", scheme.name, session.workspace().clock().today()}, "json"),
-                            "application/json", write_document(SchemeDocument{scheme}, session.workspace().clock().now()));
+    deliver_export(session, export_file_name({"scheme", scheme.name, session.workspace().clock().today()}, "json"),
+                   "application/json", write_document(SchemeDocument{scheme}, session.workspace().clock().now()));
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Edit the exported file and open it on the Start screen to change this scheme's rules");

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/locked_files.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -53,9 +55,10 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
   ImGui::TextUnformatted(stages.c_str());
   ImGui::SameLine();
   if (ImGui::Button("Export monitoring CSV")) {
-    platform::download_file(export_file_name({"monitoring", today}, "csv"), "text/csv",
-                            monitoring_csv(session.workspace(), scheme.meta.id, today));
+    deliver_export(session, export_file_name({"monitoring", today}, "csv"), "text/csv",
+                   monitoring_csv(session.workspace(), scheme.meta.id, today));
   }
+  draw_export_lock_choice(session, false);
   if (s.pairs.empty()) {
     paragraph("No progress reports yet. Pairs export a progress report from their workspace and send it to you; "
               "open the files in the Import tab. Reports hold dates, counts and ratings only, never the pair's notes.");

@@ -2,6 +2,8 @@
 // in after a preview, and the redacted progress report for the coordinator.
 #include <imgui.h>
 
+#include "app/locked_files.hpp"
+
 #include <optional>
 
 #include "app/file_buttons.hpp"
@@ -41,7 +43,15 @@ void export_notebook(Session& session, const PairView& view, NotebookAudience au
   }
   const bool for_partner = audience == NotebookAudience::partner;
   const std::string name = export_name(session, view, "notebook", for_partner ? "for-partner" : "for-myself");
-  platform::download_file(name, "application/json", write_document(notebook.value(), session.workspace().clock().now()));
+  const std::string delivered =
+      deliver_export(session, name, "application/json", write_document(notebook.value(), session.workspace().clock().now()));
+  if (delivered.empty()) return;
+  if (delivered != name) {
+    g_last_export = "Saved " + delivered + " in your downloads, locked with your passphrase" +
+                    (for_partner ? ": send it to " + view.partner_name + " and tell them the passphrase another way."
+                                 : ". It holds your private notes: keep it to yourself.");
+    return;
+  }
   g_last_export = for_partner ? "Saved " + name + " in your downloads: send it to " + view.partner_name +
                                     ", who opens it under Share and report."
                               : "Saved " + name + " in your downloads. It holds your private notes: keep it to "
@@ -55,12 +65,14 @@ void export_progress_report(Session& session, const PairView& view) {
     session.notify("The progress report was not exported: " + report.error_text(), true);
     return;
   }
+  const std::string name = export_name(session, view, "progress-report", "");
+  const std::string delivered = deliver_export(
+      session, name, "application/json",
+      write_document(ProgressReportDocument{report.value()}, session.workspace().clock().now()));
+  if (delivered.empty()) return;  // not exported (the lock's passphrase was refused): nothing to remember
   // Remembered, so the person can see what they last sent the coordinator.
   session.record(session.workspace().store_progress_report(report.value()));
-  const std::string name = export_name(session, view, "progress-report", "");
-  platform::download_file(name, "application/json",
-                          write_document(ProgressReportDocument{report.value()}, session.workspace().clock().now()));
-  g_last_export = "Saved " + name + " in your downloads: send it to your scheme's coordinator.";
+  g_last_export = "Saved " + delivered + " in your downloads: send it to your scheme's coordinator.";
 }
 
 void draw_report_contents(const ProgressReport& r) {
@@ -129,6 +141,7 @@ void draw_pair_files_screen(Session& session, const PairView& view) {
   section_heading("Share with your partner");
   paragraph("Your partner keeps their own copy. After you write something, export a notebook for them; when they "
             "send theirs, open it here and the two copies are merged.");
+  draw_export_lock_choice(session, true);
   if (button("Export notebook for my partner", session.loaded())) export_notebook(session, view, NotebookAudience::partner);
   help_text("Holds the agreement, meetings, actions and objectives; never your private notes.");
   open_files_button("Open my partner's notebook…", kPartnerNotebookPurpose);

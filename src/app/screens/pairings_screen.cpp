@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/locked_files.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -95,9 +97,9 @@ bool download_introduction_pack(Session& session, const Scheme& scheme, const Pa
     return false;
   }
   const Workspace& ws = session.workspace();
-  platform::download_file(introduction_pack_file_name(ws, scheme, pairing), "application/json",
-                          write_document(pack.value(), ws.clock().now()));
-  return true;
+  return !deliver_export(session, introduction_pack_file_name(ws, scheme, pairing), "application/json",
+                         write_document(pack.value(), ws.clock().now()))
+              .empty();
 }
 
 void introduce(Session& session, const Scheme& scheme, const Pairing& pairing) {
@@ -265,6 +267,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
   draw_scheme_rules(session, scheme, today);
   help_text("Hover a pair's status for the rules of the scheme it keeps or misses.");
   ImGui::BeginDisabled(!session.can_edit());
+  draw_export_lock_choice(session, true);  // introduction packs travel by e-mail
   if (proposed > 0 && ImGui::Button("Introduce all proposed pairs")) {
     for (const Pairing& p : pairings)
       if (p.status() == PairingStatus::proposed) introduce(session, scheme, p);

@@ -1,6 +1,8 @@
 #include "app/screens/participants_screen.hpp"
 
 #include <imgui.h>
+
+#include "app/locked_files.hpp"
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -178,9 +180,10 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   combo_of("Status", filters.status, statuses);
   ImGui::SameLine();
   if (ImGui::Button("Export participants CSV")) {
-    platform::download_file(export_file_name({"participants", session.workspace().clock().today()}, "csv"), "text/csv",
-                            participants_csv(session.workspace(), scheme.meta.id));
+    deliver_export(session, export_file_name({"participants", session.workspace().clock().today()}, "csv"), "text/csv",
+                   participants_csv(session.workspace(), scheme.meta.id));
   }
+  draw_export_lock_choice(session, false);
 
   const std::string count = std::to_string(view.row_ids.size()) + " of " + std::to_string(view.total) + " people";
   capture_text("participants", count);

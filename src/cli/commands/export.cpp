@@ -10,11 +10,14 @@ namespace pairwise::cli {
 const char* const kExportHelp =
     "Usage: pairwise export --from BACKUP.json --kind KIND [--scheme ID]\n"
     "                       [--pairing ID | --mentor EMAIL --mentee EMAIL] [--today YYYY-MM-DD] [-o OUT]\n"
+    "                       [--passphrase-file FILE]\n"
     "KIND: participants-csv | pairings-csv | monitoring-csv | introduction-pack (needs the pairing)\n"
     "      | pair-notebook (needs the pairing; never includes private notes) | progress-report\n"
     "      (needs the pairing) | backup | scheme (needs --scheme) | csv-mapping (suggest from a CSV\n"
     "      given with --csv FILE)\n"
-    "Writes to OUT, or to standard output without -o.\n";
+    "Writes to OUT, or to standard output without -o. With --passphrase-file FILE (its first line is\n"
+    "the passphrase, at least 8 characters) the output is locked: it holds no readable text, and\n"
+    "opens in the app or with the same option on validate, import and merge.\n";
 
 int run_export(const Options& o) {
   const std::string kind = o.get("--kind"), scheme = o.get("--scheme"), today = o.get("--today", system_clock().today());
@@ -29,7 +32,9 @@ int run_export(const Options& o) {
     if (!read_file(csv, text)) return std::cerr << csv << ": cannot read the file\n", kIo;
     auto table = read_csv_table(text, base_name(csv));
     if (!table) return std::cerr << table.error_text() << "\n", kInvalid;
-    return write_file(out, encode(suggest_mapping(table->header)).dump(2) + "\n") ? kOk : kIo;
+    text = encode(suggest_mapping(table->header)).dump(2) + "\n";
+    if (int rc = lock_output_if_asked(o, text); rc != kOk) return rc;
+    return write_file(out, text) ? kOk : kIo;
   }
   if (!o.has("--from")) return o.usage("export needs --from BACKUP.json");
   Loaded loaded;
@@ -65,6 +70,7 @@ int run_export(const Options& o) {
   } else {
     return o.usage("unknown kind \"" + kind + "\"");
   }
+  if (int rc = lock_output_if_asked(o, text); rc != kOk) return rc;
   if (!write_file(out, text)) return kIo;  // write_file said why
   return kOk;
 }

@@ -8,14 +8,16 @@ namespace pairwise::cli {
 
 const char* const kImportHelp =
     "Usage: pairwise import --into BACKUP.json [--dry-run] [--scheme ID] [--csv-mapping MAPPING.json]\n"
-    "                       [--skip-bad-rows] [--own-workspace] FILE...\n"
+    "                       [--skip-bad-rows] [--own-workspace] [--passphrase-file FILE] FILE...\n"
     "Merges JSON documents and CSV survey exports into BACKUP.json (created if missing), all or\n"
     "nothing. People are merged by e-mail; conflicting edits are resolved by revision, then time,\n"
     "and listed. --dry-run only prints the preview. MAPPING.json is {\"columns\":[{\"header\":..,\n"
     "\"field\":..}]}; without it the scheme's saved mapping or one suggested from headers is used.\n"
     "BACKUP.json is a coordinator's: a file holding what only the pair may read (meeting notes,\n"
     "objectives, the agreement, private notes) is refused and nothing from it is stored. With\n"
-    "--own-workspace, BACKUP.json is a mentor's or mentee's own, where the pair's notebooks belong.\n";
+    "--own-workspace, BACKUP.json is a mentor's or mentee's own, where the pair's notebooks belong.\n"
+    "Locked files open with --passphrase-file FILE (its first line); if one does not open, nothing\n"
+    "is imported.\n";
 
 int run_import(const Options& o) {
   const std::string into = o.get("--into"), mapping_path = o.get("--csv-mapping");
@@ -40,7 +42,10 @@ int run_import(const Options& o) {
   Loaded loaded;
   if (int rc = load_backup(into, loaded, true); rc != kOk) return rc;
   std::vector<InputFile> inputs;
-  if (int rc = read_input_files(o.positional, inputs); rc != kOk) return rc;
+  if (int rc = read_input_files(o, o.positional, inputs); rc != kOk) {
+    std::cerr << "pairwise: nothing was imported: " << into << " was not changed\n";
+    return rc;
+  }
   auto preview = preview_import(loaded.ws, inputs, options);
   for (const auto& line : preview.summary()) std::cout << line << "\n";
   if (!preview.can_apply()) {

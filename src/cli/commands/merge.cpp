@@ -9,13 +9,14 @@
 namespace pairwise::cli {
 
 const char* const kMergeHelp =
-    "Usage: pairwise merge [--base BASE.json] MINE.json THEIRS.json [-o OUT.json]\n"
+    "Usage: pairwise merge [--base BASE.json] [--passphrase-file FILE] MINE.json THEIRS.json [-o OUT.json]\n"
     "Merges two copies of the same pair notebook (or of a backup) field by field, as the app does:\n"
     "a field changed on one side takes that side's value, actions merge per item, and a field\n"
     "changed on both sides to different values keeps both (a conflict, resolved in the app).\n"
     "With --base, plain hand-edited copies merge against that common ancestor. Each conflict is\n"
-    "printed as one line naming the record and the field. Exit 0 when merged (conflicts kept),\n"
-    "1 when refused (different kinds or pairings, invalid files), 2 usage, 3 a file error.\n";
+    "printed as one line naming the record and the field. Locked copies open with --passphrase-file\n"
+    "FILE (its first line is the passphrase); the merged copy is written unlocked.\n"
+    "Exit 0 when merged (conflicts kept), 1 when refused (different kinds or pairings, invalid files), 2 usage, 3 a file error.\n";
 
 namespace {
 
@@ -25,9 +26,9 @@ struct Copy {
   std::map<std::string, StoredRecord> records;  // by store and id
 };
 
-int read_copy(const std::string& path, std::optional<Copy>& out) {
+int read_copy(const Options& o, const std::string& path, std::optional<Copy>& out) {
   std::string text;
-  if (!read_file(path, text)) return std::cerr << path << ": cannot read the file\n", kIo;
+  if (int rc = read_input_file(o, path, text); rc != kOk) return rc;
   auto doc = read_document(text, base_name(path));
   if (!doc) {
     for (const auto& e : doc.errors()) std::cerr << e.to_string() << "\n";
@@ -49,10 +50,10 @@ std::string pairing_of(const Copy& c) {
 int run_merge(const Options& o) {
   if (o.positional.size() != 2) return o.usage("merge needs MINE.json and THEIRS.json");
   std::optional<Copy> mine, theirs, base;
-  if (int rc = read_copy(o.positional[0], mine); rc != kOk) return rc;
-  if (int rc = read_copy(o.positional[1], theirs); rc != kOk) return rc;
+  if (int rc = read_copy(o, o.positional[0], mine); rc != kOk) return rc;
+  if (int rc = read_copy(o, o.positional[1], theirs); rc != kOk) return rc;
   if (o.has("--base"))
-    if (int rc = read_copy(o.get("--base"), base); rc != kOk) return rc;
+    if (int rc = read_copy(o, o.get("--base"), base); rc != kOk) return rc;
   for (const Copy* c : {&*mine, &*theirs, base ? &*base : nullptr}) {
     if (!c) continue;
     if (c->document.kind != DocumentKind::pair_notebook && c->document.kind != DocumentKind::backup) {
