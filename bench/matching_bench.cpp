@@ -5,6 +5,8 @@
 //   matching_bench --write-skewed-dimacs FILE [--mentees N] [--mentors M] [--capacity C] [--seed S]
 //                  [--skew X] [--noise R]
 //     writes the popularity-skewed family (bench/dimacs_families.hpp) in super-source form
+//   matching_bench --write-family uniform|skewed|clustered|topk FILE [sizes, --seed, --skew, --noise]
+//     writes one family of bench/dimacs_families.hpp (super-source form)
 //   matching_bench --read-dimacs FILE   times the DIMACS reader alone (best of --repeat runs)
 // Prints phases, total score (= -min cost of the DIMACS instance) and peak memory.
 #include <cstdio>
@@ -43,12 +45,13 @@ double peak_mb() {
 int main(int argc, char** argv) {
   int n = 5000, m = 2000, cap = 3;
   unsigned long long seed = 1;
-  std::string dimacs, solve_file, skewed_file, read_file;
+  std::string dimacs, solve_file, skewed_file, read_file, family, family_file;
   bool kernel_only = false;
   int repeat = 1;
   double skew = 0.7;
   int noise = 200;
   pairwise::matching::MatchOptions opt;
+  pairwise::matching::PricedOptions priced;  // --solve-dimacs: --core-k, --core-mentor, --core-add, --core-sample
   for (int a = 1; a < argc; ++a) {
     const std::string k = argv[a];
     const auto next = [&]() -> const char* { return a + 1 < argc ? argv[++a] : ""; };
@@ -60,9 +63,17 @@ int main(int argc, char** argv) {
     else if (k == "--solve-dimacs") solve_file = next();
     else if (k == "--write-skewed-dimacs") skewed_file = next();
     else if (k == "--read-dimacs") read_file = next();
+    else if (k == "--write-family") {
+      family = next();
+      family_file = next();
+    }
     else if (k == "--skew") skew = std::atof(next());
     else if (k == "--noise") noise = std::atoi(next());
     else if (k == "--no-explain") opt.explain = false;
+    else if (k == "--core-k") priced.per_mentee = std::atoi(next());
+    else if (k == "--core-mentor") priced.per_mentor_place = std::atoi(next());
+    else if (k == "--core-add") priced.add_per_round = std::atoi(next());
+    else if (k == "--core-sample") priced.sample = std::atoi(next());
     else if (k == "--k") opt.mentee_candidates = std::atoi(next());
     else if (k == "--mentor-k") opt.mentor_candidates_per_place = std::atoi(next());
     else if (k == "--reserve") opt.reserve_candidates = std::atoi(next());
@@ -86,6 +97,20 @@ int main(int argc, char** argv) {
                 seed, skew, noise, arcs, skewed_file.c_str());
     return arcs < 0 ? 1 : 0;
   }
+  if (!family.empty()) {
+    namespace b = pairwise::bench;
+    long long arcs = -2;
+    if (family == "uniform") arcs = b::write_uniform_dimacs(family_file, n, m, cap, seed);
+    else if (family == "skewed") arcs = b::write_popularity_skewed_dimacs(family_file, n, m, cap, seed, skew, noise);
+    else if (family == "clustered") arcs = b::write_clustered_dimacs(family_file, n, m, cap, seed);
+    else if (family == "topk") arcs = b::write_top_k_dimacs(family_file, n, m, cap, seed);
+    if (arcs == -2) {
+      std::fprintf(stderr, "unknown family %s (uniform, skewed, clustered, topk)\n", family.c_str());
+      return 2;
+    }
+    std::printf("%s %d x %d, capacity %d, seed %llu: arcs=%lld file=%s\n", family.c_str(), n, m, cap, seed, arcs, family_file.c_str());
+    return arcs < 0 ? 1 : 0;
+  }
   if (!read_file.empty()) {
     double best_ms = 1e300;
     for (int r = 0; r < std::max(1, repeat); ++r) {
@@ -104,14 +129,17 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (!solve_file.empty()) {
-    const auto r = pairwise::matching::solve_dimacs_file(solve_file);
+    const auto r = pairwise::matching::solve_dimacs_file(solve_file, priced);
     if (!r.ok) {
       std::fprintf(stderr, "error: %s\n", r.error.c_str());
       return 1;
     }
-    std::printf("dimacs read_ms=%.1f solve_ms=%.1f matched=%d min_cost=%lld peak_mb=%.0f\n", r.read_ms,
-                r.solve_ms, r.matched, static_cast<long long>(r.min_cost), peak_mb());
-    return 0;
+    const auto& st = r.stats;
+    std::printf("dimacs read_ms=%.1f solve_ms=%.1f matched=%d min_cost=%lld certified=%s peak_mb=%.0f\n", r.read_ms,
+                r.solve_ms, r.matched, static_cast<long long>(r.min_cost), r.certified ? "yes" : "NO", peak_mb());
+    std::printf("sample_ms=%.1f core_ms=%.1f rounds=%d core_solve_ms=%.1f pricing_ms=%.1f certify_ms=%.1f core_edges=%lld of %lld\n",
+                st.sample_ms, st.core_ms, st.rounds, st.solve_ms, st.pricing_ms, st.certify_ms, st.core_edges, st.total_edges);
+    return r.certified ? 0 : 1;
   }
   const auto input = pairwise::bench::make_cohort(n, m, cap, seed);
   std::printf("cohort %d mentees x %d mentors, capacity %d, seed %llu\n", n, m, cap, seed);

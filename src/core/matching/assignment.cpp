@@ -345,6 +345,9 @@ bool certifies_optimal(const SparseAssignmentProblem& P, const AssignmentSolutio
     bool matched_edge_found = s.match[ui] < 0;
     for (auto e = P.offset[ui]; e < P.offset[ui + 1]; ++e) {
       const auto j = static_cast<std::size_t>(P.target[e]);
+      // A mentor without places carries no flow: its price may be as high as needed at no cost
+      // to the dual objective (cap * price = 0), so its edges are always dual feasible.
+      if (P.capacity[j] <= 0) continue;
       const std::int64_t slack = s.u[ui] + s.price[j] - P.profit[e];
       if (slack < 0) return false;
       if (P.target[e] == s.match[ui] && slack == 0) matched_edge_found = true;

@@ -686,7 +686,8 @@ DimacsAssignment read_dimacs_assignment(const std::string& path) {
     P.offset[ui] = kept;
     for (auto e = begin; e < end; ++e) {
       const std::int64_t profit = base - P.profit[e];
-      if (profit <= 0) continue;  // never better than staying unmatched
+      // Never better than staying unmatched, or a mentor without places (no flow can use it).
+      if (profit <= 0 || P.capacity[static_cast<std::size_t>(P.target[e])] <= 0) continue;
       P.target[kept] = P.target[e];
       P.profit[kept] = profit;
       ++kept;
@@ -699,7 +700,7 @@ DimacsAssignment read_dimacs_assignment(const std::string& path) {
   return out;
 }
 
-DimacsResult solve_dimacs_file(const std::string& path) {
+DimacsResult solve_dimacs_file(const std::string& path, const PricedOptions& options) {
   using Clock = std::chrono::steady_clock;
   DimacsResult res;
   auto t0 = Clock::now();
@@ -710,7 +711,8 @@ DimacsResult solve_dimacs_file(const std::string& path) {
     return res;
   }
   t0 = Clock::now();
-  const AssignmentSolution s = solve_assignment(in.problem);
+  const AssignmentSolution s = solve_priced(in.problem, &res.stats, options);
+  res.certified = res.stats.certified;
   res.solve_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   const auto& P = in.problem;
   std::int64_t cost = 0;

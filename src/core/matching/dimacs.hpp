@@ -24,6 +24,7 @@
 #include <string>
 
 #include "core/matching/assignment.hpp"
+#include "core/matching/priced_assignment.hpp"
 
 namespace pairwise::matching {
 
@@ -71,7 +72,11 @@ struct DimacsResult {
   std::int64_t total_score = 0;  // = -min_cost for files written by write_dimacs
   int matched = 0;
   double read_ms = 0, solve_ms = 0;
+  // certifies_optimal held on every arc of the file (reduced costs >= 0 on all of them, also the
+  // arcs the solver's core left out): only then is min_cost the optimum.
+  bool certified = false;
+  PricedStats stats;
 };
-DimacsResult solve_dimacs_file(const std::string& path);
+DimacsResult solve_dimacs_file(const std::string& path, const PricedOptions& options = {});
 
 }  // namespace pairwise::matching

@@ -130,8 +130,15 @@ class Matcher {
   void generate_candidates(const std::vector<std::int32_t>& cap, MatchStats& stats);
   std::vector<std::int64_t> estimate_prices(const std::vector<std::int32_t>& cap, MatchStats& stats);
   void explain();
-  // Cohort goal: exact min-cost flow on the full allowed graph (fine for hundreds of people).
-  AssignmentSolution solve_cohort_goal(const std::vector<std::int32_t>& cap) const;
+  // Cohort goal as a capacitated assignment (see run()): per free mentee the profit shift (the
+  // bonus, for mentees of a group that can still earn it) and its group's "not matched" mentor
+  // (index after the real mentors, -1 if none), with the places of each such mentor.
+  struct GoalShape {
+    std::vector<std::int64_t> shift;
+    std::vector<std::int32_t> null_of;
+    std::vector<std::int32_t> null_places;
+  };
+  GoalShape goal_shape(const std::vector<std::int32_t>& cap) const;
   MatchingInput input_;
   MatchOptions options_;
   std::unique_ptr<Scorer> scorer_;
