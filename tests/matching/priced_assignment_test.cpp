@@ -156,7 +156,9 @@ TEST_CASE("a mentor without places does not break the certificate") {
 
 namespace {
 std::string temp_file(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("pairwise-priced-" + name)).string();
+  // One file per test run: test suites of two checkouts may run on the same machine at once.
+  static const std::string run = std::to_string(std::random_device{}()) + std::to_string(std::random_device{}());
+  return (std::filesystem::temp_directory_path() / ("pairwise-priced-" + run + "-" + name)).string();
 }
 }  // namespace
 

@@ -52,6 +52,17 @@ struct MatcherInstance {
 };
 MatcherInstance matcher_instance_dimacs(const Matcher& matcher);
 
+// The instance Matcher::run() solves WITH the scheme's cohort goal: the same mentees and pairs,
+// plus one "not matched" mentor per group that can still earn the bonus B (n_g - 1 places at
+// cost -B), and every pair of such a group's mentees at cost -(score + B). Any solver's minimum
+// cost C on it gives the matcher's objective (total score + cohort bonus) as score_offset - C.
+// Without a goal it is matcher_instance_dimacs.
+struct GoalInstance {
+  MatcherInstance instance;
+  std::int64_t score_offset = 0;  // objective = score_offset - min cost
+};
+GoalInstance matcher_goal_instance_dimacs(const Matcher& matcher);
+
 struct DimacsAssignment {
   bool ok = false;
   std::string error;
