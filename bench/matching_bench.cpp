@@ -8,6 +8,11 @@
 //   matching_bench --write-family uniform|skewed|clustered|topk FILE [sizes, --seed, --skew, --noise]
 //     writes one family of bench/dimacs_families.hpp (super-source form)
 //   matching_bench --read-dimacs FILE   times the DIMACS reader alone (best of --repeat runs)
+//   matching_bench --cohort cochrane ...  the Cochrane KT cohort (preset criteria, spread goal on;
+//     --no-goal switches the goal off) instead of the default skewed benchmark cohort
+//   matching_bench [--cohort ...] --write-instance FILE [--write-goal-instance FILE2]
+//     writes, without matching, the instance `pairwise match --write-dimacs` writes (before the
+//     goal) and the one with the goal (`--with-goal`; its objective offset is printed)
 // Prints phases, total score (= -min cost of the DIMACS instance) and peak memory.
 #include <cstdio>
 #include <cstdlib>
@@ -45,7 +50,8 @@ double peak_mb() {
 int main(int argc, char** argv) {
   int n = 5000, m = 2000, cap = 3;
   unsigned long long seed = 1;
-  std::string dimacs, solve_file, skewed_file, read_file, family, family_file;
+  std::string dimacs, solve_file, skewed_file, read_file, family, family_file, cohort = "bench", instance_file, goal_file;
+  bool no_goal = false;
   bool kernel_only = false;
   int repeat = 1;
   double skew = 0.7;
@@ -70,6 +76,10 @@ int main(int argc, char** argv) {
     else if (k == "--skew") skew = std::atof(next());
     else if (k == "--noise") noise = std::atoi(next());
     else if (k == "--no-explain") opt.explain = false;
+    else if (k == "--cohort") cohort = next();
+    else if (k == "--no-goal") no_goal = true;
+    else if (k == "--write-instance") instance_file = next();
+    else if (k == "--write-goal-instance") goal_file = next();
     else if (k == "--core-k") priced.per_mentee = std::atoi(next());
     else if (k == "--core-mentor") priced.per_mentor_place = std::atoi(next());
     else if (k == "--core-add") priced.add_per_round = std::atoi(next());
@@ -141,8 +151,34 @@ int main(int argc, char** argv) {
                 st.sample_ms, st.core_ms, st.rounds, st.solve_ms, st.pricing_ms, st.certify_ms, st.core_edges, st.total_edges);
     return r.certified ? 0 : 1;
   }
-  const auto input = pairwise::bench::make_cohort(n, m, cap, seed);
-  std::printf("cohort %d mentees x %d mentors, capacity %d, seed %llu\n", n, m, cap, seed);
+  if (cohort != "bench" && cohort != "cochrane") {
+    std::fprintf(stderr, "unknown cohort %s (bench, cochrane)\n", cohort.c_str());
+    return 2;
+  }
+  auto input = cohort == "cochrane" ? pairwise::bench::make_cochrane_cohort(n, m, cap, seed) : pairwise::bench::make_cohort(n, m, cap, seed);
+  if (no_goal) input.goal = {};
+  std::printf("cohort %s %d mentees x %d mentors, capacity %d, seed %llu, goal %s\n", cohort.c_str(), n, m, cap, seed,
+              input.goal.kind == pairwise::matching::CohortGoal::Kind::None ? "off" : "on");
+  if (!instance_file.empty() || !goal_file.empty()) {
+    const pairwise::matching::Matcher matcher(input, opt);
+    const auto write = [](const std::string& path, const std::string& text) {
+      std::FILE* f = std::fopen(path.c_str(), "wb");
+      const bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+      return (f ? std::fclose(f) == 0 : false) && ok;
+    };
+    if (!instance_file.empty()) {
+      const auto inst = pairwise::matching::matcher_instance_dimacs(matcher);
+      if (!write(instance_file, inst.text)) return 1;
+      std::printf("instance_arcs=%lld score_offset=%lld file=%s\n", inst.arcs, static_cast<long long>(inst.locked_score), instance_file.c_str());
+    }
+    if (!goal_file.empty()) {
+      const auto goal = pairwise::matching::matcher_goal_instance_dimacs(matcher);
+      if (!write(goal_file, goal.instance.text)) return 1;
+      std::printf("goal_instance_arcs=%lld goal_offset=%lld file=%s\n", goal.instance.arcs, static_cast<long long>(goal.score_offset),
+                  goal_file.c_str());
+    }
+    return 0;
+  }
   if (kernel_only) {  // one dense pass with each scorer: ns per pair
     using Clock = std::chrono::steady_clock;
     const pairwise::matching::Scorer sc(input.mentees, input.mentors, input.criteria, input.forbidden);
@@ -200,8 +236,9 @@ int main(int argc, char** argv) {
               s.scored_pairs, static_cast<double>(s.scored_pairs) / (static_cast<double>(n) * m), s.relisted_mentees);
   std::printf("matched=%zu unmatched=%zu optimal=%s\n", r.pairs.size(), r.unmatched.size(),
               r.proven_optimal ? "yes" : "NO");
-  std::printf("total_score=%lld min_cost=%lld\n", static_cast<long long>(r.total_score),
-              -static_cast<long long>(r.total_score));
+  std::printf("total_score=%lld min_cost=%lld cohort_bonus=%lld objective=%lld\n", static_cast<long long>(r.total_score),
+              -static_cast<long long>(r.total_score), static_cast<long long>(r.cohort_bonus),
+              static_cast<long long>(r.total_score + r.cohort_bonus));
   std::printf("peak_mb=%.0f\n", peak_mb());
   if (!dimacs.empty()) {
     std::vector<std::int32_t> capv;

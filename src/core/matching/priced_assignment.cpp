@@ -174,7 +174,8 @@ AssignmentSolution solve_priced(const SparseAssignmentProblem& P, PricedStats* s
 
     t = Clock::now();
     long long added = 0;
-    const std::size_t add = static_cast<std::size_t>(std::max(1, options.add_per_round));
+    const std::size_t add = static_cast<std::size_t>(
+        std::max(1, std::min(std::max(options.add_per_round, options.max_add_per_round), options.add_per_round << std::min(round, 20))));
     // Mentors without places carry nothing: priced out of the scan (certifies_optimal skips them).
     for (int j = 0; j < m; ++j)
       scan_price[static_cast<std::size_t>(j)] =

@@ -24,9 +24,11 @@
 namespace pairwise::matching {
 
 struct PricedOptions {
-  int per_mentee = 6;        // best edges per mentee by reduced profit in the first core
-  int per_mentor_place = 3;  // best mentees per mentor place in the first core
-  int add_per_round = 8;     // violations per mentee added by one pricing round
+  int per_mentee = 4;        // best edges per mentee by reduced profit in the first core
+  int per_mentor_place = 2;  // best mentees per mentor place in the first core
+  int add_per_round = 16;    // violations per mentee added by the first pricing round; doubles
+                             // each round (ties can leave many equally good pairs to bring in)
+  int max_add_per_round = 128;
   int max_rounds = 500;      // then the whole edge set is solved directly (still exact)
   int sample = 0;            // price estimate from every k-th mentee (0 = automatic, 1 = none)
   // Below this many edges per mentee the whole problem is solved directly (no core).
