@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/matching/from_records.hpp"
 #include "core/matching/profile.hpp"
+#include "core/presets/presets.hpp"
 
 namespace pairwise::bench {
 
@@ -54,6 +56,53 @@ inline matching::MatchingInput make_cohort(int mentees, int mentors, int capacit
   in.criteria[Criterion::FaceToFace] = {1, false, 1};
   in.criteria.ideal_experience_gap = 35;
   in.criteria.minimum_score = 1;
+  return in;
+}
+
+}  // namespace pairwise::bench
+
+namespace pairwise::bench {
+
+// A Cochrane KT cohort as the issue describes it: the preset's criteria and its cohort-spread goal
+// (a bonus per mentee region covered), mentees whose topics favour two popular themes, one
+// dominant language, regions and time zones skewed (most people in two regions), mentors of
+// capacity `capacity`, organisations shared by a few (same-organisation pairs are forbidden).
+inline matching::MatchingInput make_cochrane_cohort(int mentees, int mentors, int capacity, std::uint64_t seed) {
+  using namespace pairwise::matching;
+  MatchingInput in;
+  auto scheme = read_preset_file(SchemePreset::cochrane_kt);
+  if (scheme) {
+    in.criteria = criteria_from_scheme(scheme.value());
+    in.goal.kind = scheme.value().cohort_spread.matching_group == "country" ? CohortGoal::Kind::MenteeCountries
+                                                                              : CohortGoal::Kind::MenteeRegions;
+    in.goal.bonus = scheme.value().cohort_spread.bonus;
+  }
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> U(0.0, 1.0);
+  std::discrete_distribution<int> mentee_topic({40, 35, 8, 7, 5, 5});  // two popular themes of six
+  std::discrete_distribution<int> region({45, 25, 10, 8, 7, 5});
+  std::discrete_distribution<int> language({80, 8, 5, 3, 2, 1, 1});
+  // Region -> centre of its time zones (hours): Europe, Americas, Africa, South Asia, East Asia, Oceania.
+  const int centre[6] = {1, -5, 2, 5, 8, 10};
+  const auto make = [&](const std::string& id, bool mentor) {
+    MatchProfile p;
+    p.id = id;
+    const int topics = mentor ? 1 + static_cast<int>(rng() % 3) : 1 + static_cast<int>(rng() % 2);
+    for (int k = 0; k < topics; ++k) p.topics |= 1ull << (mentor ? static_cast<int>(rng() % 6) : mentee_topic(rng));
+    p.languages = 1ull << language(rng);
+    if (U(rng) < 0.3) p.languages |= 1ull << language(rng);
+    const int r = region(rng);
+    p.region = static_cast<std::uint16_t>(1 + r);
+    p.country = static_cast<std::uint16_t>(1 + r * 12 + static_cast<int>(rng() % 12));
+    p.utc_offset_minutes = static_cast<std::int16_t>((centre[r] + static_cast<int>(rng() % 5) - 2) * 60);
+    const double x = U(rng);
+    p.experience_years = mentor ? static_cast<std::int16_t>(5 + 30 * x * x) : static_cast<std::int16_t>(rng() % 6);
+    p.organisation = static_cast<std::uint32_t>(1 + rng() % 600);
+    p.capacity = mentor ? capacity : 1;
+    return p;
+  };
+  for (int i = 0; i < mentees; ++i) in.mentees.push_back(make(std::string("ce").append(std::to_string(i)), false));
+  for (int j = 0; j < mentors; ++j) in.mentors.push_back(make(std::string("cm").append(std::to_string(j)), true));
   return in;
 }
 

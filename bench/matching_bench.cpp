@@ -5,7 +5,14 @@
 //   matching_bench --write-skewed-dimacs FILE [--mentees N] [--mentors M] [--capacity C] [--seed S]
 //                  [--skew X] [--noise R]
 //     writes the popularity-skewed family (bench/dimacs_families.hpp) in super-source form
+//   matching_bench --write-family uniform|skewed|clustered|topk FILE [sizes, --seed, --skew, --noise]
+//     writes one family of bench/dimacs_families.hpp (super-source form)
 //   matching_bench --read-dimacs FILE   times the DIMACS reader alone (best of --repeat runs)
+//   matching_bench --cohort cochrane ...  the Cochrane KT cohort (preset criteria, spread goal on;
+//     --no-goal switches the goal off) instead of the default skewed benchmark cohort
+//   matching_bench [--cohort ...] --write-instance FILE [--write-goal-instance FILE2]
+//     writes, without matching, the instance `pairwise match --write-dimacs` writes (before the
+//     goal) and the one with the goal (`--with-goal`; its objective offset is printed)
 // Prints phases, total score (= -min cost of the DIMACS instance) and peak memory.
 #include <cstdio>
 #include <cstdlib>
@@ -43,12 +50,14 @@ double peak_mb() {
 int main(int argc, char** argv) {
   int n = 5000, m = 2000, cap = 3;
   unsigned long long seed = 1;
-  std::string dimacs, solve_file, skewed_file, read_file;
+  std::string dimacs, solve_file, skewed_file, read_file, family, family_file, cohort = "bench", instance_file, goal_file;
+  bool no_goal = false;
   bool kernel_only = false;
   int repeat = 1;
   double skew = 0.7;
   int noise = 200;
   pairwise::matching::MatchOptions opt;
+  pairwise::matching::PricedOptions priced;  // --solve-dimacs: --core-k, --core-mentor, --core-add, --core-sample
   for (int a = 1; a < argc; ++a) {
     const std::string k = argv[a];
     const auto next = [&]() -> const char* { return a + 1 < argc ? argv[++a] : ""; };
@@ -60,9 +69,21 @@ int main(int argc, char** argv) {
     else if (k == "--solve-dimacs") solve_file = next();
     else if (k == "--write-skewed-dimacs") skewed_file = next();
     else if (k == "--read-dimacs") read_file = next();
+    else if (k == "--write-family") {
+      family = next();
+      family_file = next();
+    }
     else if (k == "--skew") skew = std::atof(next());
     else if (k == "--noise") noise = std::atoi(next());
     else if (k == "--no-explain") opt.explain = false;
+    else if (k == "--cohort") cohort = next();
+    else if (k == "--no-goal") no_goal = true;
+    else if (k == "--write-instance") instance_file = next();
+    else if (k == "--write-goal-instance") goal_file = next();
+    else if (k == "--core-k") priced.per_mentee = std::atoi(next());
+    else if (k == "--core-mentor") priced.per_mentor_place = std::atoi(next());
+    else if (k == "--core-add") priced.add_per_round = std::atoi(next());
+    else if (k == "--core-sample") priced.sample = std::atoi(next());
     else if (k == "--k") opt.mentee_candidates = std::atoi(next());
     else if (k == "--mentor-k") opt.mentor_candidates_per_place = std::atoi(next());
     else if (k == "--reserve") opt.reserve_candidates = std::atoi(next());
@@ -86,6 +107,20 @@ int main(int argc, char** argv) {
                 seed, skew, noise, arcs, skewed_file.c_str());
     return arcs < 0 ? 1 : 0;
   }
+  if (!family.empty()) {
+    namespace b = pairwise::bench;
+    long long arcs = -2;
+    if (family == "uniform") arcs = b::write_uniform_dimacs(family_file, n, m, cap, seed);
+    else if (family == "skewed") arcs = b::write_popularity_skewed_dimacs(family_file, n, m, cap, seed, skew, noise);
+    else if (family == "clustered") arcs = b::write_clustered_dimacs(family_file, n, m, cap, seed);
+    else if (family == "topk") arcs = b::write_top_k_dimacs(family_file, n, m, cap, seed);
+    if (arcs == -2) {
+      std::fprintf(stderr, "unknown family %s (uniform, skewed, clustered, topk)\n", family.c_str());
+      return 2;
+    }
+    std::printf("%s %d x %d, capacity %d, seed %llu: arcs=%lld file=%s\n", family.c_str(), n, m, cap, seed, arcs, family_file.c_str());
+    return arcs < 0 ? 1 : 0;
+  }
   if (!read_file.empty()) {
     double best_ms = 1e300;
     for (int r = 0; r < std::max(1, repeat); ++r) {
@@ -104,17 +139,46 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (!solve_file.empty()) {
-    const auto r = pairwise::matching::solve_dimacs_file(solve_file);
+    const auto r = pairwise::matching::solve_dimacs_file(solve_file, priced);
     if (!r.ok) {
       std::fprintf(stderr, "error: %s\n", r.error.c_str());
       return 1;
     }
-    std::printf("dimacs read_ms=%.1f solve_ms=%.1f matched=%d min_cost=%lld peak_mb=%.0f\n", r.read_ms,
-                r.solve_ms, r.matched, static_cast<long long>(r.min_cost), peak_mb());
+    const auto& st = r.stats;
+    std::printf("dimacs read_ms=%.1f solve_ms=%.1f matched=%d min_cost=%lld certified=%s peak_mb=%.0f\n", r.read_ms,
+                r.solve_ms, r.matched, static_cast<long long>(r.min_cost), r.certified ? "yes" : "NO", peak_mb());
+    std::printf("sample_ms=%.1f core_ms=%.1f rounds=%d core_solve_ms=%.1f pricing_ms=%.1f certify_ms=%.1f core_edges=%lld of %lld\n",
+                st.sample_ms, st.core_ms, st.rounds, st.solve_ms, st.pricing_ms, st.certify_ms, st.core_edges, st.total_edges);
+    return r.certified ? 0 : 1;
+  }
+  if (cohort != "bench" && cohort != "cochrane") {
+    std::fprintf(stderr, "unknown cohort %s (bench, cochrane)\n", cohort.c_str());
+    return 2;
+  }
+  auto input = cohort == "cochrane" ? pairwise::bench::make_cochrane_cohort(n, m, cap, seed) : pairwise::bench::make_cohort(n, m, cap, seed);
+  if (no_goal) input.goal = {};
+  std::printf("cohort %s %d mentees x %d mentors, capacity %d, seed %llu, goal %s\n", cohort.c_str(), n, m, cap, seed,
+              input.goal.kind == pairwise::matching::CohortGoal::Kind::None ? "off" : "on");
+  if (!instance_file.empty() || !goal_file.empty()) {
+    const pairwise::matching::Matcher matcher(input, opt);
+    const auto write = [](const std::string& path, const std::string& text) {
+      std::FILE* f = std::fopen(path.c_str(), "wb");
+      const bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+      return (f ? std::fclose(f) == 0 : false) && ok;
+    };
+    if (!instance_file.empty()) {
+      const auto inst = pairwise::matching::matcher_instance_dimacs(matcher);
+      if (!write(instance_file, inst.text)) return 1;
+      std::printf("instance_arcs=%lld score_offset=%lld file=%s\n", inst.arcs, static_cast<long long>(inst.locked_score), instance_file.c_str());
+    }
+    if (!goal_file.empty()) {
+      const auto goal = pairwise::matching::matcher_goal_instance_dimacs(matcher);
+      if (!write(goal_file, goal.instance.text)) return 1;
+      std::printf("goal_instance_arcs=%lld goal_offset=%lld file=%s\n", goal.instance.arcs, static_cast<long long>(goal.score_offset),
+                  goal_file.c_str());
+    }
     return 0;
   }
-  const auto input = pairwise::bench::make_cohort(n, m, cap, seed);
-  std::printf("cohort %d mentees x %d mentors, capacity %d, seed %llu\n", n, m, cap, seed);
   if (kernel_only) {  // one dense pass with each scorer: ns per pair
     using Clock = std::chrono::steady_clock;
     const pairwise::matching::Scorer sc(input.mentees, input.mentors, input.criteria, input.forbidden);
@@ -172,8 +236,9 @@ int main(int argc, char** argv) {
               s.scored_pairs, static_cast<double>(s.scored_pairs) / (static_cast<double>(n) * m), s.relisted_mentees);
   std::printf("matched=%zu unmatched=%zu optimal=%s\n", r.pairs.size(), r.unmatched.size(),
               r.proven_optimal ? "yes" : "NO");
-  std::printf("total_score=%lld min_cost=%lld\n", static_cast<long long>(r.total_score),
-              -static_cast<long long>(r.total_score));
+  std::printf("total_score=%lld min_cost=%lld cohort_bonus=%lld objective=%lld\n", static_cast<long long>(r.total_score),
+              -static_cast<long long>(r.total_score), static_cast<long long>(r.cohort_bonus),
+              static_cast<long long>(r.total_score + r.cohort_bonus));
   std::printf("peak_mb=%.0f\n", peak_mb());
   if (!dimacs.empty()) {
     std::vector<std::int32_t> capv;

@@ -18,7 +18,7 @@ const std::vector<Command>& command_table() {
         "--passphrase-file"},
        {}, run_export},
       {"match", "propose the best mentor for every mentee", kMatchHelp,
-       {"--from", "--scheme", "--format", "-o", "--input", "--dimacs", "--write-dimacs"}, {}, run_match},
+       {"--from", "--scheme", "--format", "-o", "--input", "--dimacs", "--write-dimacs"}, {"--with-goal"}, run_match},
       {"accept", "store the best proposals as pairings, as \"Accept all proposals\" does", kAcceptHelp,
        {"--into", "--scheme", "--today"}, {}, run_accept},
       {"preset", "list the built-in presets, or write one as a scheme file to edit", kPresetHelp, {"-o"}, {}, run_preset},

@@ -67,5 +67,25 @@ TEST_CASE("scenario Cochrane KT: --write-dimacs writes the instance before the s
   CliRun matched = run_cli("match --from " + backup);
   CHECK(contains(matched.output, "total score " + std::to_string(score_with_goal) + "\n"));
   CHECK(run_cli("match --from " + backup + " --dimacs " + instance + " --write-dimacs " + instance).exit_code == 2);
+
+  // --with-goal: the instance the matcher solves with the spread goal; its optimum, through the
+  // offset its comment states, is the matcher's total score plus the cohort bonus.
+  const std::string goal_instance = backup.substr(0, backup.rfind('/')) + "/goal-instance.min";
+  CliRun goal_written = run_cli("match --from " + backup + " --write-dimacs " + goal_instance + " --with-goal");
+  INFO(goal_written.output);
+  CHECK(goal_written.exit_code == 0);
+  std::ifstream goal_in(goal_instance);
+  const std::string goal_text((std::istreambuf_iterator<char>(goal_in)), std::istreambuf_iterator<char>());
+  const std::string marker = "c the matcher's objective (total score + cohort bonus) = ";
+  const auto at = goal_text.find(marker);
+  REQUIRE(at != std::string::npos);
+  const long long offset = std::stoll(goal_text.substr(at + marker.size()));
+  CliRun goal_solved = run_cli("match --dimacs " + goal_instance);
+  INFO(goal_solved.output);
+  CHECK(goal_solved.exit_code == 0);
+  const std::string cost_marker = "optimal cost ";
+  REQUIRE(goal_solved.output.find(cost_marker) != std::string::npos);
+  const long long min_cost = std::stoll(goal_solved.output.substr(goal_solved.output.find(cost_marker) + cost_marker.size()));
+  CHECK(offset - min_cost == score_with_goal + with_goal.result().cohort_bonus);
 #endif
 }

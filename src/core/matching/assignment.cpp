@@ -199,7 +199,10 @@ bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* star
   bool ok = true;
   if (start_prices) {
     std::vector<std::uint32_t> roff;
-    std::vector<std::int32_t> redge, rmentee;
+    // Edges by mentor: the mentee and the profit side by side (the repair search reads them in
+    // order; looking the profit up through the edge index missed the cache on every edge).
+    std::vector<std::int32_t> rmentee;
+    std::vector<std::int64_t> rprofit;
     std::vector<std::int64_t> rdist(static_cast<std::size_t>(m), kInf);
     std::vector<std::int32_t> via_mentee(static_cast<std::size_t>(m), -1), via_mentor(static_cast<std::size_t>(m), -1);
     std::vector<std::uint8_t> rdone(static_cast<std::size_t>(m), 0);
@@ -216,13 +219,13 @@ bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* star
           roff.assign(static_cast<std::size_t>(m) + 1, 0);
           for (auto t : P.target) ++roff[static_cast<std::size_t>(t) + 1];
           for (int j = 0; j < m; ++j) roff[static_cast<std::size_t>(j) + 1] += roff[static_cast<std::size_t>(j)];
-          redge.assign(P.target.size(), 0);
+          rprofit.assign(P.target.size(), 0);
           rmentee.assign(P.target.size(), 0);
           std::vector<std::uint32_t> fill(roff.begin(), roff.end() - 1);
           for (int i = 0; i < n; ++i)
             for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e) {
               const auto at = fill[static_cast<std::size_t>(P.target[e])]++;
-              redge[at] = static_cast<std::int32_t>(e);
+              rprofit[at] = P.profit[e];
               rmentee[at] = i;
             }
         }
@@ -255,7 +258,7 @@ bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* star
             const auto uk = static_cast<std::size_t>(k);
             const int mk = match[uk];
             if (mk == it.j) continue;
-            const std::int64_t nd = it.d + u[uk] + price[uj] - P.profit[static_cast<std::size_t>(redge[r])];
+            const std::int64_t nd = it.d + u[uk] + price[uj] - rprofit[r];
             if (nd >= T) continue;
             if (mk < 0) {
               T = nd;
@@ -345,6 +348,9 @@ bool certifies_optimal(const SparseAssignmentProblem& P, const AssignmentSolutio
     bool matched_edge_found = s.match[ui] < 0;
     for (auto e = P.offset[ui]; e < P.offset[ui + 1]; ++e) {
       const auto j = static_cast<std::size_t>(P.target[e]);
+      // A mentor without places carries no flow: its price may be as high as needed at no cost
+      // to the dual objective (cap * price = 0), so its edges are always dual feasible.
+      if (P.capacity[j] <= 0) continue;
       const std::int64_t slack = s.u[ui] + s.price[j] - P.profit[e];
       if (slack < 0) return false;
       if (P.target[e] == s.match[ui] && slack == 0) matched_edge_found = true;

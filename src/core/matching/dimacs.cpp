@@ -208,6 +208,90 @@ MatcherInstance matcher_instance_dimacs(const Matcher& matcher) {
   return out;
 }
 
+GoalInstance matcher_goal_instance_dimacs(const Matcher& matcher) {
+  const MatchingInput& input = matcher.input();
+  if (input.goal.kind == CohortGoal::Kind::None || input.goal.bonus <= 0) {
+    GoalInstance plain;
+    plain.instance = matcher_instance_dimacs(matcher);
+    plain.score_offset = plain.instance.locked_score;
+    return plain;
+  }
+  const Scorer& sc = matcher.scorer();
+  const std::vector<std::int32_t> places = matcher.free_places();
+  const Matcher::GoalShape shape = matcher.goal_shape(places);
+  const int m = sc.mentor_count();
+  const int extra = static_cast<int>(shape.null_places.size());
+  const std::int64_t bonus = input.goal.bonus;
+  GoalInstance out;
+  MatcherInstance& inst = out.instance;
+  inst.mentors = m + extra;
+  std::vector<int> mentees;
+  std::vector<std::uint8_t> locked_group(65536, 0);
+  for (int i = 0; i < sc.mentee_count(); ++i) {
+    const int l = matcher.locked_mentor(i);
+    if (l < 0) {
+      mentees.push_back(i);
+      continue;
+    }
+    ++inst.locked_pairs;
+    inst.locked_score += sc.breakdown(i, l).total();
+    locked_group[group_of(input.goal, input.mentees[static_cast<std::size_t>(i)])] = 1;
+  }
+  std::int64_t locked_groups = 0, shifted = 0;
+  for (int g = 1; g < 65536; ++g) locked_groups += locked_group[static_cast<std::size_t>(g)];
+  // Groups that can still earn the bonus: those of the shifted mentees (each counted once).
+  std::vector<std::uint8_t> seen(65536, 0);
+  std::int64_t bonus_groups = 0;
+  for (const int i : mentees)
+    if (shape.shift[static_cast<std::size_t>(i)] > 0) {
+      ++shifted;
+      const std::uint16_t g = group_of(input.goal, input.mentees[static_cast<std::size_t>(i)]);
+      if (!seen[g]) seen[g] = 1, ++bonus_groups;
+    }
+  out.score_offset = inst.locked_score + bonus * (locked_groups + bonus_groups - shifted);
+  const int n = static_cast<int>(mentees.size());
+  inst.mentees = n;
+  const std::int64_t sink = std::int64_t{n} + m + extra + 1;
+  Writer body(nullptr);
+  for (int k = 0; k < n; ++k) {
+    const int i = mentees[static_cast<std::size_t>(k)];
+    const std::int64_t shift = shape.shift[static_cast<std::size_t>(i)];
+    for (int j = 0; j < m; ++j) {
+      if (places[static_cast<std::size_t>(j)] <= 0) continue;
+      const std::int64_t s = sc.full_score(i, j);
+      if (s < 0) continue;
+      body.arc(k + 1, n + 1 + j, 1, -(s + shift));
+      ++inst.arcs;
+    }
+    if (shape.null_of[static_cast<std::size_t>(i)] >= 0) {
+      body.arc(k + 1, n + 1 + m + shape.null_of[static_cast<std::size_t>(i)], 1, -shift);
+      ++inst.arcs;
+    }
+    body.arc(k + 1, sink, 1, 0);
+  }
+  for (int j = 0; j < m; ++j) body.arc(n + 1 + j, sink, places[static_cast<std::size_t>(j)], 0);
+  for (int g = 0; g < extra; ++g) body.arc(n + 1 + m + g, sink, shape.null_places[static_cast<std::size_t>(g)], 0);
+  inst.arcs += n + m + extra;
+  std::string head;
+  head += "c Pairwise matching instance WITH the cohort goal (" +
+          std::string(input.goal.kind == CohortGoal::Kind::MenteeCountries ? "mentee countries" : "mentee regions") + ", bonus " +
+          std::to_string(bonus) + " per group covered), as a capacitated assignment\n";
+  head += "c nodes 1.." + std::to_string(n) + ": the mentees not locked to a mentor; " + std::to_string(n + 1) + ".." +
+          std::to_string(n + m) + ": the mentors; " + std::to_string(n + m + 1) + ".." + std::to_string(n + m + extra) +
+          ": one 'not matched' place per group that can still earn the bonus (its size - 1 places); " + std::to_string(sink) +
+          ": the sink\n";
+  head += "c a mentee of such a group: each pair costs -(score + bonus), its group's 'not matched' place -bonus; staying out 0\n";
+  head += "c the matcher's objective (total score + cohort bonus) = " + std::to_string(out.score_offset) + " - min cost\n";
+  head += "p min " + std::to_string(sink) + " " + std::to_string(inst.arcs) + "\n";
+  for (int k = 1; k <= n; ++k) head += "n " + std::to_string(k) + " 1\n";
+  head += "n " + std::to_string(sink) + " -" + std::to_string(n) + "\n";
+  std::string arcs = body.take();
+  inst.text.reserve(head.size() + arcs.size());
+  inst.text = std::move(head);
+  inst.text += arcs;
+  return out;
+}
+
 namespace {
 
 // Reads a file in large blocks of whole lines into one reused buffer: no stream call per token,
@@ -686,7 +770,8 @@ DimacsAssignment read_dimacs_assignment(const std::string& path) {
     P.offset[ui] = kept;
     for (auto e = begin; e < end; ++e) {
       const std::int64_t profit = base - P.profit[e];
-      if (profit <= 0) continue;  // never better than staying unmatched
+      // Never better than staying unmatched, or a mentor without places (no flow can use it).
+      if (profit <= 0 || P.capacity[static_cast<std::size_t>(P.target[e])] <= 0) continue;
       P.target[kept] = P.target[e];
       P.profit[kept] = profit;
       ++kept;
@@ -699,7 +784,7 @@ DimacsAssignment read_dimacs_assignment(const std::string& path) {
   return out;
 }
 
-DimacsResult solve_dimacs_file(const std::string& path) {
+DimacsResult solve_dimacs_file(const std::string& path, const PricedOptions& options) {
   using Clock = std::chrono::steady_clock;
   DimacsResult res;
   auto t0 = Clock::now();
@@ -710,7 +795,8 @@ DimacsResult solve_dimacs_file(const std::string& path) {
     return res;
   }
   t0 = Clock::now();
-  const AssignmentSolution s = solve_assignment(in.problem);
+  const AssignmentSolution s = solve_priced(in.problem, &res.stats, options);
+  res.certified = res.stats.certified;
   res.solve_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   const auto& P = in.problem;
   std::int64_t cost = 0;

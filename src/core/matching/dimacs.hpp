@@ -24,6 +24,7 @@
 #include <string>
 
 #include "core/matching/assignment.hpp"
+#include "core/matching/priced_assignment.hpp"
 
 namespace pairwise::matching {
 
@@ -51,6 +52,17 @@ struct MatcherInstance {
 };
 MatcherInstance matcher_instance_dimacs(const Matcher& matcher);
 
+// The instance Matcher::run() solves WITH the scheme's cohort goal: the same mentees and pairs,
+// plus one "not matched" mentor per group that can still earn the bonus B (n_g - 1 places at
+// cost -B), and every pair of such a group's mentees at cost -(score + B). Any solver's minimum
+// cost C on it gives the matcher's objective (total score + cohort bonus) as score_offset - C.
+// Without a goal it is matcher_instance_dimacs.
+struct GoalInstance {
+  MatcherInstance instance;
+  std::int64_t score_offset = 0;  // objective = score_offset - min cost
+};
+GoalInstance matcher_goal_instance_dimacs(const Matcher& matcher);
+
 struct DimacsAssignment {
   bool ok = false;
   std::string error;
@@ -71,7 +83,11 @@ struct DimacsResult {
   std::int64_t total_score = 0;  // = -min_cost for files written by write_dimacs
   int matched = 0;
   double read_ms = 0, solve_ms = 0;
+  // certifies_optimal held on every arc of the file (reduced costs >= 0 on all of them, also the
+  // arcs the solver's core left out): only then is min_cost the optimum.
+  bool certified = false;
+  PricedStats stats;
 };
-DimacsResult solve_dimacs_file(const std::string& path);
+DimacsResult solve_dimacs_file(const std::string& path, const PricedOptions& options = {});
 
 }  // namespace pairwise::matching

@@ -340,37 +340,47 @@ const MatchResult& Matcher::run() {
   const int m = sc.mentor_count();
   const bool goal = input_.goal.kind != CohortGoal::Kind::None && input_.goal.bonus > 0;
   const std::vector<std::int32_t> cap = free_places();
-  if (!candidates_valid_ && !goal) {
+  if (!candidates_valid_) {
     const auto t = Clock::now();
     generate_candidates(cap, R.stats);
     R.stats.scoring_ms = ms_since(t);
   }
+  // Cohort goal, exactly, as a capacitated assignment on the same candidate lists: a group g that
+  // earns the bonus B (a key, not covered by a locked pair) with n_g free mentees gets a "not
+  // matched" mentor of n_g - 1 places at profit B, and each of its mentees' pairs profit s_ij + B.
+  // Staying out of both costs B: that happens to one mentee of g exactly when none is matched,
+  // so the optimum is (sum of scores + B x covered groups) - B x (bonus groups), a constant away.
+  // In terms of u_i' = u_i - shift_i the certificate over every allowed pair is the usual
+  // s_ij <= u_i' + p_j (u_i' may be negative: a mentee its group needs gains from any pair).
+  const GoalShape shape = goal_shape(cap);
+  const int mentors_in_problem = m + static_cast<int>(shape.null_places.size());
 
   AssignmentSolver solver;
   AssignmentSolution sol;
   // Warm start: the previous run's prices (re-runs) and, within a run, the previous round's.
   std::vector<std::int64_t> start_prices;
-  if (goal) {
-    const auto t = Clock::now();
-    sol = solve_cohort_goal(cap);
-    R.stats.solve_ms = ms_since(t);
-    R.stats.sparse_solves = 1;
-    R.proven_optimal = true;  // exact by construction: min-cost flow on every allowed pair
-  }
   if (options_.warm_start && prev_price_.size() == static_cast<std::size_t>(m)) start_prices = prev_price_;
-  for (int round = 0; round < (goal ? 0 : options_.max_rounds); ++round) {
+  const auto surplus = [&](int i) { return sol.u[static_cast<std::size_t>(i)] - shape.shift[static_cast<std::size_t>(i)]; };
+  for (int round = 0; round < options_.max_rounds; ++round) {
     auto t = Clock::now();
     SparseAssignmentProblem P;
-    P.right = m;
+    P.right = mentors_in_problem;
     P.capacity = cap;
+    P.capacity.insert(P.capacity.end(), shape.null_places.begin(), shape.null_places.end());
     P.offset.reserve(static_cast<std::size_t>(n) + 1);
     for (int i = 0; i < n; ++i) {
-      if (locked_mentor_[static_cast<std::size_t>(i)] < 0)
-        for (const auto& [j, s] : candidates_[static_cast<std::size_t>(i)])
+      const auto ui = static_cast<std::size_t>(i);
+      if (locked_mentor_[ui] < 0) {
+        for (const auto& [j, s] : candidates_[ui])
           if (cap[static_cast<std::size_t>(j)] > 0) {
             P.target.push_back(j);
-            P.profit.push_back(s);
+            P.profit.push_back(s + shape.shift[ui]);
           }
+        if (shape.null_of[ui] >= 0) {
+          P.target.push_back(m + shape.null_of[ui]);
+          P.profit.push_back(shape.shift[ui]);
+        }
+      }
       P.offset.push_back(static_cast<std::uint32_t>(P.target.size()));
     }
     P.left = n;
@@ -386,7 +396,7 @@ const MatchResult& Matcher::run() {
     long long moved = 0;
     for (int i = 0; i < n; ++i) {
       if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
-      const std::int64_t ui = sol.u[static_cast<std::size_t>(i)];
+      const std::int64_t ui = surplus(i);
       auto& rv = reserve_[static_cast<std::size_t>(i)];
       if (rv.empty() || rv.front().second <= ui) continue;  // sorted best first
       auto& c = candidates_[static_cast<std::size_t>(i)];
@@ -432,7 +442,7 @@ const MatchResult& Matcher::run() {
     for (int i = 0; i < n; ++i) {
       const auto ui_ = static_cast<std::size_t>(i);
       if (locked_mentor_[ui_] >= 0 || bound_[ui_] == kNoBound) continue;
-      const std::int64_t ui = sol.u[ui_];
+      const std::int64_t ui = surplus(i);
       const std::int64_t tau = ui - bound_[ui_];
       Drift& D = drift[static_cast<std::size_t>(epoch_of_[ui_])];
       if (!D.built) {
@@ -483,6 +493,26 @@ const MatchResult& Matcher::run() {
         }
         std::sort(rv.begin(), rv.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
         added += taken;
+        if (taken > 0 || bound_[ui_] <= ui) continue;
+        // Nothing new among the best `keep` (they were already candidates, or mentors without
+        // places), yet a pair beyond them may still beat u_i: score the whole row, so that no
+        // round ends with a violation unseen (found with small lists and the cohort goal, whose
+        // surpluses can be negative).
+        row_.resize(std::max(row_.size(), static_cast<std::size_t>(m) + 8));
+        rows_->row(i, rows_->all(), 0, m, row_.data());
+        R.stats.scored_pairs += m;
+        viol.items.clear();
+        for (int j = 0; j < m; ++j) {
+          const std::int64_t s = row_[static_cast<std::size_t>(j)];
+          if (s < 0 || cap[static_cast<std::size_t>(j)] <= 0 || stamp[static_cast<std::size_t>(j)] == i || sc.is_special(i, j)) continue;
+          const std::int64_t red = s - p[j] - ui;
+          if (red > 0 && red > viol.threshold()) viol.offer(red, j);
+        }
+        for (const auto& [red, j] : viol.items) {
+          c.push_back({j, red + ui + p[j]});
+          rv.erase(std::remove_if(rv.begin(), rv.end(), [j = j](const auto& e) { return e.first == j; }), rv.end());
+        }
+        added += static_cast<long long>(viol.items.size());
         continue;
       }
       row_.resize(std::max(row_.size(), L + 8));
@@ -509,13 +539,14 @@ const MatchResult& Matcher::run() {
   }
   R.stats.warm_fallbacks = solver.warm_fallbacks;
   R.stats.warm_repairs = solver.warm_repairs;
-  if (!goal) prev_price_ = sol.price;
+  sol.price.resize(static_cast<std::size_t>(m));  // the goal's "not matched" mentors are not people
+  prev_price_ = sol.price;
 
   // Assemble the result.
-  R.mentee_dual = sol.u;
+  R.mentee_dual.assign(static_cast<std::size_t>(n), 0);
+  for (int i = 0; i < n; ++i) R.mentee_dual[static_cast<std::size_t>(i)] = surplus(i);
   R.mentor_price = sol.price;
   R.mentor_of.assign(static_cast<std::size_t>(n), -1);
-  R.optimised_score = sol.total;
   for (int i = 0; i < n; ++i) {
     const int l = locked_mentor_[static_cast<std::size_t>(i)];
     if (l < 0) continue;
@@ -532,7 +563,7 @@ const MatchResult& Matcher::run() {
   }
   for (int i = 0; i < n; ++i) {
     const int j = sol.match[static_cast<std::size_t>(i)];
-    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0 || j < 0) continue;
+    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0 || j < 0 || j >= m) continue;  // j >= m: the goal's "not matched"
     R.mentor_of[static_cast<std::size_t>(i)] = j;
     ProposedPair p;
     p.mentee = i;
@@ -540,6 +571,7 @@ const MatchResult& Matcher::run() {
     if (options_.explain) p.breakdown = sc.breakdown(i, j);
     p.score = sc.full_score(i, j);
     R.total_score += p.score;
+    R.optimised_score += p.score;
     R.pairs.push_back(std::move(p));
   }
   if (goal) {
@@ -563,101 +595,35 @@ const MatchResult& Matcher::run() {
   return result_;
 }
 
-AssignmentSolution Matcher::solve_cohort_goal(const std::vector<std::int32_t>& cap) const {
-  // Network: S -> group g (capacity 1, cost -bonus, only for groups with a key that no locked
-  // pair covers yet; plus capacity n, cost 0) -> each free mentee of g (capacity 1) -> allowed
-  // mentor j (capacity 1, cost -s_ij) -> T (capacity cap_j). Successive shortest paths with
-  // Bellman-Ford (queue-based), one unit at a time while the path cost is negative: this is a
-  // min-cost flow over all flow values, i.e. the exact maximum of (sum of scores + bonus *
-  // number of newly covered groups).
-  const Scorer& sc = *scorer_;
-  const int n = sc.mentee_count();
-  const int m = sc.mentor_count();
-  std::vector<int> group_node(65536, -1);
+Matcher::GoalShape Matcher::goal_shape(const std::vector<std::int32_t>& cap) const {
+  const int n = scorer_->mentee_count();
+  GoalShape shape;
+  shape.shift.assign(static_cast<std::size_t>(n), 0);
+  shape.null_of.assign(static_cast<std::size_t>(n), -1);
+  if (input_.goal.kind == CohortGoal::Kind::None || input_.goal.bonus <= 0) return shape;
+  // A group can be covered only through a mentor with a free place; groups a locked pair covers
+  // already, and group 0 (unknown), earn nothing more.
+  bool any_place = false;
+  for (const auto c : cap) any_place |= c > 0;
+  if (!any_place) return shape;
   std::vector<std::uint8_t> covered(65536, 0);
-  for (int i = 0; i < n; ++i)
-    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0)
-      covered[group_of(input_.goal, input_.mentees[static_cast<std::size_t>(i)])] = 1;
-  struct Arc {
-    int to, rev;
-    std::int32_t cap;
-    std::int64_t cost;
-  };
-  std::vector<std::vector<Arc>> g(2);
-  const int S = 0, T = 1;
-  const auto add = [&](int a, int b, std::int32_t c, std::int64_t cost) {
-    g[static_cast<std::size_t>(a)].push_back({b, static_cast<int>(g[static_cast<std::size_t>(b)].size()), c, cost});
-    g[static_cast<std::size_t>(b)].push_back({a, static_cast<int>(g[static_cast<std::size_t>(a)].size()) - 1, 0, -cost});
-  };
-  const int mentor0 = 2;
-  g.resize(static_cast<std::size_t>(mentor0 + m + n));
-  const int mentee0 = mentor0 + m;
-  for (int j = 0; j < m; ++j)
-    if (cap[static_cast<std::size_t>(j)] > 0) add(mentor0 + j, T, cap[static_cast<std::size_t>(j)], 0);
+  std::vector<std::int32_t> members(65536, 0), index(65536, -1);
   for (int i = 0; i < n; ++i) {
-    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
-    const std::uint16_t key = group_of(input_.goal, input_.mentees[static_cast<std::size_t>(i)]);
-    int& node = group_node[key];
-    if (node < 0) {
-      node = static_cast<int>(g.size());
-      g.emplace_back();
-      if (key != 0 && !covered[key]) add(S, node, 1, -input_.goal.bonus);
-      add(S, node, n, 0);
-    }
-    add(node, mentee0 + i, 1, 0);
-    for (int j = 0; j < m; ++j) {
-      if (cap[static_cast<std::size_t>(j)] <= 0) continue;
-      const std::int64_t s = sc.full_score(i, j);
-      if (s >= 0) add(mentee0 + i, mentor0 + j, 1, -s);
-    }
+    const std::uint16_t g = group_of(input_.goal, input_.mentees[static_cast<std::size_t>(i)]);
+    if (locked_mentor_[static_cast<std::size_t>(i)] >= 0) covered[g] = 1;
+    else ++members[g];
   }
-  const auto N = g.size();
-  std::vector<std::int64_t> dist(N);
-  std::vector<int> pv(N), pe(N);
-  std::vector<std::uint8_t> inq(N);
-  std::vector<int> q;
-  for (;;) {
-    std::fill(dist.begin(), dist.end(), std::numeric_limits<std::int64_t>::max());
-    std::fill(inq.begin(), inq.end(), 0);
-    dist[S] = 0;
-    q.assign(1, S);
-    for (std::size_t h = 0; h < q.size(); ++h) {
-      const int a = q[h];
-      inq[static_cast<std::size_t>(a)] = 0;
-      const auto& arcs = g[static_cast<std::size_t>(a)];
-      for (std::size_t k = 0; k < arcs.size(); ++k) {
-        const Arc& e = arcs[k];
-        if (e.cap <= 0) continue;
-        const std::int64_t nd = dist[static_cast<std::size_t>(a)] + e.cost;
-        if (nd < dist[static_cast<std::size_t>(e.to)]) {
-          dist[static_cast<std::size_t>(e.to)] = nd;
-          pv[static_cast<std::size_t>(e.to)] = a;
-          pe[static_cast<std::size_t>(e.to)] = static_cast<int>(k);
-          if (!inq[static_cast<std::size_t>(e.to)]) {
-            inq[static_cast<std::size_t>(e.to)] = 1;
-            q.push_back(e.to);
-          }
-        }
-      }
+  for (int i = 0; i < n; ++i) {
+    const std::uint16_t g = group_of(input_.goal, input_.mentees[static_cast<std::size_t>(i)]);
+    if (g == 0 || covered[g] || locked_mentor_[static_cast<std::size_t>(i)] >= 0) continue;
+    if (index[g] < 0) {
+      index[g] = static_cast<std::int32_t>(shape.null_places.size());
+      shape.null_places.push_back(members[g] - 1);
     }
-    if (dist[T] >= 0) break;  // includes unreachable (max)
-    for (int v = T; v != S; v = pv[static_cast<std::size_t>(v)]) {
-      Arc& e = g[static_cast<std::size_t>(pv[static_cast<std::size_t>(v)])][static_cast<std::size_t>(pe[static_cast<std::size_t>(v)])];
-      e.cap -= 1;
-      g[static_cast<std::size_t>(v)][static_cast<std::size_t>(e.rev)].cap += 1;
-    }
+    shape.shift[static_cast<std::size_t>(i)] = input_.goal.bonus;
+    if (shape.null_places[static_cast<std::size_t>(index[g])] > 0) shape.null_of[static_cast<std::size_t>(i)] = index[g];
   }
-  AssignmentSolution sol;
-  sol.match.assign(static_cast<std::size_t>(n), -1);
-  sol.u.assign(static_cast<std::size_t>(n), 0);
-  sol.price.assign(static_cast<std::size_t>(m), 0);
-  for (int i = 0; i < n; ++i)
-    for (const Arc& e : g[static_cast<std::size_t>(mentee0 + i)])
-      if (e.to >= mentor0 && e.to < mentee0 && e.cap == 0 && e.cost < 0) {
-        sol.match[static_cast<std::size_t>(i)] = e.to - mentor0;
-        sol.total -= e.cost;
-      }
-  return sol;
+  return shape;
 }
 
 void Matcher::explain() {

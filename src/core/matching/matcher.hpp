@@ -124,14 +124,21 @@ class Matcher {
   // matcher_instance_dimacs, which writes it for other solvers).
   std::vector<std::int32_t> free_places() const;
   int locked_mentor(int mentee) const { return locked_mentor_[static_cast<std::size_t>(mentee)]; }
+  // Cohort goal as a capacitated assignment (see run()): per free mentee the profit shift (the
+  // bonus, for mentees of a group that can still earn it) and its group's "not matched" mentor
+  // (index after the real mentors, -1 if none), with the places of each such mentor.
+  struct GoalShape {
+    std::vector<std::int64_t> shift;
+    std::vector<std::int32_t> null_of;
+    std::vector<std::int32_t> null_places;
+  };
+  GoalShape goal_shape(const std::vector<std::int32_t>& cap) const;
 
  private:
   void rebuild_scorer();
   void generate_candidates(const std::vector<std::int32_t>& cap, MatchStats& stats);
   std::vector<std::int64_t> estimate_prices(const std::vector<std::int32_t>& cap, MatchStats& stats);
   void explain();
-  // Cohort goal: exact min-cost flow on the full allowed graph (fine for hundreds of people).
-  AssignmentSolution solve_cohort_goal(const std::vector<std::int32_t>& cap) const;
   MatchingInput input_;
   MatchOptions options_;
   std::unique_ptr<Scorer> scorer_;
@@ -151,6 +158,9 @@ class Matcher {
   std::vector<std::int64_t> prev_price_;  // mentor prices of the last run (warm start)
   MatchResult result_;
 };
+
+// The group a mentee counts for under the cohort goal (0: unknown, earns nothing).
+std::uint16_t group_of(const CohortGoal& goal, const MatchProfile& mentee);
 
 // One-shot convenience.
 MatchResult match(const MatchingInput& input, const MatchOptions& options = {});
