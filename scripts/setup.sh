@@ -28,6 +28,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev doctest-dev
   chromium fonts-noto-core fonts-dejavu-core
   dpkg-dev xz-utils liblemon-utils python3
+  python3-icalendar
 )
 
 # --- Debian packages -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ void pw_text_input_show(int active, double x, double y, double line_height);
 void pw_clipboard_write(const char* text);
 void pw_set_leave_guard(int warn);
 void pw_open_mail(const char* url);
+int pw_open_printable(const char* html, int length);
 }
 
 namespace {
@@ -50,5 +51,8 @@ void show_text_input(bool active, float x, float y, float line_height) {
 }
 void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
 void open_mail(const std::string& mailto_url) { pw_open_mail(mailto_url.c_str()); }
+bool open_printable_page(const std::string& html) {
+  return pw_open_printable(html.data(), static_cast<int>(html.size())) != 0;
+}
 
 }  // namespace pairwise::platform

@@ -8,6 +8,8 @@
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
+#include "core/documents/mail_message.hpp"
+#include "platform/browser.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -229,6 +231,13 @@ void draw_applicant_screen(Session& session) {
   if (!state.exported_file.empty()) {
     paragraph(("Saved as " + state.exported_file + " in your downloads. E-mail this file to the scheme's coordinator; "
                "nothing has been sent anywhere yet.").c_str());
+    // The scheme file names no coordinator address: the person picks the recipient.
+    if (button("Send by e-mail")) {
+      platform::open_mail(mailto_url(file_message({}, "my application", state.exported_file, scheme.name)));
+      session.notify(attach_by_hand_notice(state.exported_file));
+    }
+    ImGui::SameLine();
+    help_text("Opens your mail program with a message naming the file: attach it by hand.");
   }
 }
 
