@@ -109,9 +109,9 @@ void draw_meeting_list(Session& session, const PairView& view, const std::vector
     download_meetings_calendar(session, view, {planned.front()}, "next-meeting-" + planned.front().date);
   if (button("All planned meetings", !planned.empty(), none))
     download_meetings_calendar(session, view, planned, "planned-meetings");
-  help_text(planned.empty() ? "A calendar file (.ics) opens in any calendar program."
-                            : (std::to_string(planned.size()) + " meeting(s) planned from today on, as a calendar "
-                               "file (.ics) for any calendar program.").c_str());
+  // Short lines: this list is narrow.
+  help_text(planned.empty() ? "Calendar files (.ics) open in any calendar program."
+                            : (std::to_string(planned.size()) + " planned from today on.").c_str());
 }
 
 // One action row: owner, what, by when, done. Labels carry the row number so each field can be
