@@ -28,6 +28,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev doctest-dev libssl-dev
   chromium fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   dpkg-dev xz-utils liblemon-utils python3
+  python3-icalendar
 )
 
 # --- Debian packages -----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up (if needed), builds native and WASM, and runs every test: native doctest (CTest), the same
-# tests as WASM under node, the bounded fuzz run, and the browser suite in headless Chromium.
+# Sets up (if needed), builds native and WASM, and runs every test: native doctest (CTest), the
+# calendar files read back by Python's icalendar, the same core tests as WASM under node, the bounded
+# fuzz run, and the browser suite in headless Chromium.
 # Ends with one line "N passed, N failed" and exits non-zero if anything failed.
 # Options (environment): SKIP_BROWSER=1, SKIP_FUZZ=1, FUZZ_SECONDS=20.
 set -uo pipefail
@@ -38,6 +39,23 @@ else
   ( cd "$ROOT/build/native" && ctest --output-on-failure ) >"$LOGS/native.log" 2>&1; rc=$?
   "$ROOT/build/native/pairwise_tests" --no-colors=true >"$LOGS/native-doctest.log" 2>&1; rc2=$?
   doctest_counts "native core tests" "$LOGS/native-doctest.log" $((rc | rc2))
+
+  # The calendar files the CLI writes (the app writes the same from the same core), read back by an
+  # independent parser: Debian's python3-icalendar, which /usr/bin/python3 sees.
+  cal_passed=0; cal_failed=0; : >"$LOGS/calendar.log"
+  for which in planned next; do
+    out="$LOGS/calendar-$which.ics"; next_flag=(); [ "$which" = next ] && next_flag=(--next)
+    if "$ROOT/build/native/pairwise" calendar --from "$ROOT/tests/fixtures/calendar.backup.json" \
+         --mentor mentor@example.org --mentee mentee@example.org --today 2024-01-01 "${next_flag[@]}" -o "$out" \
+         >>"$LOGS/calendar.log" 2>&1 &&
+       /usr/bin/python3 "$ROOT/tests/calendar/check_ics.py" "$which" "$out" >>"$LOGS/calendar.log" 2>&1; then
+      cal_passed=$((cal_passed + 1))
+    else
+      cal_failed=$((cal_failed + 1))
+    fi
+  done
+  record "calendar files (python3-icalendar)" "$cal_passed" "$cal_failed"
+  [ "$cal_failed" -gt 0 ] && tail -20 "$LOGS/calendar.log"
 fi
 
 echo "test: building WASM"

@@ -142,6 +142,21 @@ var PairwisePlatform = {
     link.click();
     link.remove();
   },
+  // A printable page (HTML made by the core) in a new window, from a blob: URL. The window inherits
+  // this page's Content-Security-Policy, whose style-src names the page's one <style> by its hash;
+  // the page runs no script. The app's click is a few milliseconds old, well inside the browser's
+  // user-activation window, so pop-up blockers let it through; 0 tells the app it was blocked.
+  pw_open_printable: function (htmlPtr, length) {
+    var blob = new Blob([HEAPU8.slice(htmlPtr, htmlPtr + length)], { type: 'text/html;charset=utf-8' });
+    var url = URL.createObjectURL(blob);
+    var opened = window.open(url, '_blank');
+    // Long enough for the window to load it; a blob URL holds the page in memory until revoked.
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    if (!opened) return 0;
+    try { opened.opener = null; } catch (e) {}
+    Module.pairwisePrintablesOpened = (Module.pairwisePrintablesOpened || 0) + 1;
+    return 1;
+  },
   pw_publish_test_items: function (jsonPtr) {
     Module.pairwiseItems = JSON.parse(UTF8ToString(jsonPtr));
     Module.pairwiseItemsFrame = PW.framesDrawn;

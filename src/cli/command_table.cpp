@@ -41,6 +41,9 @@ const std::vector<Command>& command_table() {
        {"--into", "--email", "--status", "--decision", "--date", "--reason"}, {}, run_person},
       {"escalate", "mark requests unanswered too long as no response and escalate them", kEscalateHelp,
        {"--into", "--today"}, {}, run_escalate},
+      {"calendar", "a pairing's planned meetings, or one meeting, as a calendar file (.ics)", kCalendarHelp,
+       {"--from", "--pairing", "--mentor", "--mentee", "--meeting", "--today", "-o", "--output"}, {"--next"},
+       run_calendar},
   };
   return table;
 }

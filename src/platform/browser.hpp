@@ -43,6 +43,10 @@ std::vector<TimeZoneNow> time_zones_now();
 // Hands a mailto: link to the person's mail program (nothing is sent by the app itself).
 void open_mail(const std::string& mailto_url);
 
+// Opens a complete HTML page (a printable agreement or meeting notes, made by the core) in a new
+// window, where the browser's own Print prints it. False when the browser blocked the window.
+bool open_printable_page(const std::string& html);
+
 // Asks the browser to confirm before the page is left (closed, reloaded, navigated away) while
 // `warn` is true.
 void set_leave_guard(bool warn);

@@ -20,6 +20,7 @@ void pw_set_leave_guard(int warn);
 void pw_open_mail(const char* url);
 void pw_fetch_site_file(const char* path, int tag);
 char* pw_time_zones_now();
+int pw_open_printable(const char* html, int length);
 }
 
 namespace {
@@ -74,6 +75,9 @@ void show_text_input(bool active, float x, float y, float line_height) {
 }
 void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
 void open_mail(const std::string& mailto_url) { pw_open_mail(mailto_url.c_str()); }
+bool open_printable_page(const std::string& html) {
+  return pw_open_printable(html.data(), static_cast<int>(html.size())) != 0;
+}
 
 std::vector<TimeZoneNow> time_zones_now() {
   // One "name<TAB>minutes" line per zone, made once: the list and today's offsets do not change

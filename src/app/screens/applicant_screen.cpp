@@ -15,6 +15,7 @@
 #include "core/documents/restore.hpp"
 #include "core/checks/project_request.hpp"
 #include "core/records/time_zones.hpp"
+#include "core/documents/mail_message.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
 
@@ -314,6 +315,13 @@ void draw_applicant_screen(Session& session) {
                               "anywhere yet.";
     capture_text("export-result", saved);
     paragraph(saved.c_str());
+    // The scheme file names no coordinator address: the person picks the recipient.
+    if (button("Send by e-mail")) {
+      platform::open_mail(mailto_url(file_message({}, "my application", state.exported_file, scheme.name)));
+      session.notify(attach_by_hand_notice(state.exported_file));
+    }
+    ImGui::SameLine();
+    help_text("Opens your mail program with a message naming the file: attach it by hand.");
   }
 }
 

@@ -4,6 +4,8 @@
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
+#include "core/documents/file_names.hpp"
+#include "core/print/printable.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -89,6 +91,16 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
   if (stored) draw_conflicts(session, *stored, d);
   paragraph("Agree together how your mentoring will work. Talk each point through at your first meeting; either "
             "of you can write it down here and share it in your notebook.");
+  if (button("Print agreement")) {
+    session.flush_now();  // the page holds the words typed up to the click
+    if (auto page = printable_agreement(session.workspace(), view.pairing->meta.id))
+      open_printable(session, *page,
+                     export_file_name({"agreement", name_on_side(session.workspace(), *view.pairing, Role::mentor),
+                                       name_on_side(session.workspace(), *view.pairing, Role::mentee), view.today},
+                                      "html"));
+  }
+  ImGui::SameLine();
+  help_text("A page with both consents and lines to sign, for signing on paper or filing a copy.");
   const bool any_consent = consent_is_current(d.value, d.value.mentor_consent) || consent_is_current(d.value, d.value.mentee_consent);
   if (d.value.is_agreed_by_both())
     ImGui::TextUnformatted("You have both consented to this agreement (see the end of the page).");

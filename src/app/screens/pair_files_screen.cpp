@@ -11,6 +11,8 @@
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
+#include "core/documents/mail_message.hpp"
+#include "platform/browser.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -73,6 +75,19 @@ void export_progress_report(Session& session, const PairView& view) {
   // Remembered, so the person can see what they last sent the coordinator.
   session.record(session.workspace().store_progress_report(report.value()));
   g_last_export = "Saved " + delivered + " in your downloads: send it to your scheme's coordinator.";
+}
+
+// "Send by e-mail" beside an export for another person: the mail program opens with the message
+// naming the file that export writes, which the person attaches by hand.
+void send_by_email_button(Session& session, const PairView& view, const char* id, std::vector<std::string> to,
+                          const std::string& what, const std::string& file_name) {
+  ImGui::SameLine();
+  if (button((std::string("Send by e-mail##") + id).c_str())) {
+    const Scheme* scheme = session.workspace().find<Scheme>(view.pairing->scheme_id);
+    platform::open_mail(mailto_url(file_message(std::move(to), what, file_name, scheme ? scheme->name : std::string())));
+    g_last_export = attach_by_hand_notice(file_name);
+    session.notify(g_last_export);
+  }
 }
 
 void draw_report_contents(const ProgressReport& r) {
@@ -143,7 +158,10 @@ void draw_pair_files_screen(Session& session, const PairView& view) {
             "send theirs, open it here and the two copies are merged.");
   draw_export_lock_choice(session, true);
   if (button("Export notebook for my partner", session.loaded())) export_notebook(session, view, NotebookAudience::partner);
-  help_text("Holds the agreement, meetings, actions and objectives; never your private notes.");
+  send_by_email_button(session, view, "notebook", {email_on_side(*view.pairing, other_side(view.side))},
+                       "our mentoring notebook", export_name(session, view, "notebook", "for-partner"));
+  help_text("Holds the agreement, meetings, actions and objectives; never your private notes. \"Send by e-mail\" opens "
+            "your mail program with a message naming the file: attach the downloaded file by hand.");
   open_files_button("Open my partner's notebook…", kPartnerNotebookPurpose);
   help_text("You see what would change before anything is stored, and a file with a problem changes nothing.");
 
@@ -155,6 +173,8 @@ void draw_pair_files_screen(Session& session, const PairView& view) {
     draw_report_contents(preview.value());
   }
   if (button("Export progress report", session.loaded())) export_progress_report(session, view);
+  // The scheme file names no coordinator address: the person picks the recipient in the mail program.
+  send_by_email_button(session, view, "report", {}, "our progress report", export_name(session, view, "progress-report", ""));
   const auto& reports = session.workspace().progress_reports();
   if (auto it = reports.find(view.pairing->meta.id); it != reports.end())
     help_text(("Last exported on " + it->second.generated_on + ".").c_str());

@@ -7,6 +7,9 @@
 
 #include "app/screens/pair_shared.hpp"
 #include "app/widgets.hpp"
+#include "core/calendar/ics.hpp"
+#include "core/documents/file_names.hpp"
+#include "core/print/printable.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -40,6 +43,36 @@ std::string owner_title(const Session& session, const PairView& view, const std:
   return who.empty() ? "nobody yet" : who;
 }
 
+std::string time_problem(const std::string& time) {
+  if (time.empty() || parse_time_of_day(time)) return std::string();
+  return "not a time like 14:30 (24-hour HH:MM)";
+}
+
+// The time zone a time typed on this device is in: the person's own UTC offset, as their record
+// stores it; empty when it is not known.
+std::string my_time_zone(const Session& session, const PairView& view) {
+  const Person* me = session.workspace().person_by_email(view.my_email);
+  return me && me->utc_offset_minutes ? fixed_zone_name(*me->utc_offset_minutes) : std::string();
+}
+
+// "14:30 UTC+05:30, which is 10:00 for you (UTC+01:00)" when the time was set in another zone.
+std::string time_in_my_zone(const Meeting& m, const std::string& mine) {
+  const auto start = parse_time_of_day(m.start_time);
+  const auto from = parse_fixed_zone(m.time_zone), to = parse_fixed_zone(mine);
+  if (!start || !from || !to || *from == *to) return std::string();
+  int local = *start - *from + *to;
+  const char* day = "";
+  if (local < 0) {
+    local += 1440;
+    day = " the day before";
+  } else if (local >= 1440) {
+    local -= 1440;
+    day = " the next day";
+  }
+  return "That is " + std::string(local / 60 < 10 ? "0" : "") + std::to_string(local / 60) + ":" +
+         (local % 60 < 10 ? "0" : "") + std::to_string(local % 60) + day + " for you (" + mine + ").";
+}
+
 std::string date_problem(const std::string& date, bool required) {
   if (date.empty()) return required ? "enter a date like 2024-05-31" : std::string();
   return is_valid_date(date) ? std::string() : "not a date like 2024-05-31";
@@ -64,10 +97,21 @@ void draw_meeting_list(Session& session, const PairView& view, const std::vector
   ImGui::Spacing();
   if (meetings.empty()) help_text("No meetings yet.");
   for (const Meeting& m : meetings) {
-    std::string label = m.date + " · " + mode_title(m.mode);
+    std::string label = m.date + (m.start_time.empty() ? "" : " " + m.start_time) + " · " + mode_title(m.mode);
     if (m.length_minutes > 0) label += " · " + std::to_string(m.length_minutes) + " min";
     if (ImGui::Selectable((label + "##" + m.meta.id).c_str(), s.selected_id == m.meta.id)) s.selected_id = m.meta.id;
   }
+
+  section_heading("Calendar");
+  const std::vector<Meeting> planned = planned_meetings(session.workspace(), view.pairing->meta.id, view.today);
+  const char* none = "No meeting is dated today or later: start one with its date first.";
+  if (button("Next meeting to calendar", !planned.empty(), none))
+    download_meetings_calendar(session, view, {planned.front()}, "next-meeting-" + planned.front().date);
+  if (button("All planned meetings", !planned.empty(), none))
+    download_meetings_calendar(session, view, planned, "planned-meetings");
+  // Short lines: this list is narrow.
+  help_text(planned.empty() ? "Calendar files (.ics) open in any calendar program."
+                            : (std::to_string(planned.size()) + " planned from today on.").c_str());
 }
 
 // One action row: owner, what, by when, done. Labels carry the row number so each field can be
@@ -186,6 +230,23 @@ void draw_meeting_editor(Session& session, const PairView& view) {
   ImGui::BeginGroup();
   edited |= int_field("Length (minutes)", m.length_minutes, 0, 1440);
   ImGui::EndGroup();
+  const std::string mine = my_time_zone(session, view);
+  const std::string typed_time = m.start_time;
+  if (text_field("Start time", m.start_time, "HH:MM, e.g. 14:30", time_problem(m.start_time))) {
+    edited = true;
+    // The time is in the zone of whoever types it, so the partner's calendar shows the same moment.
+    if (m.start_time != typed_time) m.time_zone = m.start_time.empty() ? std::string() : mine;
+  }
+  if (!m.start_time.empty() && time_problem(m.start_time).empty()) {
+    if (!m.time_zone.empty()) {
+      help_text(("In " + m.time_zone + ", the time zone of whoever set the time. " + time_in_my_zone(m, mine)).c_str());
+    } else {
+      help_text("No time zone is known for this time: calendars show it at this hour wherever they are. Your "
+                "profile's UTC offset sets it when you type the time.");
+    }
+  } else if (m.start_time.empty()) {
+    help_text("Without a start time, the calendar shows the meeting all day.");
+  }
   ImGui::TextUnformatted("How you met:");
   for (MeetingMode mode : {MeetingMode::in_person, MeetingMode::video, MeetingMode::phone}) {
     ImGui::SameLine();
@@ -204,8 +265,26 @@ void draw_meeting_editor(Session& session, const PairView& view) {
     Meeting copy = m;
     const Meeting* stored = session.workspace().find<Meeting>(s.selected_id);
     if (!date_problem(copy.date, true).empty() && stored) copy.date = stored->date;
+    if (!time_problem(copy.start_time).empty() && stored) {  // kept on screen, stored once it is a time
+      copy.start_time = stored->start_time;
+      copy.time_zone = stored->time_zone;
+    }
     s.draft.save_soon(session, "the meeting", std::move(copy));
   }
+
+  section_heading("Calendar and print");
+  if (button("Add to calendar")) download_meetings_calendar(session, view, {m}, "meeting-" + m.date);
+  ImGui::SameLine();
+  if (button("Print meeting notes")) {
+    session.flush_now();
+    if (auto page = printable_meeting_notes(session.workspace(), s.selected_id, view.my_email))
+      open_printable(session, *page,
+                     export_file_name({"meeting-notes", name_on_side(session.workspace(), *view.pairing, Role::mentor),
+                                       name_on_side(session.workspace(), *view.pairing, Role::mentee), m.date},
+                                      "html"));
+  }
+  help_text("The calendar event says who meets and when, never your notes. The printed notes add your own private "
+            "notes of that day, which only your own printout holds.");
 
   section_heading("Remove");
   if (button("Delete this meeting", session.can_edit())) ImGui::OpenPopup(kDeleteMeetingPopup);

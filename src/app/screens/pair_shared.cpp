@@ -4,6 +4,9 @@
 #include <imgui_stdlib.h>
 
 #include "app/widgets.hpp"
+#include "core/calendar/ics.hpp"
+#include "core/documents/file_names.hpp"
+#include "platform/browser.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -15,6 +18,35 @@ std::string person_label(const Session& session, const Pairing& pairing, Role si
 }
 
 void note_records_replaced() { ++g_records_replaced; }
+
+void download_meetings_calendar(Session& session, const PairView& view, const std::vector<Meeting>& meetings,
+                                const std::string& what) {
+  if (meetings.empty()) return;
+  session.flush_now();  // the file holds the time typed up to the click
+  const Pairing& p = *view.pairing;
+  const std::string name = export_file_name({"calendar", name_on_side(session.workspace(), p, Role::mentor),
+                                             name_on_side(session.workspace(), p, Role::mentee), what},
+                                            "ics");
+  // Meetings as stored now (flush_now may just have saved a typed time).
+  std::vector<Meeting> current;
+  for (const Meeting& m : meetings)
+    if (const Meeting* stored = session.workspace().find<Meeting>(m.meta.id)) current.push_back(*stored);
+  platform::download_file(name, "text/calendar", meetings_calendar(session.workspace(), current));
+  session.notify("Saved " + name + " in your downloads: open it to add " +
+                 (current.size() == 1 ? std::string("the meeting") : std::to_string(current.size()) + " meetings") +
+                 " to your calendar. It says who meets and when, never your notes.");
+}
+
+void open_printable(Session& session, const std::string& html, const std::string& name) {
+  if (platform::open_printable_page(html)) {
+    session.notify("The printable page opened in a new window: print it from there (Ctrl+P or Cmd+P).");
+    return;
+  }
+  platform::download_file(name, "text/html", html);
+  session.notify("Your browser blocked the new window, so the page was saved as " + name +
+                     " in your downloads: open it and print it from there.",
+                 true);
+}
 
 std::pair<int, int> pair_data_version(const Session& session) { return {session.data_generation(), g_records_replaced}; }
 

@@ -3,6 +3,7 @@
 // copies of records being typed into, and the one-line dialogs (date of a new meeting, …).
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "app/session.hpp"
 #include "core/pair/pair_member.hpp"
@@ -92,6 +93,14 @@ bool draw_conflicts(Session& session, const T& record, RecordDraft<T>& draft) {
 // with a valid value; `problem` (empty when fine) blocks confirming and is shown once something is typed.
 bool single_line_dialog(const char* title, const char* label, std::string& value, const char* confirm,
                         const std::string& problem);
+
+// Downloads `meetings` of the open pairing as one calendar file (.ics) named after `what`
+// ("meeting-2024-05-31", "planned-meetings") and says where it went.
+void download_meetings_calendar(Session& session, const PairView& view, const std::vector<Meeting>& meetings,
+                                const std::string& what);
+// Opens a printable page (from core/print) in a new window; if the browser blocks the window, the
+// page is downloaded as `file_name` instead, and the person is told how to print it.
+void open_printable(Session& session, const std::string& html, const std::string& file_name);
 
 // Draws the open pairing's tabs (agreement, meetings, objectives, private notes, sharing).
 void draw_pair_agreement_screen(Session& session, const PairView& view);

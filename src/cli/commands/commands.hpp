@@ -29,6 +29,7 @@ extern const char* const kPersonHelp;
 extern const char* const kEscalateHelp;
 extern const char* const kMergeHelp;
 extern const char* const kAcceptHelp;
+extern const char* const kCalendarHelp;
 
 int run_validate(const Options& o);
 int run_merge(const Options& o);
@@ -46,5 +47,6 @@ int run_introduce(const Options& o);
 int run_pairing(const Options& o);
 int run_person(const Options& o);
 int run_escalate(const Options& o);
+int run_calendar(const Options& o);
 
 }  // namespace pairwise::cli

@@ -78,6 +78,9 @@ void v2_to_v3(Json& doc) { doc["format_version"] = 3; }
 // reads as it is.
 void v3_to_v4(Json& doc) { doc["format_version"] = 4; }
 
+// v5 adds a meeting's optional "start_time" and "time_zone": a v4 document reads as it is.
+void v4_to_v5(Json& doc) { doc["format_version"] = 5; }
+
 }  // namespace
 
 Result<Json> migrate_to_current(Json doc, const std::string& file) {
@@ -100,6 +103,7 @@ Result<Json> migrate_to_current(Json doc, const std::string& file) {
   if (version == 1) v1_to_v2(doc);
   if (doc["format_version"] == 2) v2_to_v3(doc);
   if (doc["format_version"] == 3) v3_to_v4(doc);
+  if (doc["format_version"] == 4) v4_to_v5(doc);
   return doc;
 }
 

@@ -16,13 +16,15 @@
 //       "sync": each field's version vector and the values kept from edits made on both sides
 //       (core/sync/field_merge.hpp). A record without it (v3 and older) merges as one edit named
 //       after its content, so two different old copies keep both texts.
+//   v5: a meeting may carry "start_time" ("HH:MM") and "time_zone" (the fixed offset of whoever set
+//       the time, "UTC+05:30"), for calendar files; a v4 meeting has a date only and reads as it is.
 #include <string>
 
 #include "core/validation/json_reader.hpp"
 
 namespace pairwise {
 
-inline constexpr int kCurrentFormatVersion = 4;
+inline constexpr int kCurrentFormatVersion = 5;
 inline constexpr int kOldestFormatVersion = 1;
 
 // Refuses a newer version than this app knows and upgrades older ones step by step.

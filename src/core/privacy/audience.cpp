@@ -99,6 +99,8 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
        {PAIRWISE_META_FIELDS(A::pair),
         {"pairing_id", A::pair},
         {"date", A::pair},
+        {"start_time", A::pair},
+        {"time_zone", A::pair},
         {"length_minutes", A::pair},
         {"mode", A::pair},
         {"topic", A::pair},

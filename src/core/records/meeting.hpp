@@ -1,7 +1,9 @@
 #pragma once
 // A meeting noted with "Review and ToGROW" (Co-production Network): review of the last actions,
 // then Topic, Goal, Reality, Options and Way forward, which yields new actions.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/records/record_meta.hpp"
@@ -34,6 +36,13 @@ struct Meeting {
   RecordMeta meta;
   std::string pairing_id;
   std::string date;
+  // Planned start, "HH:MM" on `date` in `time_zone` (format v5); empty for a meeting noted
+  // without a time, which a calendar shows as an all-day event.
+  std::string start_time;
+  // The time zone of whoever set the time, so both partners' calendars show the same moment:
+  // "UTC+05:30", "UTC-03:00" or "UTC" (a fixed offset, as people's records store it); empty when
+  // that person's offset is unknown (the time is then local wherever it is read).
+  std::string time_zone;
   int length_minutes = 0;
   MeetingMode mode = MeetingMode::video;
   Review review;
@@ -54,6 +63,13 @@ std::vector<Action> open_actions(const Meeting& previous);
 // already in the Review, so nothing agreed is forgotten.
 Meeting start_next_meeting(const std::vector<Meeting>& pairing_meetings, RecordMeta meta, std::string pairing_id,
                            std::string date);
+
+// "14:30" -> minutes after midnight; nullopt unless two-digit hours 00-23 and minutes 00-59.
+std::optional<int> parse_time_of_day(std::string_view text);
+// "UTC+05:30" / "UTC-03:00" / "UTC" -> minutes east of UTC; nullopt for anything else.
+std::optional<int> parse_fixed_zone(std::string_view text);
+// 330 -> "UTC+05:30", -180 -> "UTC-03:00", 0 -> "UTC".
+std::string fixed_zone_name(int offset_minutes);
 
 Json encode(const Meeting& meeting);
 void decode(const JsonReader& in, Meeting& meeting);
