@@ -8,7 +8,7 @@ const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
       {"validate", "check Pairwise JSON documents (exit 0 all valid, 1 some invalid)", kValidateHelp, {}, {}, run_validate},
       {"import", "merge applications, notebooks, reports or CSV into a backup", kImportHelp,
-       {"--into", "--scheme", "--csv-mapping"}, {"--dry-run", "--skip-bad-rows", "--own-workspace"}, run_import},
+       {"--into", "--scheme", "--csv-mapping", "--date-order"}, {"--dry-run", "--skip-bad-rows", "--own-workspace"}, run_import},
       {"merge", "merge two copies of a pair notebook or backup field by field", kMergeHelp, {"--base", "-o", "--output"},
        {}, run_merge},
       {"export", "write a document or CSV from a backup", kExportHelp,

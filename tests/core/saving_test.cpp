@@ -214,7 +214,7 @@ TEST_CASE("v3 pair notebooks and backups (consents without a digest) open with t
     REQUIRE(!agreements.empty());
     for (const auto& a : agreements) CHECK(a.is_agreed_by_both());  // given to the words stored beside them
     const Json again = document_to_json(r->document, "2024-01-01T00:00:00Z");
-    CHECK(again["format_version"] == 4);
+    CHECK(again["format_version"] == kCurrentFormatVersion);
     CHECK(again.dump().find("terms_digest") != std::string::npos);
   }
 }

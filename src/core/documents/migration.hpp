@@ -16,13 +16,20 @@
 //       "sync": each field's version vector and the values kept from edits made on both sides
 //       (core/sync/field_merge.hpp). A record without it (v3 and older) merges as one edit named
 //       after its content, so two different old copies keep both texts.
+//   v5: a scheme's "csv_mapping" may bind several columns to one list field (topics, languages,
+//       roles, preferences), names each option column of a "select all that apply" question
+//       "Question [Option]", and may give a column's "date_order" ("month_first" | "day_first").
+//       A v4 mapping could name a column with a blank header (the option columns of such a
+//       question had none): no v5 column has a blank name, so those bindings are dropped and the
+//       columns are suggested again from the recognised layout. A backup may hold "imports", the
+//       import history (core/records/import_record.hpp).
 #include <string>
 
 #include "core/validation/json_reader.hpp"
 
 namespace pairwise {
 
-inline constexpr int kCurrentFormatVersion = 4;
+inline constexpr int kCurrentFormatVersion = 5;
 inline constexpr int kOldestFormatVersion = 1;
 
 // Refuses a newer version than this app knows and upgrades older ones step by step.
