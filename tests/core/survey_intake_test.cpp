@@ -460,3 +460,14 @@ TEST_CASE("a question's words match whole words: \"outcome\" is not a UTC offset
   CHECK(m.field_for("UTC offset") == "utc_offset_minutes");
   CHECK(m.field_for("Email") == "email");
 }
+
+TEST_CASE("a v4 pair notebook still opens and is written as the current version") {
+  const std::string text = test::read_source_file("tests/fixtures/pair-notebook.v4.json");
+  REQUIRE(Json::parse(text)["format_version"] == 4);
+  auto r = read_document(text, "pair-notebook.v4.json");
+  INFO(r.error_text());
+  REQUIRE(r.ok());
+  CHECK(r->source_format_version == 4);
+  CHECK(std::get<PairNotebook>(r->document).meetings.size() == 1);
+  CHECK(document_to_json(r->document, "2024-01-01T00:00:00Z")["format_version"] == kCurrentFormatVersion);
+}
