@@ -471,3 +471,10 @@ TEST_CASE("a v4 pair notebook still opens and is written as the current version"
   CHECK(std::get<PairNotebook>(r->document).meetings.size() == 1);
   CHECK(document_to_json(r->document, "2024-01-01T00:00:00Z")["format_version"] == kCurrentFormatVersion);
 }
+
+TEST_CASE("two columns with one question get names of their own") {
+  CsvTable t;
+  t.header = {"Email", "Comments", "Comments"};
+  const SurveyTable s = recognise_survey(t);
+  CHECK(s.table.header == std::vector<std::string>{"Email", "Comments", "Comments (2)"});
+}

@@ -114,7 +114,7 @@ CsvApplications read_applications(const CsvTable& table, const ColumnMapping& ma
     auto note = [&](const std::string& header, const std::string& message) {
       result.notes.push_back(where + ", column \"" + header + "\": " + message);
     };
-    bool role_cell_seen = false, role_cell_bad = false;
+    bool role_cell_seen = false;
     for (std::size_t c = 0; c < table.header.size(); ++c) {
       const std::string& header = table.header[c];
       const std::string field = mapping.field_for(header);
@@ -140,10 +140,7 @@ CsvApplications read_applications(const CsvTable& table, const ColumnMapping& ma
       } else if (field == "roles") {
         role_cell_seen = true;
         std::vector<Role> roles = roles_in_answer(is_mark(value) && !option.empty() ? option : value);
-        if (roles.empty()) {
-          role_cell_bad = true;
-          fail(header, "expected \"mentor\", \"mentee\" or \"both\", got \"" + value + "\"");
-        }
+        if (roles.empty()) fail(header, "expected \"mentor\", \"mentee\" or \"both\", got \"" + value + "\"");
         p.roles.insert(p.roles.end(), roles.begin(), roles.end());
       } else if (field == "country") p.country = value;
       else if (field == "region") p.region = value;
@@ -204,7 +201,6 @@ CsvApplications read_applications(const CsvTable& table, const ColumnMapping& ma
       else
         p.roles.push_back(Role::mentee);  // a form without a role question is a mentee form
     }
-    (void)role_cell_bad;
     std::sort(p.roles.begin(), p.roles.end());
     p.roles.erase(std::unique(p.roles.begin(), p.roles.end()), p.roles.end());
     if (result.errors.empty()) result.person = std::move(p);

@@ -1,6 +1,7 @@
 #include "core/intake/survey_table.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/records/record_meta.hpp"
 
@@ -35,15 +36,12 @@ bool is_second_header_row(const CsvRow& row) {
 }
 
 void make_keys_unique(std::vector<SurveyColumn>& columns) {
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    int n = 1;
-    const std::string base = columns[i].key;
-    for (std::size_t j = 0; j < i; ++j) {
-      if (columns[j].key == columns[i].key) {
-        columns[i].key = base + " (" + std::to_string(++n) + ")";
-        j = static_cast<std::size_t>(-1);  // check the new name against all earlier ones again
-      }
-    }
+  std::set<std::string> taken;
+  for (auto& c : columns) {
+    std::string key = c.key;
+    for (int n = 2; taken.count(key) != 0; ++n) key = c.key + " (" + std::to_string(n) + ")";
+    c.key = key;
+    taken.insert(key);
   }
 }
 
