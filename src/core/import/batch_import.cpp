@@ -270,7 +270,10 @@ std::vector<std::string> ImportPreview::summary() const {
     lines.push_back("conflict in " + c.store + " " + c.key + ": kept " + c.kept + ", discarded " + c.discarded +
                     " (" + c.reason + ")");
   for (const auto& s : surveys)
-    lines.push_back(s.file + ": " + survey_tool_name(s.tool) + " export, " + std::to_string(s.answers) + " answer(s)");
+    lines.push_back(s.file + ": " +
+                    (s.tool == SurveyTool::plain_table ? std::string("a table with one header row")
+                                                       : std::string(survey_tool_name(s.tool)) + " export") +
+                    ", " + std::to_string(s.answers) + " answer(s)");
   for (const auto& l : left_out) lines.push_back("left out: " + l.describe());
   for (const auto& r : resubmissions) lines.push_back("resubmitted: " + r.describe());
   for (const auto& n : notes) lines.push_back("note: " + n);
