@@ -9,7 +9,7 @@ const std::vector<Command>& command_table() {
       {"validate", "check Pairwise JSON documents (exit 0 all valid, 1 some invalid)", kValidateHelp, {"--passphrase-file"}, {},
        run_validate},
       {"import", "merge applications, notebooks, reports or CSV into a backup", kImportHelp,
-       {"--into", "--scheme", "--csv-mapping", "--passphrase-file"}, {"--dry-run", "--skip-bad-rows", "--own-workspace"}, run_import},
+       {"--into", "--scheme", "--csv-mapping", "--date-order", "--passphrase-file"}, {"--dry-run", "--skip-bad-rows", "--own-workspace"}, run_import},
       {"merge", "merge two copies of a pair notebook or backup field by field", kMergeHelp,
        {"--base", "-o", "--output", "--passphrase-file"},
        {}, run_merge},

@@ -10,7 +10,7 @@ const std::vector<std::string>& all_store_names() {
   static const std::vector<std::string> names = {kStoreSchemes,    kStorePeople,          kStorePairings,
                                                  kStoreAgreements, kStoreMeetings,        kStoreObjectives,
                                                  kStoreFeedback,   kStorePrivateNotes,    kStoreProgressReports,
-                                                 kStoreSettings};
+                                                 kStoreImports,    kStoreSettings};
   return names;
 }
 
@@ -40,6 +40,7 @@ template <> std::map<std::string, Meeting>& Workspace::table<Meeting>() { return
 template <> std::map<std::string, Objective>& Workspace::table<Objective>() { return objectives_; }
 template <> std::map<std::string, Feedback>& Workspace::table<Feedback>() { return feedback_; }
 template <> std::map<std::string, PrivateNote>& Workspace::table<PrivateNote>() { return private_notes_; }
+template <> std::map<std::string, ImportRecord>& Workspace::table<ImportRecord>() { return imports_; }
 template <> const std::map<std::string, Scheme>& Workspace::table<Scheme>() const { return schemes_; }
 template <> const std::map<std::string, Person>& Workspace::table<Person>() const { return people_; }
 template <> const std::map<std::string, Pairing>& Workspace::table<Pairing>() const { return pairings_; }
@@ -48,6 +49,7 @@ template <> const std::map<std::string, Meeting>& Workspace::table<Meeting>() co
 template <> const std::map<std::string, Objective>& Workspace::table<Objective>() const { return objectives_; }
 template <> const std::map<std::string, Feedback>& Workspace::table<Feedback>() const { return feedback_; }
 template <> const std::map<std::string, PrivateNote>& Workspace::table<PrivateNote>() const { return private_notes_; }
+template <> const std::map<std::string, ImportRecord>& Workspace::table<ImportRecord>() const { return imports_; }
 
 const Person* Workspace::person_by_email(std::string_view email) const {
   const std::string key = normalize_email(email);
@@ -350,6 +352,7 @@ Result<ChangeSet> Workspace::apply(const ChangeSet& changes) {
     else if (r.store == kStoreFeedback) decode_into(r, next.feedback_, errors);
     else if (r.store == kStorePrivateNotes) decode_into(r, next.private_notes_, errors);
     else if (r.store == kStoreProgressReports) decode_into(r, next.progress_reports_, errors);
+    else if (r.store == kStoreImports) decode_into(r, next.imports_, errors);
     else if (r.store == kStoreSettings) next.settings_ = r.value.is_object() ? r.value : Json::object();
     else errors.push_back({r.store + "/" + r.id, "$", "unknown store \"" + r.store + "\""});
   }
@@ -363,6 +366,7 @@ Result<ChangeSet> Workspace::apply(const ChangeSet& changes) {
     else if (d.store == kStoreFeedback) next.feedback_.erase(d.id);
     else if (d.store == kStorePrivateNotes) next.private_notes_.erase(d.id);
     else if (d.store == kStoreProgressReports) next.progress_reports_.erase(d.id);
+    else if (d.store == kStoreImports) next.imports_.erase(d.id);
     else if (d.store == kStoreSettings) next.settings_ = Json::object();
   }
   if (!errors.empty()) return errors;
@@ -403,6 +407,15 @@ Workspace::Loaded Workspace::load_records_keeping_damaged(const std::vector<Stor
   return out;
 }
 
+std::vector<ImportRecord> Workspace::import_history() const {
+  std::vector<ImportRecord> out;
+  for (const auto& [id, r] : imports_) out.push_back(r);
+  std::sort(out.begin(), out.end(), [](const ImportRecord& a, const ImportRecord& b) {
+    return a.imported_at != b.imported_at ? a.imported_at > b.imported_at : a.meta.id > b.meta.id;
+  });
+  return out;
+}
+
 std::vector<StoredRecord> Workspace::all_records() const {
   std::vector<StoredRecord> out;
   auto dump = [&out](const auto& table) {
@@ -419,6 +432,7 @@ std::vector<StoredRecord> Workspace::all_records() const {
   dump(objectives_);
   dump(feedback_);
   dump(private_notes_);
+  dump(imports_);
   for (const auto& [id, r] : progress_reports_) out.push_back(StoredRecord{kStoreProgressReports, id, encode(r)});
   if (!settings_.empty()) out.push_back(StoredRecord{kStoreSettings, "settings", settings_});
   return out;

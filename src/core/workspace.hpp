@@ -10,6 +10,7 @@
 
 #include "core/records/agreement.hpp"
 #include "core/records/feedback.hpp"
+#include "core/records/import_record.hpp"
 #include "core/records/meeting.hpp"
 #include "core/records/objective.hpp"
 #include "core/records/pairing.hpp"
@@ -31,6 +32,7 @@ inline constexpr const char* kStoreFeedback = "feedback";
 inline constexpr const char* kStorePrivateNotes = "private_notes";
 inline constexpr const char* kStoreProgressReports = "progress_reports";  // keyed by pairing id
 inline constexpr const char* kStoreSettings = "settings";                 // one record, id "settings"
+inline constexpr const char* kStoreImports = "imports";                   // the import history (format v5)
 const std::vector<std::string>& all_store_names();
 
 struct StoredRecord {
@@ -92,6 +94,9 @@ class Workspace {
   const std::map<std::string, PrivateNote>& private_notes() const { return private_notes_; }
   const std::map<std::string, ProgressReport>& progress_reports() const { return progress_reports_; }
   const Json& settings() const { return settings_; }
+  const std::map<std::string, ImportRecord>& imports() const { return imports_; }
+  // The import history, newest first.
+  std::vector<ImportRecord> import_history() const;
 
   template <class T>
   const T* find(const std::string& id) const;
@@ -158,6 +163,7 @@ class Workspace {
   std::map<std::string, Feedback> feedback_;
   std::map<std::string, PrivateNote> private_notes_;
   std::map<std::string, ProgressReport> progress_reports_;
+  std::map<std::string, ImportRecord> imports_;
   Json settings_ = Json::object();
 };
 
@@ -188,6 +194,8 @@ template <>
 const std::map<std::string, Feedback>& Workspace::table<Feedback>() const;
 template <>
 const std::map<std::string, PrivateNote>& Workspace::table<PrivateNote>() const;
+template <>
+const std::map<std::string, ImportRecord>& Workspace::table<ImportRecord>() const;
 
 template <class T>
 const T* Workspace::find(const std::string& id) const {

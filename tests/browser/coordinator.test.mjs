@@ -79,10 +79,10 @@ test('a coordinator maps the columns of a survey export before importing it', as
     await click(page, 'Open application files…');
     await (await chooser).setFiles([path.join(fixtures, 'survey-export.csv')]);
     // "Contact" is not recognised as the e-mail column: nothing can be imported yet.
-    await waitForText(page, 'error', /required answers yet: email/);
+    await waitForText(page, 'error', /required answers yet: E-mail address/);
     await screenshot(page, 'coordinator-csv-1-mapping');
     await click(page, 'Contact');
-    await click(page, 'email', { window: 'Combo' });
+    await click(page, 'E-mail address', { window: 'Combo' });
     await findItem(page, 'Apply import');
     await screenshot(page, 'coordinator-csv-2-mapped');
     await click(page, 'Apply import');

@@ -9,7 +9,12 @@
 #include "app/widgets.hpp"
 #include "core/csv/csv_reader.hpp"
 #include "core/import/batch_import.hpp"
+#include "core/intake/survey_table.hpp"
+#include "core/reports/csv_exports.hpp"
+#include "core/documents/file_names.hpp"
+#include "app/testing/item_capture.hpp"
 #include "platform/browser.hpp"
+#include "platform/files.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -24,9 +29,12 @@ struct ImportState {
   // The survey export's columns and what each becomes (the first CSV's header; files from the
   // same survey share it).
   std::string csv_file;
-  std::vector<std::string> csv_samples;  // first data row, to recognise a column by its answers
+  SurveyTool csv_tool = SurveyTool::plain_table;
+  std::vector<SurveyColumn> csv_columns;  // the recognised question (and option) of each column
+  std::vector<std::string> csv_samples;   // a few distinct answers, to recognise a column by them
   std::optional<ColumnMapping> mapping;
   bool remember_mapping = true;
+  std::vector<std::string> keep_rows;  // answers kept over a later resubmission, by the coordinator
 };
 
 void read_csv_columns(ImportState& s, const Scheme& scheme) {
@@ -34,12 +42,26 @@ void read_csv_columns(ImportState& s, const Scheme& scheme) {
     if (!is_csv_file_name(f.name)) continue;
     auto table = read_csv_table(f.content, f.name);
     if (!table) return;  // the preview reports what is wrong with it
+    const SurveyTable survey = recognise_survey(table.value());
     s.csv_file = f.name;
-    s.mapping = mapping_for_headers(scheme.csv_mapping, table->header);
-    s.csv_samples.assign(table->header.size(), "");
-    if (!table->rows.empty())
-      for (std::size_t k = 0; k < s.csv_samples.size() && k < table->rows[0].cells.size(); ++k)
-        s.csv_samples[k] = table->rows[0].cells[k];
+    s.csv_tool = survey.tool;
+    s.csv_columns = survey.columns;
+    s.mapping = mapping_for_survey(scheme.csv_mapping, survey);
+    s.csv_samples.assign(survey.table.header.size(), "");
+    for (std::size_t k = 0; k < s.csv_samples.size(); ++k) {
+      std::vector<std::string> seen;
+      for (const auto& row : survey.table.rows) {
+        if (k >= row.cells.size() || trim(row.cells[k]).empty()) continue;
+        std::string answer = trim(row.cells[k]);
+        if (std::find(seen.begin(), seen.end(), answer) != seen.end()) continue;
+        seen.push_back(answer);
+        if (answer.size() > 40) answer = answer.substr(0, 40) + "…";
+        for (char& c : answer)
+          if (c == '\n' || c == '\r') c = ' ';
+        s.csv_samples[k] += (s.csv_samples[k].empty() ? "" : " · ") + answer;
+        if (seen.size() == 3) break;
+      }
+    }
     return;
   }
 }
@@ -55,6 +77,7 @@ void refresh_preview(Session& session, const Scheme& scheme) {
   options.scheme_id = scheme.meta.id;
   options.skip_bad_csv_rows = s.skip_bad_rows;
   options.csv_mapping = s.mapping;
+  options.keep_rows = s.keep_rows;
   s.job.emplace(session.workspace(), s.files, options);
   s.has_preview = false;
 }
@@ -78,6 +101,13 @@ void continue_reading() {
 void draw_column_mapping(Session& session, const Scheme& scheme) {
   ImportState& s = state();
   section_heading(("Columns of " + s.csv_file).c_str());
+  const std::string recognised = std::string("Recognised as ") +
+                                 (s.csv_tool == SurveyTool::plain_table ? "a table with one header row"
+                                                                       : std::string("a ") + survey_tool_name(s.csv_tool) + " export") +
+                                 ". Several columns can give one list (the options of a \"select all that apply\" "
+                                 "question all give topics).";
+  capture_text("info", recognised);
+  help_text(recognised.c_str());
   help_text("Say what each column of the survey export holds. Columns left as \"not imported\" are ignored.");
   const auto& fields = application_field_keys();
   bool changed = false;
@@ -86,11 +116,11 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
     if (!f.required) continue;
     bool mapped = false;
     for (const ColumnBinding& b : s.mapping->columns) mapped |= b.field == f.key;
-    if (!mapped) missing.push_back(f.key);
+    if (!mapped) missing.push_back(field_label(f.key));
   }
   if (ImGui::BeginTable("ColumnMapping", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("Column", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("First answer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Question", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Answers", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("Becomes", ImGuiTableColumnFlags_WidthStretch, 2.5f);
     ImGui::TableHeadersRow();
     for (std::size_t k = 0; k < s.mapping->columns.size(); ++k) {
@@ -99,23 +129,28 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(b.header.c_str());
+      const SurveyColumn* column = k < s.csv_columns.size() ? &s.csv_columns[k] : nullptr;
+      ImGui::TextUnformatted(column && !column->option.empty() ? column->question.c_str() : b.header.c_str());
+      if (column && !column->option.empty()) ImGui::TextDisabled("option: %s", column->option.c_str());
+      if (column && column->identifying) ImGui::TextDisabled("identifies the device, not the person");
+      if (column && column->submitted_at) ImGui::TextDisabled("when the answer was submitted");
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextDisabled("%s", k < s.csv_samples.size() ? s.csv_samples[k].c_str() : "");
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      if (begin_combo(b.header, b.field.empty() ? "not imported" : b.field.c_str())) {
+      const std::string shown = b.field.empty() ? "not imported" : field_label(b.field);
+      if (begin_combo(b.header, shown.c_str())) {
         if (ImGui::Selectable("not imported", b.field.empty())) {
           b.field.clear();
           changed = true;
         }
         for (const std::string& field : fields) {
-          if (ImGui::Selectable(field.c_str(), field == b.field)) {
-            // One column per field: taking a field from another column frees that column.
-            for (ColumnBinding& other : s.mapping->columns)
-              if (other.field == field) other.field.clear();
-            b.field = field;
+          if (ImGui::Selectable(field_label(field).c_str(), field == b.field)) {
+            // A list (topics, languages, roles) gathers every column given to it; any other field
+            // takes one column, so giving it here frees the column that had it.
+            const std::string header = b.header;
+            s.mapping->bind(header, field);
             changed = true;
           }
         }
@@ -130,8 +165,114 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
     error_text("No column gives these required answers yet: " + list);
   }
+  // Only a column whose dates read both ways (every part 12 or less) is asked about.
+  for (const auto& reading : s.preview.surveys) {
+    for (const auto& header : reading.ambiguous_date_columns) {
+      for (ColumnBinding& b : s.mapping->columns) {
+        if (b.header != header) continue;
+        ImGui::PushID(header.c_str());
+        const std::string question = "The dates in \"" + header + "\" can be read two ways. Which comes first?";
+        capture_text("info", question);
+        ImGui::TextUnformatted(question.c_str());
+        if (ImGui::RadioButton("Month first (05/01/2024 is May 1)", b.date_order == DateOrder::month_first)) {
+          b.date_order = DateOrder::month_first;
+          changed = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Day first (05/01/2024 is 5 January)", b.date_order == DateOrder::day_first)) {
+          b.date_order = DateOrder::day_first;
+          changed = true;
+        }
+        ImGui::PopID();
+      }
+    }
+  }
   ImGui::Checkbox("Remember these choices for the next survey export", &s.remember_mapping);
   if (changed) refresh_preview(session, scheme);
+}
+
+// What the survey exports hold beyond new people: who is left out, who answered twice, answers
+// read with a guess, and required answers that came in empty. Each line is named by row and name.
+void draw_survey_findings(Session& session, const Scheme& scheme) {
+  ImportState& s = state();
+  const ImportPreview& p = s.preview;
+  for (const auto& reading : p.surveys) {
+    const std::string line = reading.file + ": " + survey_tool_name(reading.tool) + " export, " +
+                             std::to_string(reading.answers) + " answer(s)";
+    capture_text("info", line);
+    ImGui::TextUnformatted(line.c_str());
+  }
+  if (!p.left_out.empty()) {
+    ImGui::TextUnformatted(("Answers left out (" + std::to_string(p.left_out.size()) + "):").c_str());
+    for (const auto& l : p.left_out) {
+      capture_text("left-out", l.describe());
+      ImGui::BulletText("%s", l.describe().c_str());
+    }
+  }
+  if (!p.resubmissions.empty()) {
+    ImGui::TextUnformatted("People who answered twice (the later submission is kept unless you choose):");
+    for (std::size_t k = 0; k < p.resubmissions.size(); ++k) {
+      const Resubmission& r = p.resubmissions[k];
+      ImGui::PushID(static_cast<int>(k));
+      capture_text("resubmission", r.describe());
+      ImGui::BulletText("%s", r.email.c_str());
+      ImGui::Indent();
+      ImGui::Text("kept: row %d%s%s  %s", r.kept_row, r.kept_at.empty() ? "" : ", submitted ", date_of(r.kept_at).c_str(),
+                  r.kept_summary.c_str());
+      ImGui::Text("set aside: row %d%s%s  %s", r.set_aside_row, r.set_aside_at.empty() ? "" : ", submitted ",
+                  date_of(r.set_aside_at).c_str(), r.set_aside_summary.c_str());
+      const std::string keep = "Keep row " + std::to_string(r.set_aside_row) + " instead";
+      if (ImGui::Button(keep.c_str())) {
+        const std::string kept_key = row_choice_key(r.file, r.kept_row);
+        std::erase(s.keep_rows, kept_key);
+        s.keep_rows.push_back(row_choice_key(r.file, r.set_aside_row));
+        refresh_preview(session, scheme);
+      }
+      ImGui::Unindent();
+      ImGui::PopID();
+    }
+  }
+  if (!p.notes.empty()) {
+    ImGui::TextUnformatted("Answers read with a guess:");
+    for (const auto& n : p.notes) ImGui::BulletText("%s", n.c_str());
+  }
+  if (!p.missing.empty()) {
+    ImGui::TextUnformatted("Required answers that came in empty:");
+    for (const auto& m : p.missing) {
+      capture_text("missing", m.describe());
+      ImGui::BulletText("%s", m.describe().c_str());
+    }
+  }
+}
+
+// Every earlier import, newest first, with who it left out: nobody is lost quietly.
+void draw_import_history(Session& session) {
+  const auto history = session.workspace().import_history();
+  if (history.empty()) return;
+  section_heading("Import history");
+  if (ImGui::Button("Export import history (CSV)"))
+    platform::download_file(export_file_name({"import-history", session.workspace().clock().today()}, "csv"), "text/csv",
+                            import_history_csv(session.workspace()));
+  for (const ImportRecord& r : history) {
+    std::string title = r.imported_at.substr(0, 16);
+    for (char& c : title)
+      if (c == 'T') c = ' ';
+    for (const auto& f : r.files) title += "  " + f.name + " (" + f.layout + ")";
+    title += ": " + std::to_string(r.new_records) + " new, " + std::to_string(r.updated_records) + " updated, " +
+             std::to_string(r.left_out.size()) + " left out";
+    capture_text("history", title);
+    ImGui::PushID(r.meta.id.c_str());
+    if (ImGui::TreeNode(title.c_str())) {
+      const auto lines = describe_import(r);
+      if (lines.empty()) ImGui::TextDisabled("Everyone was imported.");
+      for (const auto& line : lines) {
+        capture_text("history", line);
+        ImGui::BulletText("%s", line.c_str());
+      }
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
 }
 
 }  // namespace
@@ -165,7 +306,10 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     if (ImGui::Button("Stop reading")) s = ImportState{};
     return;
   }
-  if (!s.has_preview) return;
+  if (!s.has_preview) {
+    draw_import_history(session);
+    return;
+  }
   section_heading("Preview");
   ImGui::Text("%zu file(s): %d new record(s), %d updated, %d unchanged", s.files.size() + s.unreadable.size(),
               s.preview.new_records, s.preview.updated_records, s.preview.unchanged_records);
@@ -178,7 +322,11 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
         with_mapping.csv_mapping = *s.mapping;
         session.record(session.workspace().save(with_mapping), "Saving the column choices");
       }
-      session.notify("Imported " + std::to_string(s.files.size()) + " file(s).");
+      std::string notice = "Imported " + std::to_string(s.files.size()) + " file(s).";
+      if (!s.preview.left_out.empty())
+        notice += " " + std::to_string(s.preview.left_out.size()) +
+                  " answer(s) left out, named in the import history below.";
+      session.notify(notice);
       s = ImportState{};
       return;
     }
@@ -198,10 +346,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
       ImGui::BulletText("%s %s: kept %s, set aside %s (%s)", c.store.c_str(), c.key.c_str(), c.kept.c_str(),
                         c.discarded.c_str(), c.reason.c_str());
   }
-  if (!s.preview.skipped_rows.empty()) {
-    ImGui::TextUnformatted("Rows left out:");
-    for (const auto& e : s.preview.skipped_rows) ImGui::BulletText("%s", e.to_string().c_str());
-  }
+  draw_survey_findings(session, scheme);
   if (!s.preview.errors.empty()) {
     error_text("Nothing can be imported until these problems are fixed:");
     for (const auto& e : s.preview.errors) error_text("  • " + e.to_string());

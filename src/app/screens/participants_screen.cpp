@@ -12,6 +12,7 @@
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
+#include "core/operations/participant_correction.hpp"
 #include "core/reports/csv_exports.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
@@ -154,11 +155,50 @@ void rebuild(ParticipantsView& view, const Session& session, const Scheme& schem
   for (const Person* p : rows) view.row_ids.push_back(p->meta.id);
 }
 
+// The participant the coordinator is correcting, and the answers as edited so far.
+struct ParticipantEditor {
+  std::string person_id;  // "" = closed
+  ParticipantCorrection draft;
+  std::string error;
+};
+
+void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& scheme) {
+  const Person* p = session.workspace().find<Person>(editor.person_id);
+  if (!p) {
+    editor = ParticipantEditor{};
+    return;
+  }
+  section_heading(("Correct " + (p->name.empty() ? p->email : p->name)).c_str());
+  ImGui::PushID("participant-editor");
+  text_field("Name", editor.draft.name);
+  text_field("E-mail address", editor.draft.email);
+  ImGui::Checkbox("Mentor", &editor.draft.mentor);
+  ImGui::SameLine();
+  ImGui::Checkbox("Mentee", &editor.draft.mentee);
+  list_field("Topics", editor.draft.topics, scheme.topics.empty() ? "" : joined(scheme.topics).c_str());
+  int_field("How many mentees", editor.draft.capacity, 0, 1000);
+  if (!editor.error.empty()) error_text(editor.error);
+  if (button("Save correction", session.can_edit())) {
+    auto saved = correct_participant(session.workspace(), editor.person_id, editor.draft);
+    if (saved) {
+      session.record(saved, "Correcting a participant");
+      session.notify("Saved the correction of " + (editor.draft.name.empty() ? editor.draft.email : editor.draft.name) + ".");
+      editor = ParticipantEditor{};
+    } else {
+      editor.error = saved.error_text();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Close")) editor = ParticipantEditor{};
+  ImGui::PopID();
+}
+
 }  // namespace
 
 void draw_participants_screen(Session& session, const Scheme& scheme) {
   static Filters filters;
   static ParticipantsView view;
+  static ParticipantEditor editor;
   const std::vector<std::string> statuses = {"active", "paused", "left", "removed"};
   const std::string key = view_key(session, scheme, filters);
   if (key != view.key) {
@@ -184,6 +224,8 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
                    participants_csv(session.workspace(), scheme.meta.id));
   }
   draw_export_lock_choice(session, false);
+
+  if (!editor.person_id.empty()) draw_editor(editor, session, scheme);
 
   const std::string count = std::to_string(view.row_ids.size()) + " of " + std::to_string(view.total) + " people";
   capture_text("participants", count);
@@ -221,7 +263,16 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
       if (found == people.end()) continue;
       const Person& p = found->second;
       ImGui::TableNextRow();
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(p.name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::PushID(p.meta.id.c_str());
+      // The name opens the participant for correction.
+      const std::string shown = p.name.empty() ? p.email : p.name;
+      if (ImGui::Selectable(shown.c_str(), editor.person_id == p.meta.id)) {
+        editor.person_id = p.meta.id;
+        editor.draft = correction_of(p);
+        editor.error.clear();
+      }
+      ImGui::PopID();
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.email.c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(roles_text(p).c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.country.c_str());

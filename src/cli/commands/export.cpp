@@ -3,6 +3,7 @@
 #include "core/csv/column_mapping.hpp"
 #include "core/csv/csv_reader.hpp"
 #include "core/documents/documents.hpp"
+#include "core/intake/survey_table.hpp"
 #include "core/reports/csv_exports.hpp"
 
 namespace pairwise::cli {
@@ -14,7 +15,7 @@ const char* const kExportHelp =
     "KIND: participants-csv | pairings-csv | monitoring-csv | introduction-pack (needs the pairing)\n"
     "      | pair-notebook (needs the pairing; never includes private notes) | progress-report\n"
     "      (needs the pairing) | backup | scheme (needs --scheme) | csv-mapping (suggest from a CSV\n"
-    "      given with --csv FILE)\n"
+    "      given with --csv FILE) | import-history-csv (who each import left out, and why)\n"
     "Writes to OUT, or to standard output without -o. With --passphrase-file FILE (its first line is\n"
     "the passphrase, at least 8 characters) the output is locked: it holds no readable text, and\n"
     "opens in the app or with the same option on validate, import and merge.\n";
@@ -32,7 +33,7 @@ int run_export(const Options& o) {
     if (!read_file(csv, text)) return std::cerr << csv << ": cannot read the file\n", kIo;
     auto table = read_csv_table(text, base_name(csv));
     if (!table) return std::cerr << table.error_text() << "\n", kInvalid;
-    text = encode(suggest_mapping(table->header)).dump(2) + "\n";
+    text = encode(suggest_mapping(recognise_survey(table.value()))).dump(2) + "\n";
     if (int rc = lock_output_if_asked(o, text); rc != kOk) return rc;
     return write_file(out, text) ? kOk : kIo;
   }
@@ -43,6 +44,7 @@ int run_export(const Options& o) {
   const std::string now = system_clock().now();
   std::string text;
   if (kind == "participants-csv") text = participants_csv(ws, scheme);
+  else if (kind == "import-history-csv") text = import_history_csv(ws);
   else if (kind == "pairings-csv") text = pairings_csv(ws, scheme);
   else if (kind == "monitoring-csv") text = monitoring_csv(ws, scheme, today);
   else if (kind == "backup") text = write_document(make_backup(ws), now);

@@ -54,6 +54,16 @@ int input_from_records(const Options& o, matching::MatchingInput& input, std::ve
   }
   const Scheme* scheme = nullptr;
   if (int rc = choose_scheme(loaded.ws, scheme_id, scheme); rc != kOk) return rc;
+  if (loaded.ws.people_of_scheme(scheme->meta.id).empty()) {
+    std::size_t elsewhere = loaded.ws.people().size();
+    std::cerr << "pairwise: no one belongs to the scheme \"" << scheme->name << "\" (" << scheme->meta.id << "), so there is "
+              << "nothing to match";
+    if (elsewhere)
+      std::cerr << "; the backup's " << elsewhere << " person(s) belong to no scheme or to another one: import them with "
+                << "--scheme " << scheme->meta.id;
+    std::cerr << "\n";
+    return kInvalid;
+  }
   auto built = matching::matching_input_from_records(loaded.ws, *scheme);
   input = std::move(built.input);
   warnings = std::move(built.warnings);

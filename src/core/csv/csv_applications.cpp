@@ -3,31 +3,22 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/intake/survey_answers.hpp"
+#include "core/records/text_fold.hpp"
+
 namespace pairwise {
 
 std::vector<std::string> split_multi_value(const std::string& cell, const std::string& separators) {
-  std::vector<std::string> out;
-  std::string current;
-  auto flush = [&] {
-    std::string t = trim(current);
-    if (!t.empty()) out.push_back(t);
-    current.clear();
-  };
-  for (char c : cell) {
-    if (separators.find(c) != std::string::npos) flush();
-    else current += c;
-  }
-  flush();
-  return out;
+  return list_in_answer(cell, separators, false);
+}
+
+std::string CsvApplicationRow::who() const {
+  if (!given_name.empty()) return given_name;
+  if (!given_email.empty()) return given_email;
+  return "no name given";
 }
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 std::optional<int> leading_int(const std::string& text) {
   const std::string t = trim(text);
@@ -43,7 +34,7 @@ std::optional<int> leading_int(const std::string& text) {
 
 // "UTC+5:30", "GMT-5", "+01:00", "-300" (minutes) -> minutes east of UTC.
 std::optional<int> parse_utc_offset(const std::string& text) {
-  std::string t = lower(trim(text));
+  std::string t = fold_text(trim(text));
   if (t.rfind("utc", 0) == 0 || t.rfind("gmt", 0) == 0) t = trim(t.substr(3));
   if (t.empty()) return 0;
   if (t[0] != '+' && t[0] != '-') return std::nullopt;
@@ -62,29 +53,66 @@ std::optional<int> parse_utc_offset(const std::string& text) {
   return sign * (*hours * 60 + minutes);
 }
 
-std::optional<bool> parse_yes_no(const std::string& text) {
-  const std::string t = lower(trim(text));
-  if (t == "yes" || t == "y" || t == "true" || t == "1" || t == "x" || t.rfind("yes", 0) == 0) return true;
-  if (t == "no" || t == "n" || t == "false" || t == "0" || t.empty() || t.rfind("no", 0) == 0) return false;
-  return std::nullopt;
+void add_unique(std::vector<std::string>& to, const std::vector<std::string>& items) {
+  for (const auto& item : items) {
+    const std::string key = fold_text(item);
+    if (std::none_of(to.begin(), to.end(), [&](const std::string& t) { return fold_text(t) == key; })) to.push_back(item);
+  }
+}
+
+// An option column's cell says "chosen" by holding the option's name (SurveyMonkey), or a mark.
+bool is_mark(const std::string& value) {
+  const std::string t = fold_text(value);
+  return t == "1" || t == "x" || t == "yes" || t == "true" || t == "\xE2\x9C\x93";  // check mark
 }
 
 }  // namespace
 
-std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, const ColumnMapping& mapping,
-                                                     const std::string& scheme_id, const std::string& file,
-                                                     IdGenerator& ids, const Clock& clock) {
-  std::vector<CsvApplicationRow> out;
+CsvApplications read_applications(const CsvTable& table, const ColumnMapping& mapping, const CsvReadOptions& options,
+                                  IdGenerator& ids, const Clock& clock) {
+  CsvApplications out;
+  const std::string& file = options.file_name;
+  // Each date column's order, decided once from all its values.
+  std::vector<DateOrder> date_orders(table.header.size(), DateOrder::automatic);
+  for (std::size_t c = 0; c < table.header.size(); ++c) {
+    if (mapping.field_for(table.header[c]) != "applied_on") continue;
+    date_orders[c] = mapping.date_order_for(table.header[c]);
+    if (date_orders[c] != DateOrder::automatic) continue;
+    std::vector<std::string> values;
+    for (const auto& row : table.rows)
+      if (c < row.cells.size()) values.push_back(row.cells[c]);
+    const auto decision = decide_date_order(values);
+    date_orders[c] = decision.order;
+    if (decision.contradictory)
+      out.errors.push_back({file, "column \"" + table.header[c] + "\"",
+                            "some dates only read month first and others only day first; fix the column or choose "
+                            "the order"});
+    if (decision.ambiguous) {
+      out.ambiguous_date_columns.push_back(table.header[c]);
+      out.errors.push_back({file, "column \"" + table.header[c] + "\"",
+                            "every date could be read month first (05/01 = May 1) or day first (05/01 = 5 January); "
+                            "choose the order in the column mapping"});
+    }
+  }
+  // The option name of each "Question [Option]" column, for cells that only mark a choice.
+  auto option_of = [](const std::string& header) {
+    if (header.empty() || header.back() != ']') return std::string();
+    const auto open = header.rfind(" [");
+    return open == std::string::npos ? std::string() : header.substr(open + 2, header.size() - open - 3);
+  };
   for (const auto& row : table.rows) {
     CsvApplicationRow result;
     result.row_number = row.row_number;
     Person p;
     p.meta = new_meta(ids, clock);
-    p.scheme_id = scheme_id;
+    p.scheme_id = options.scheme_id;
     p.applied_on = clock.today();
+    const std::string where = "row " + std::to_string(row.row_number);
     auto fail = [&](const std::string& header, const std::string& message) {
-      result.errors.push_back(
-          {file, "row " + std::to_string(row.row_number) + ", column \"" + header + "\"", message});
+      result.errors.push_back({file, where + ", column \"" + header + "\"", message});
+    };
+    auto note = [&](const std::string& header, const std::string& message) {
+      result.notes.push_back(where + ", column \"" + header + "\": " + message);
     };
     bool role_cell_seen = false;
     for (std::size_t c = 0; c < table.header.size(); ++c) {
@@ -93,18 +121,27 @@ std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, cons
       if (field.empty()) continue;
       const std::string value = c < row.cells.size() ? trim(row.cells[c]) : std::string();
       if (value.empty()) continue;
-      const auto list = split_multi_value(value, mapping.multi_value_separators);
+      // A cell of an option column is one chosen option, never a list.
+      const std::string option = option_of(header);
+      auto list = [&](const std::vector<std::string>& known) {
+        if (!option.empty()) return std::vector<std::string>{is_mark(value) ? option : value};
+        return list_in_answer(value, mapping.multi_value_separators, true, known);
+      };
       if (field == "email") {
+        result.given_email = value;
         p.email = value;
-        if (!looks_like_email(value)) fail(header, "expected an e-mail address, got \"" + value + "\"");
-      } else if (field == "name") p.name = value;
-      else if (field == "roles") {
-        for (const auto& item : split_multi_value(lower(value), mapping.multi_value_separators + " ")) {
-          if (item == "mentor" || item == "both") p.roles.push_back(Role::mentor);
-          if (item == "mentee" || item == "both") p.roles.push_back(Role::mentee);
-        }
+        if (fold_text(value) == "anonymous")
+          fail(header, "an anonymous answer: no e-mail address to reach them by");
+        else if (!looks_like_email(value))
+          fail(header, "expected an e-mail address, got \"" + value + "\"");
+      } else if (field == "name") {
+        p.name = value;
+        result.given_name = value;
+      } else if (field == "roles") {
         role_cell_seen = true;
-        if (p.roles.empty()) fail(header, "expected \"mentor\", \"mentee\" or \"both\", got \"" + value + "\"");
+        std::vector<Role> roles = roles_in_answer(is_mark(value) && !option.empty() ? option : value);
+        if (roles.empty()) fail(header, "expected \"mentor\", \"mentee\" or \"both\", got \"" + value + "\"");
+        p.roles.insert(p.roles.end(), roles.begin(), roles.end());
       } else if (field == "country") p.country = value;
       else if (field == "region") p.region = value;
       else if (field == "timezone") {
@@ -113,20 +150,28 @@ std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, cons
       } else if (field == "utc_offset_minutes") {
         if (auto off = parse_utc_offset(value)) p.utc_offset_minutes = *off;
         else fail(header, "expected a UTC offset like \"UTC+5:30\", got \"" + value + "\"");
-      } else if (field == "languages") p.languages = list;
-      else if (field == "topics") p.topics = list;
+      } else if (field == "languages") add_unique(p.languages, list({}));
+      else if (field == "topics") add_unique(p.topics, list(options.known_topics));
       else if (field == "preferences") {
-        for (const auto& e : list) p.preferences.push_back(normalize_email(e));
+        for (const auto& e : list({})) p.preferences.push_back(normalize_email(e));
       } else if (field == "experience_years") {
-        if (auto v = leading_int(value); v && *v >= 0) p.experience_years = *v;
-        else p.career_stage = value;  // "early career" is an answer too, just not a number
+        if (auto v = number_in_answer(value)) {
+          p.experience_years = v->value;
+          if (!v->note.empty()) note(header, v->note);
+        } else {
+          p.career_stage = value;  // "early career" is an answer too, just not a number
+        }
       } else if (field == "career_stage") p.career_stage = value;
       else if (field == "face_to_face") {
-        if (auto b = parse_yes_no(value)) p.face_to_face = *b;
+        if (auto b = yes_no_answer(value)) p.face_to_face = *b;
         else fail(header, "expected yes or no, got \"" + value + "\"");
       } else if (field == "capacity") {
-        if (auto v = leading_int(value); v && *v >= 0 && *v <= 1000) p.capacity = *v;
-        else fail(header, "expected a number of mentees, got \"" + value + "\"");
+        if (auto v = number_in_answer(value); v && v->value <= 1000) {
+          p.capacity = v->value;
+          if (!v->note.empty()) note(header, v->note);
+        } else {
+          fail(header, "expected a number of mentees, got \"" + value + "\"");
+        }
       } else if (field == "availability") p.availability = value;
       else if (field == "organisation") p.organisation = value;
       else if (field == "line_manager_email") p.line_manager_email = value;
@@ -136,25 +181,38 @@ std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, cons
       else if (field == "project.mentor_role") p.project.mentor_role = value;
       else if (field == "project.success_outcome") p.project.success_outcome = value;
       else if (field == "applied_on") {
-        // Survey tools write "2024-05-01 10:23:11" or local formats; keep only what is unambiguous.
-        if (is_valid_date(value.substr(0, 10))) p.applied_on = value.substr(0, 10);
+        if (auto when = time_in_answer(value, date_orders[c])) {
+          result.submitted_at = *when;
+          p.applied_on = date_of(*when);
+          // The answers are as new as their submission, so a resubmission outranks the first one
+          // and a coordinator's later correction outranks both.
+          p.meta.created_at = *when;
+          p.meta.updated_at = *when;
+        } else if (date_orders[c] != DateOrder::automatic || value.find('/') == std::string::npos) {
+          fail(header, "expected a date such as 2024-05-01 or 05/01/2024 10:23:11 AM, got \"" + value + "\"");
+        }
       }
     }
-    if (p.email.empty()) result.errors.push_back({file, "row " + std::to_string(row.row_number), "no e-mail address"});
+    if (p.email.empty()) result.errors.push_back({file, where, "no e-mail address"});
     if (p.roles.empty() && !role_cell_seen) {
-      bool has_role_column = false;
-      for (const auto& b : mapping.columns) has_role_column = has_role_column || b.field == "roles";
+      const bool has_role_column = !mapping.headers_of("roles").empty();
       if (has_role_column)
-        result.errors.push_back({file, "row " + std::to_string(row.row_number), "no role (mentor, mentee or both)"});
+        result.errors.push_back({file, where, "no role (mentor, mentee or both)"});
       else
         p.roles.push_back(Role::mentee);  // a form without a role question is a mentee form
     }
     std::sort(p.roles.begin(), p.roles.end());
     p.roles.erase(std::unique(p.roles.begin(), p.roles.end()), p.roles.end());
     if (result.errors.empty()) result.person = std::move(p);
-    out.push_back(std::move(result));
+    out.rows.push_back(std::move(result));
   }
   return out;
+}
+
+std::vector<CsvApplicationRow> applications_from_csv(const CsvTable& table, const ColumnMapping& mapping,
+                                                     const std::string& scheme_id, const std::string& file,
+                                                     IdGenerator& ids, const Clock& clock) {
+  return read_applications(table, mapping, CsvReadOptions{scheme_id, file, {}}, ids, clock).rows;
 }
 
 }  // namespace pairwise

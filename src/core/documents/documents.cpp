@@ -91,6 +91,7 @@ Json document_to_json(const Document& document, const std::string& exported_at) 
           j["feedback"] = encode_all(d.feedback);
           j["private_notes"] = encode_all(d.private_notes);
           j["progress_reports"] = encode_all(d.progress_reports);
+          j["imports"] = encode_all(d.imports);
         }
       },
       document);
@@ -195,6 +196,7 @@ Result<ParsedDocument> read_document_json(const Json& json, const std::string& f
       decode_all(in, "feedback", d.feedback);
       decode_all(in, "private_notes", d.private_notes);
       decode_all(in, "progress_reports", d.progress_reports);
+      decode_all(in, "imports", d.imports);
       parsed.document = std::move(d);
       break;
     }
@@ -287,6 +289,7 @@ Backup make_backup(const Workspace& ws) {
   for (const auto& [id, x] : ws.feedback()) b.feedback.push_back(x);
   for (const auto& [id, x] : ws.private_notes()) b.private_notes.push_back(x);
   for (const auto& [id, x] : ws.progress_reports()) b.progress_reports.push_back(x);
+  for (const auto& [id, x] : ws.imports()) b.imports.push_back(x);
   return b;
 }
 
@@ -341,6 +344,7 @@ std::vector<StoredRecord> stored_records_of(const Document& document) {
           add_all(out, d.feedback);
           add_all(out, d.private_notes);
           for (const auto& r : d.progress_reports) add_report(out, r);
+          add_all(out, d.imports);
           if (!d.settings.empty()) out.push_back(StoredRecord{kStoreSettings, "settings", d.settings});
         }
       },

@@ -82,6 +82,7 @@ struct Backup {
   std::vector<Feedback> feedback;
   std::vector<PrivateNote> private_notes;
   std::vector<ProgressReport> progress_reports;
+  std::vector<ImportRecord> imports;  // v5: the import history
   bool operator==(const Backup&) const = default;
 };
 

@@ -78,8 +78,29 @@ void v2_to_v3(Json& doc) { doc["format_version"] = 3; }
 // reads as it is.
 void v3_to_v4(Json& doc) { doc["format_version"] = 4; }
 
-// v5 adds a meeting's optional "start_time" and "time_zone": a v4 document reads as it is.
-void v4_to_v5(Json& doc) { doc["format_version"] = 5; }
+void scheme_v4_to_v5(Json& scheme) {
+  if (!scheme.is_object()) return;
+  auto mapping = scheme.find("csv_mapping");
+  if (mapping == scheme.end() || !mapping->is_object()) return;
+  auto columns = mapping->find("columns");
+  if (columns == mapping->end() || !columns->is_array()) return;
+  Json kept = Json::array();
+  for (auto& c : *columns) {
+    auto header = c.is_object() ? c.find("header") : c.end();
+    const bool blank = c.is_object() && header != c.end() && header->is_string() && trim(header->get<std::string>()).empty();
+    if (!blank) kept.push_back(c);
+  }
+  *columns = std::move(kept);
+}
+
+// v5 lets several columns feed a list field and names option columns; a v4 mapping's blank
+// headers named no column for certain and are dropped. It also adds a meeting's optional
+// "start_time" and "time_zone", which a v4 meeting simply lacks.
+void v4_to_v5(Json& doc) {
+  each_in(doc, "scheme", scheme_v4_to_v5);
+  each_in(doc, "schemes", scheme_v4_to_v5);
+  doc["format_version"] = 5;
+}
 
 }  // namespace
 

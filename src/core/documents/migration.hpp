@@ -18,6 +18,13 @@
 //       after its content, so two different old copies keep both texts.
 //   v5: a meeting may carry "start_time" ("HH:MM") and "time_zone" (the fixed offset of whoever set
 //       the time, "UTC+05:30"), for calendar files; a v4 meeting has a date only and reads as it is.
+//       In the same version, a scheme's "csv_mapping" may bind several columns to one list field (topics, languages,
+//       roles, preferences), names each option column of a "select all that apply" question
+//       "Question [Option]", and may give a column's "date_order" ("month_first" | "day_first").
+//       A v4 mapping could name a column with a blank header (the option columns of such a
+//       question had none): no v5 column has a blank name, so those bindings are dropped and the
+//       columns are suggested again from the recognised layout. A backup may hold "imports", the
+//       import history (core/records/import_record.hpp).
 #include <string>
 
 #include "core/validation/json_reader.hpp"

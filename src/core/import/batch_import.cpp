@@ -7,6 +7,7 @@
 
 #include "core/csv/csv_applications.hpp"
 #include "core/csv/csv_reader.hpp"
+#include "core/records/text_fold.hpp"
 #include "core/documents/documents.hpp"
 #include "core/sync/field_merge.hpp"
 
@@ -268,7 +269,15 @@ std::vector<std::string> ImportPreview::summary() const {
   for (const auto& c : conflicts)
     lines.push_back("conflict in " + c.store + " " + c.key + ": kept " + c.kept + ", discarded " + c.discarded +
                     " (" + c.reason + ")");
-  for (const auto& e : skipped_rows) lines.push_back("skipped " + e.to_string());
+  for (const auto& s : surveys)
+    lines.push_back(s.file + ": " +
+                    (s.tool == SurveyTool::plain_table ? std::string("a table with one header row")
+                                                       : std::string(survey_tool_name(s.tool)) + " export") +
+                    ", " + std::to_string(s.answers) + " answer(s)");
+  for (const auto& l : left_out) lines.push_back("left out: " + l.describe());
+  for (const auto& r : resubmissions) lines.push_back("resubmitted: " + r.describe());
+  for (const auto& n : notes) lines.push_back("note: " + n);
+  for (const auto& m : missing) lines.push_back("missing required answers: " + m.describe());
   for (const auto& e : errors) lines.push_back("error: " + e.to_string());
   return lines;
 }
@@ -292,6 +301,99 @@ struct ImportPreviewJob::State {
   std::size_t next = 0;
   bool finished = false;
 
+  // A survey export read as its tool lays it out (core/intake/survey_table.hpp), through the
+  // coordinator's mapping, the scheme's saved one, or the one suggested for the layout.
+  void read_survey(const std::string& file_name, const CsvTable& raw) {
+    SurveyFileReading reading;
+    reading.file = file_name;
+    reading.survey = recognise_survey(raw);
+    reading.tool = reading.survey.tool;
+    const Scheme* scheme = ws.find<Scheme>(options.scheme_id);
+    if (options.csv_mapping) reading.mapping = *options.csv_mapping;
+    else if (scheme && !scheme->csv_mapping.columns.empty()) reading.mapping = mapping_for_survey(scheme->csv_mapping, reading.survey);
+    else reading.mapping = suggest_mapping(reading.survey);
+    reading.answers = static_cast<int>(reading.survey.table.rows.size());
+    if (options.ambiguous_dates != DateOrder::automatic)
+      for (auto& c : reading.mapping.columns)
+        if (c.field == "applied_on" && c.date_order == DateOrder::automatic) c.date_order = options.ambiguous_dates;
+    preview.surveys.push_back(std::move(reading));
+    SurveyFileReading& read = preview.surveys.back();  // nothing else is added to surveys below
+    const ColumnMapping& mapping = read.mapping;
+    const SurveyTable& survey = read.survey;
+    if (mapping.headers_of("email").empty()) {
+      preview.errors.push_back({file_name, "row 1", "no column is mapped to the e-mail address"});
+      return;
+    }
+    CsvReadOptions read_options{options.scheme_id, file_name, scheme ? scheme->topics : std::vector<std::string>{}};
+    auto applications = read_applications(survey.table, mapping, read_options, ws.ids(), ws.clock());
+    read.ambiguous_date_columns = applications.ambiguous_date_columns;
+    preview.errors.insert(preview.errors.end(), applications.errors.begin(), applications.errors.end());
+    // One person answering twice: the later submission (by the tool's time, else the later row)
+    // is kept unless the coordinator chose the other.
+    std::map<std::string, std::vector<const CsvApplicationRow*>> by_email;
+    std::vector<std::string> order;
+    for (const auto& row : applications.rows) {
+      if (!row.person) {
+        std::string reason;
+        for (const auto& e : row.errors) {
+          const std::string where = "row " + std::to_string(row.row_number);
+          std::string path = e.path.rfind(where, 0) == 0 ? e.path.substr(where.size()) : e.path;
+          if (path.rfind(", ", 0) == 0) path = path.substr(2);
+          reason += (reason.empty() ? "" : "; ") + (path.empty() ? "" : path + ": ") + e.message;
+        }
+        preview.left_out.push_back(LeftOutAnswer{file_name, static_cast<int>(row.row_number), row.who(),
+                                                 row.given_email, reason});
+        auto& target = options.skip_bad_csv_rows ? preview.skipped_rows : preview.errors;
+        target.insert(target.end(), row.errors.begin(), row.errors.end());
+        continue;
+      }
+      for (const auto& n : row.notes) preview.notes.push_back(file_name + " " + n + " (" + row.who() + ")");
+      const std::string key = normalize_email(row.person->email);
+      if (!by_email.count(key)) order.push_back(key);
+      by_email[key].push_back(&row);
+    }
+    for (const auto& key : order) {
+      const auto& rows = by_email[key];
+      const CsvApplicationRow* kept = rows.front();
+      for (const auto* r : rows)
+        if (r->submitted_at > kept->submitted_at || (r->submitted_at == kept->submitted_at && r->row_number > kept->row_number))
+          kept = r;
+      const CsvApplicationRow* latest = kept;
+      bool chosen = false;
+      for (const auto* r : rows) {
+        if (std::find(options.keep_rows.begin(), options.keep_rows.end(),
+                      row_choice_key(file_name, static_cast<int>(r->row_number))) != options.keep_rows.end()) {
+          chosen = r != latest;
+          kept = r;
+        }
+      }
+      for (const auto* r : rows) {
+        if (r == kept) continue;
+        preview.resubmissions.push_back(Resubmission{file_name, r->person->email, static_cast<int>(kept->row_number),
+                                                     kept->submitted_at, summary_of(*kept->person),
+                                                     static_cast<int>(r->row_number), r->submitted_at,
+                                                     summary_of(*r->person), chosen});
+      }
+      merger.add(StoredRecord{kStorePeople, kept->person->meta.id, encode(*kept->person)}, file_name, true);
+    }
+  }
+
+  static std::string summary_of(const Person& p) {
+    std::string out = p.name.empty() ? p.email : p.name;
+    std::string roles;
+    if (p.is_mentor() && p.is_mentee()) roles = "mentor and mentee";
+    else if (p.is_mentor()) roles = "mentor";
+    else if (p.is_mentee()) roles = "mentee";
+    out += ": " + roles;
+    if (p.experience_years) out += ", " + std::to_string(*p.experience_years) + " years";
+    if (p.is_mentor()) out += ", capacity " + std::to_string(p.capacity);
+    if (!p.topics.empty()) {
+      out += ", topics ";
+      for (std::size_t i = 0; i < p.topics.size(); ++i) out += (i ? "; " : "") + p.topics[i];
+    }
+    return out;
+  }
+
   void read_file(const InputFile& file) {
     if (is_csv_file_name(file.name)) {
       auto table = read_csv_table(file.content, file.name);
@@ -299,28 +401,7 @@ struct ImportPreviewJob::State {
         preview.errors.insert(preview.errors.end(), table.errors().begin(), table.errors().end());
         return;
       }
-      ColumnMapping mapping;
-      if (options.csv_mapping) {
-        mapping = *options.csv_mapping;
-      } else if (const Scheme* s = ws.find<Scheme>(options.scheme_id); s && !s->csv_mapping.columns.empty()) {
-        mapping = s->csv_mapping;
-      } else {
-        mapping = suggest_mapping(table->header);
-      }
-      bool has_email = false;
-      for (const auto& b : mapping.columns) has_email = has_email || b.field == "email";
-      if (!has_email) {
-        preview.errors.push_back({file.name, "row 1", "no column is mapped to the e-mail address"});
-        return;
-      }
-      for (auto& row : applications_from_csv(table.value(), mapping, options.scheme_id, file.name, ws.ids(), ws.clock())) {
-        if (row.person) {
-          merger.add(StoredRecord{kStorePeople, row.person->meta.id, encode(*row.person)}, file.name, true);
-        } else {
-          auto& target = options.skip_bad_csv_rows ? preview.skipped_rows : preview.errors;
-          target.insert(target.end(), row.errors.begin(), row.errors.end());
-        }
-      }
+      read_survey(file.name, table.value());
       return;
     }
     auto parsed = read_document(file.content, file.name);
@@ -368,6 +449,19 @@ struct ImportPreviewJob::State {
       return;
     }
     merger.finish();
+    preview.scheme_id = options.scheme_id;
+    // Required answers that came in empty, per person, by the scheme each person joins.
+    for (const auto& r : preview.changes.upserts) {
+      if (r.store != kStorePeople) continue;
+      Errors ignored;
+      Person p;
+      decode(JsonReader(&r.value, "$", &ignored), p);
+      const Scheme* scheme = ws.find<Scheme>(p.scheme_id);
+      if (!scheme) continue;
+      MissingAnswers m{p.email, p.name, {}};
+      for (const auto& key : missing_intake_fields(*scheme, p)) m.fields.push_back(field_label(key));
+      if (!m.fields.empty()) preview.missing.push_back(std::move(m));
+    }
     // Check the merged result as a whole (e.g. meetings of a pairing no file provides).
     Workspace trial = ws;
     auto applied = trial.apply(preview.changes);
@@ -419,7 +513,30 @@ Result<ChangeSet> apply_import(Workspace& ws, const ImportPreview& preview) {
     }
     if (!moved.empty()) return moved;
   }
-  return ws.apply(preview.changes);
+  ChangeSet changes = preview.changes;
+  if (!preview.surveys.empty()) {
+    const ImportRecord record = import_record_of(preview, preview.scheme_id, ws);
+    changes.upserts.push_back(StoredRecord{kStoreImports, record.meta.id, encode(record)});
+  }
+  return ws.apply(changes);
+}
+
+std::string row_choice_key(const std::string& file, int row) { return file + "\n" + std::to_string(row); }
+
+ImportRecord import_record_of(const ImportPreview& preview, const std::string& scheme_id, const Workspace& ws) {
+  ImportRecord r;
+  r.meta = ws.new_meta();
+  r.scheme_id = scheme_id;
+  r.imported_at = ws.clock().now();
+  for (const auto& s : preview.surveys) r.files.push_back(ImportedFile{s.file, survey_tool_name(s.tool), s.answers});
+  r.new_records = preview.new_records;
+  r.updated_records = preview.updated_records;
+  r.unchanged_records = preview.unchanged_records;
+  r.left_out = preview.left_out;
+  r.resubmissions = preview.resubmissions;
+  r.notes = preview.notes;
+  r.missing = preview.missing;
+  return r;
 }
 
 }  // namespace pairwise

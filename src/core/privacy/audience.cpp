@@ -154,6 +154,8 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
       // Made for the coordinator from the pair's records: counts, dates and statuses, never their
       // words (progress_report.cpp builds it; progress_report_test checks it holds no free text).
       {"progress_reports", {{"*", A::pair_and_coordinator}}},
+      // The coordinator's record of each import: who was left out and why.
+      {"imports", {{"*", A::coordinator}}},
       // A workspace's own settings (its role, the person it belongs to, display choices).
       {"settings", {{"*", A::pair_and_coordinator}}},
       {"private_notes",

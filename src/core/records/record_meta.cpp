@@ -1,5 +1,7 @@
 #include "core/records/record_meta.hpp"
 
+#include "core/records/text_fold.hpp"
+
 namespace pairwise {
 
 RecordMeta new_meta(IdGenerator& ids, const Clock& clock) {
@@ -48,12 +50,7 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(b, e - b + 1));
 }
 
-std::string normalize_email(std::string_view email) {
-  std::string out = trim(email);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string normalize_email(std::string_view email) { return fold_text(trim(email)); }
 
 bool looks_like_email(std::string_view email) {
   const std::string e = trim(email);

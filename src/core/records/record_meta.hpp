@@ -35,7 +35,8 @@ void touch(RecordMeta& meta, const Clock& clock);
 void encode_meta(const RecordMeta& meta, Json& out);
 void decode_meta(const JsonReader& in, RecordMeta& meta);
 
-// Lower-cased, trimmed e-mail: the identity of a person across files.
+// Trimmed, composed and lower-cased e-mail (core/records/text_fold.hpp): the identity of a person
+// across files, however their keyboard wrote the accents.
 std::string normalize_email(std::string_view email);
 std::string trim(std::string_view text);
 bool looks_like_email(std::string_view email);

@@ -112,4 +112,27 @@ std::string monitoring_csv(const Workspace& ws, const std::string& scheme_id, co
   return write_csv(rows);
 }
 
+std::string import_history_csv(const Workspace& ws) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"Imported at", "Files", "What", "File", "Row", "Name", "E-mail", "Details"});
+  for (const auto& r : ws.import_history()) {
+    std::string files;
+    for (const auto& f : r.files) files += (files.empty() ? "" : "; ") + f.name + " (" + f.layout + ")";
+    rows.push_back({r.imported_at, files, "import", "", "", "", "",
+                    std::to_string(r.new_records) + " new, " + std::to_string(r.updated_records) + " updated, " +
+                        std::to_string(r.unchanged_records) + " unchanged"});
+    for (const auto& l : r.left_out)
+      rows.push_back({r.imported_at, files, "left out", l.file, std::to_string(l.row), l.name, l.email, l.reason});
+    for (const auto& x : r.resubmissions)
+      rows.push_back({r.imported_at, files, "resubmission", x.file, std::to_string(x.kept_row), "", x.email, x.describe()});
+    for (const auto& n : r.notes) rows.push_back({r.imported_at, files, "note", "", "", "", "", n});
+    for (const auto& m : r.missing) {
+      std::string fields;
+      for (const auto& f : m.fields) fields += (fields.empty() ? "" : ", ") + f;
+      rows.push_back({r.imported_at, files, "missing required answers", "", "", m.name, m.email, fields});
+    }
+  }
+  return write_csv(rows);
+}
+
 }  // namespace pairwise
