@@ -7,7 +7,7 @@
 
 #include "app/file_buttons.hpp"
 #include "app/widgets.hpp"
-#include "core/csv/csv_reader.hpp"
+#include "core/import/survey_table_file.hpp"
 #include "core/import/batch_import.hpp"
 #include "platform/browser.hpp"
 
@@ -31,8 +31,8 @@ struct ImportState {
 
 void read_csv_columns(ImportState& s, const Scheme& scheme) {
   for (const InputFile& f : s.files) {
-    if (!is_csv_file_name(f.name)) continue;
-    auto table = read_csv_table(f.content, f.name);
+    if (!is_survey_table_file_name(f.name)) continue;
+    auto table = read_survey_table(f.content, f.name);
     if (!table) return;  // the preview reports what is wrong with it
     s.csv_file = f.name;
     s.mapping = mapping_for_headers(scheme.csv_mapping, table->header);
@@ -206,7 +206,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     error_text("Nothing can be imported until these problems are fixed:");
     for (const auto& e : s.preview.errors) error_text("  • " + e.to_string());
     bool has_csv = false;
-    for (const auto& f : s.files) has_csv |= is_csv_file_name(f.name);
+    for (const auto& f : s.files) has_csv |= is_survey_table_file_name(f.name);
     if (has_csv && ImGui::Checkbox("Leave out the CSV rows with problems and import the rest", &s.skip_bad_rows))
       refresh_preview(session, scheme);
   }

@@ -1,7 +1,7 @@
 // pairwise export --from BACKUP --kind KIND
 #include "cli/commands/commands.hpp"
 #include "core/csv/column_mapping.hpp"
-#include "core/csv/csv_reader.hpp"
+#include "core/import/survey_table_file.hpp"
 #include "core/documents/documents.hpp"
 #include "core/reports/csv_exports.hpp"
 
@@ -27,7 +27,7 @@ int run_export(const Options& o) {
     std::string text;
     if (csv.empty()) return o.usage("csv-mapping needs --csv FILE");
     if (!read_file(csv, text)) return std::cerr << csv << ": cannot read the file\n", kIo;
-    auto table = read_csv_table(text, base_name(csv));
+    auto table = read_survey_table(text, base_name(csv));
     if (!table) return std::cerr << table.error_text() << "\n", kInvalid;
     return write_file(out, encode(suggest_mapping(table->header)).dump(2) + "\n") ? kOk : kIo;
   }
