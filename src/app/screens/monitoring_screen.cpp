@@ -56,6 +56,11 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
     platform::download_file(export_file_name({"monitoring", today}, "csv"), "text/csv",
                             monitoring_csv(session.workspace(), scheme.meta.id, today));
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Export monitoring XLSX")) {
+    platform::download_file(export_file_name({"monitoring", today}, "xlsx"), kXlsxMimeType,
+                            monitoring_xlsx(session.workspace(), scheme.meta.id, today));
+  }
   if (s.pairs.empty()) {
     paragraph("No progress reports yet. Pairs export a progress report from their workspace and send it to you; "
               "open the files in the Import tab. Reports hold dates, counts and ratings only, never the pair's notes.");

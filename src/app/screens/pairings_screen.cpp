@@ -11,6 +11,7 @@
 #include "core/documents/file_names.hpp"
 #include "core/documents/mail_message.hpp"
 #include "core/records/timestamps.hpp"
+#include "core/reports/csv_exports.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
 
@@ -236,6 +237,12 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
   }
   draw_scheme_rules(session, scheme, today);
   help_text("Hover a pair's status for the rules of the scheme it keeps or misses.");
+  if (ImGui::Button("Export pairings CSV"))
+    platform::download_file(export_file_name({"pairings", today}, "csv"), "text/csv", pairings_csv(ws, scheme.meta.id));
+  ImGui::SameLine();
+  if (ImGui::Button("Export pairings XLSX"))
+    platform::download_file(export_file_name({"pairings", today}, "xlsx"), kXlsxMimeType,
+                            pairings_xlsx(ws, scheme.meta.id));
   ImGui::BeginDisabled(!session.can_edit());
   if (proposed > 0 && ImGui::Button("Introduce all proposed pairs")) {
     for (const Pairing& p : pairings)

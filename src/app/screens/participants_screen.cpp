@@ -181,6 +181,11 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
     platform::download_file(export_file_name({"participants", session.workspace().clock().today()}, "csv"), "text/csv",
                             participants_csv(session.workspace(), scheme.meta.id));
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Export participants XLSX")) {
+    platform::download_file(export_file_name({"participants", session.workspace().clock().today()}, "xlsx"),
+                            kXlsxMimeType, participants_xlsx(session.workspace(), scheme.meta.id));
+  }
 
   const std::string count = std::to_string(view.row_ids.size()) + " of " + std::to_string(view.total) + " people";
   capture_text("participants", count);

@@ -11,9 +11,10 @@ const char* const kExportHelp =
     "Usage: pairwise export --from BACKUP.json --kind KIND [--scheme ID]\n"
     "                       [--pairing ID | --mentor EMAIL --mentee EMAIL] [--today YYYY-MM-DD] [-o OUT]\n"
     "KIND: participants-csv | pairings-csv | monitoring-csv | introduction-pack (needs the pairing)\n"
+    "      | participants-xlsx | pairings-xlsx | monitoring-xlsx (the same tables as Excel workbooks)\n"
     "      | pair-notebook (needs the pairing; never includes private notes) | progress-report\n"
     "      (needs the pairing) | backup | scheme (needs --scheme) | csv-mapping (suggest from a CSV\n"
-    "      given with --csv FILE)\n"
+    "      given with --csv FILE, a CSV or XLSX survey export)\n"
     "Writes to OUT, or to standard output without -o.\n";
 
 int run_export(const Options& o) {
@@ -40,6 +41,9 @@ int run_export(const Options& o) {
   if (kind == "participants-csv") text = participants_csv(ws, scheme);
   else if (kind == "pairings-csv") text = pairings_csv(ws, scheme);
   else if (kind == "monitoring-csv") text = monitoring_csv(ws, scheme, today);
+  else if (kind == "participants-xlsx") text = participants_xlsx(ws, scheme);
+  else if (kind == "pairings-xlsx") text = pairings_xlsx(ws, scheme);
+  else if (kind == "monitoring-xlsx") text = monitoring_xlsx(ws, scheme, today);
   else if (kind == "backup") text = write_document(make_backup(ws), now);
   else if (kind == "scheme") {
     const Scheme* s = ws.find<Scheme>(scheme);

@@ -23,7 +23,8 @@ bool looks_like_compound_file(std::string_view bytes) {
 }  // namespace
 
 bool is_survey_table_file_name(const std::string& name) {
-  return has_extension(name, ".csv") || has_extension(name, ".xlsx");
+  // ".xls" too, so an old Excel file is refused with what to save it as rather than as bad JSON.
+  return has_extension(name, ".csv") || has_extension(name, ".xlsx") || has_extension(name, ".xls");
 }
 
 Result<CsvTable> read_survey_table(std::string_view bytes, const std::string& file_name) {

@@ -9,7 +9,7 @@
 
 namespace pairwise {
 
-// ".csv" or ".xlsx" in any letter case: read as a survey export rather than as a JSON document.
+// ".csv", ".xlsx" or ".xls" in any letter case: read as a survey export rather than as a JSON document.
 bool is_survey_table_file_name(const std::string& name);
 
 // An XLSX workbook's first sheet when the bytes are a ZIP archive, else CSV text. An old binary
