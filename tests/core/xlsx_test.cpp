@@ -338,7 +338,7 @@ TEST_CASE("the XLSX writer: inline strings that are never formulas, numbers and 
       {"+1 cmd|' /C calc'!A0", "-5", "2024-05-01T10:30:00Z"},
       {"  Zoë \"Z\" Martínez  ", "2.5", "someday"},
       {"Ελένη\nΠαπαδοπούλου\r\nline", "n/a", ""},
-      {"_x000D_ literally, and \x01 a control", "", "2023-02-30"},
+      {"_x000D_ literally, and \x01 a control, \xEF\xBF\xBE no character", "", "2023-02-30"},
       {"李伟 فاطمة 👋 & <tags>", "0012345678901234567", "1900-01-01"},
   };
   const std::string bytes = write_xlsx(table);
@@ -365,7 +365,7 @@ TEST_CASE("the XLSX writer: inline strings that are never formulas, numbers and 
       {"+1 cmd|' /C calc'!A0", "-5", "2024-05-01T10:30:00"},
       {"  Zoë \"Z\" Martínez  ", "2.5", "someday"},
       {"Ελένη\nΠαπαδοπούλου\r\nline", "n/a", ""},
-      {"_x000D_ literally, and \x01 a control", "", "2023-02-30"},
+      {"_x000D_ literally, and \x01 a control, \xEF\xBF\xBE no character", "", "2023-02-30"},
       {"李伟 فاطمة 👋 & <tags>", "0012345678901234567", "1900-01-01"},  // too long for a number, too early for a date
   };
   for (std::size_t r = 0; r < expected.size(); ++r) {
@@ -441,3 +441,93 @@ TEST_CASE("an XLSX survey export imports like a CSV one: the same preview, rows 
   REQUIRE(li != nullptr);
   CHECK(li->name == "李伟");
 }
+
+#ifndef __EMSCRIPTEN__
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli_runner.hpp"
+
+namespace {
+
+std::filesystem::path scratch_dir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("pairwise-xlsx-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// python3's zipfile and XML parser judge the workbook (tests/fixtures/xlsx/check_xlsx.py).
+std::string python_verdict(const std::filesystem::path& file) {
+  const std::string command = "python3 " + std::string(PAIRWISE_SOURCE_DIR) + "/tests/fixtures/xlsx/check_xlsx.py '" +
+                              file.string() + "' 2>&1";
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+  pclose(pipe);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the exported workbooks pass python3's zipfile and XML checks of what spreadsheet tools require") {
+  test::Fixture f;
+  const auto dir = scratch_dir("python");
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"participants.xlsx", participants_xlsx(f.ws, f.scheme_id)},
+      {"pairings.xlsx", pairings_xlsx(f.ws, f.scheme_id)},
+      {"monitoring.xlsx", monitoring_xlsx(f.ws, f.scheme_id, "2024-03-01")},
+      {"empty.xlsx", write_xlsx(SheetTable{})},
+  };
+  for (const auto& [name, bytes] : files) {
+    INFO(name);
+    write_bytes(dir / name, bytes);
+    CHECK(python_verdict(dir / name) == "ok\n");
+  }
+  // The checker does catch what it looks for: the fixture holding a formula.
+  CHECK(python_verdict(std::filesystem::path(PAIRWISE_SOURCE_DIR) / "tests/fixtures/xlsx/edge-cases-1904.xlsx") ==
+        "xl/worksheets/sheet1.xml holds a formula\n");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("pairwise import reads an XLSX survey export, and pairwise export writes the tables as XLSX") {
+  const auto dir = scratch_dir("cli");
+  const std::string backup = (dir / "backup.json").string();
+  const std::string forms = std::string(PAIRWISE_SOURCE_DIR) + "/tests/fixtures/xlsx/microsoft-forms.xlsx";
+  auto refused = test::run_cli("import --into " + backup + " '" + forms + "'");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.output.find("microsoft-forms.xlsx: row 5, column \"Email\": expected an e-mail address, got \"anonymous\"") !=
+        std::string::npos);
+  auto imported = test::run_cli("import --into " + backup + " --skip-bad-rows '" + forms + "'");
+  INFO(imported.output);
+  CHECK(imported.exit_code == 0);
+  CHECK(imported.output.find("6 new, 0 updated, 0 unchanged record(s)") != std::string::npos);
+  const std::string out = (dir / "participants.xlsx").string();
+  auto exported = test::run_cli("export --from " + backup + " --kind participants-xlsx -o " + out);
+  INFO(exported.output);
+  REQUIRE(exported.exit_code == 0);
+  std::ifstream in(out, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto table = read_xlsx_table(bytes, "participants.xlsx");
+  INFO(table.error_text());
+  REQUIRE(table.ok());
+  CHECK(table->header[0] == "Email");
+  REQUIRE(table->rows.size() == 6);
+  bool found_vietnamese = false;
+  for (const auto& r : table->rows) found_vietnamese |= r.cells[1] == "Nguyễn Thị Minh Khai";
+  CHECK(found_vietnamese);
+  CHECK(python_verdict(out) == "ok\n");
+  auto mapping = test::run_cli("export --kind csv-mapping --csv '" + forms + "'");
+  CHECK(mapping.exit_code == 0);
+  CHECK(mapping.output.find("\"header\": \"Completion time\"") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+#endif

@@ -39,6 +39,10 @@ void append_escaped(std::string& out, std::string_view text) {
           char escape[8];
           std::snprintf(escape, sizeof escape, "_x%04X_", c);
           out += escape;
+        } else if (c == 0xEF && text.substr(i + 1, 1) == "\xBF" && text.size() > i + 2 &&
+                   (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+          out += text[i + 2] == '\xBE' ? "_xFFFE_" : "_xFFFF_";  // not characters XML may hold
+          i += 2;
         } else {
           out += static_cast<char>(c);
         }
