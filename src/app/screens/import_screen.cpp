@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "app/file_buttons.hpp"
+#include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/import/survey_table_file.hpp"
 #include "core/import/batch_import.hpp"
@@ -102,6 +103,7 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
       ImGui::TextUnformatted(b.header.c_str());
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
+      if (k < s.csv_samples.size()) capture_text("import-sample", b.header + ": " + s.csv_samples[k]);
       ImGui::TextDisabled("%s", k < s.csv_samples.size() ? s.csv_samples[k].c_str() : "");
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
@@ -167,8 +169,12 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   }
   if (!s.has_preview) return;
   section_heading("Preview");
-  ImGui::Text("%zu file(s): %d new record(s), %d updated, %d unchanged", s.files.size() + s.unreadable.size(),
-              s.preview.new_records, s.preview.updated_records, s.preview.unchanged_records);
+  const std::string counts = std::to_string(s.files.size() + s.unreadable.size()) + " file(s): " +
+                             std::to_string(s.preview.new_records) + " new record(s), " +
+                             std::to_string(s.preview.updated_records) + " updated, " +
+                             std::to_string(s.preview.unchanged_records) + " unchanged";
+  capture_text("import-preview", counts);
+  ImGui::TextUnformatted(counts.c_str());
   // The decision sits right under the summary, in view however long the lists below get.
   if (button("Apply import", s.preview.can_apply() && session.can_edit(), "Fix the problems listed below first.")) {
     auto result = apply_import(session.workspace(), s.preview);
