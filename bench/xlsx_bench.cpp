@@ -2,6 +2,7 @@
 // with shared strings, date cells and numbers, as Excel writes it, read by read_xlsx_table.
 // Usage: xlsx_bench [rows] [repeats]
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -65,6 +66,8 @@ int main(int argc, char** argv) {
   const std::string bytes = forms_workbook(rows);
   double best = 1e9, total = 0;
   std::size_t read_rows = 0;
+  // Processor time too: on a shared machine the wall clock also counts other programs' turns.
+  const std::clock_t cpu_start = std::clock();
   for (int i = 0; i < repeats; ++i) {
     const auto start = std::chrono::steady_clock::now();
     auto table = pairwise::read_xlsx_table(bytes, "bench.xlsx");
@@ -74,7 +77,9 @@ int main(int argc, char** argv) {
     best = ms < best ? ms : best;
     total += ms;
   }
-  std::printf("xlsx_bench: %zu rows x 10 columns, %zu KB workbook: best %.1f ms, mean %.1f ms per read (%d reads)\n",
-              read_rows, bytes.size() / 1024, best, total / repeats, repeats);
+  const double cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC / repeats;
+  std::printf("xlsx_bench: %zu rows x 10 columns, %zu KB workbook: wall best %.1f ms, mean %.1f ms; "
+              "processor %.1f ms per read (%d reads)\n",
+              read_rows, bytes.size() / 1024, best, total / repeats, cpu_ms, repeats);
   return 0;
 }
