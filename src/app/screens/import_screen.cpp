@@ -151,8 +151,8 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     refresh_preview(session, scheme);
   }
 
-  paragraph("Open the files people sent you, several at once: applications, a CSV export of a survey, or the progress "
-            "reports pairs send for Monitoring. "
+  paragraph("Open the files people sent you, several at once: applications, a survey export (CSV or Excel .xlsx), "
+            "or the progress reports pairs send for Monitoring. "
             "Nothing changes until you apply the import, and an import with errors changes nothing at all.");
   open_files_button("Open application files…");
   help_text("You can also drop files anywhere on this page.");
