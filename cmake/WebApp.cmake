@@ -7,6 +7,27 @@ endif()
 set(IMGUI_DIR "${PAIRWISE_DEPS}/imgui-1.90.1")
 set(SDL2_WASM_PREFIX "${PAIRWISE_DEPS}/sdl2-2.26.5-wasm")
 set(PAIRWISE_UI_FONT "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf" CACHE FILEPATH "UI font (TTF)")
+# Fonts for the scripts the UI font lacks, served next to the app in fonts/ and fetched only when
+# such text appears (src/app/ui_fonts.cpp): Chinese, Japanese, Korean (WenQuanYi Micro Hei, 5 MB),
+# then Noto's Devanagari, Thai, Arabic and Hebrew.
+set(PAIRWISE_NOTO_DIR "/usr/share/fonts/truetype/noto")
+set(PAIRWISE_SCRIPT_FONTS
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc=cjk.ttc"
+    "${PAIRWISE_NOTO_DIR}/NotoSansDevanagari-Regular.ttf=devanagari.ttf"
+    "${PAIRWISE_NOTO_DIR}/NotoSansThai-Regular.ttf=thai.ttf"
+    "${PAIRWISE_NOTO_DIR}/NotoSansArabic-Regular.ttf=arabic.ttf"
+    "${PAIRWISE_NOTO_DIR}/NotoSansHebrew-Regular.ttf=hebrew.ttf")
+set(PAIRWISE_SCRIPT_FONT_COPIES)
+foreach(entry ${PAIRWISE_SCRIPT_FONTS})
+  string(REPLACE "=" ";" parts "${entry}")
+  list(GET parts 0 font_source)
+  list(GET parts 1 font_name)
+  if(NOT EXISTS "${font_source}")
+    message(FATAL_ERROR "${font_source} is missing: run scripts/setup.sh")
+  endif()
+  list(APPEND PAIRWISE_SCRIPT_FONT_COPIES COMMAND ${CMAKE_COMMAND} -E copy_if_different "${font_source}"
+       "@SITE_DIR@/fonts/${font_name}")
+endforeach()
 foreach(required "${IMGUI_DIR}/imgui.cpp" "${SDL2_WASM_PREFIX}/lib/libSDL2.a" "${PAIRWISE_UI_FONT}")
   if(NOT EXISTS "${required}")
     message(FATAL_ERROR "${required} is missing: run scripts/setup.sh")
@@ -27,6 +48,7 @@ file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" 
      "${CMAKE_SOURCE_DIR}/web/service_worker.js" "${CMAKE_SOURCE_DIR}/web/service_worker_register.js")
 
 function(pairwise_web_app target site_dir test_flavour)
+  string(REPLACE "@SITE_DIR@" "${site_dir}" font_copies "${PAIRWISE_SCRIPT_FONT_COPIES}")
   add_library(${target}_imgui STATIC ${IMGUI_SOURCES})
   target_include_directories(${target}_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp"
                              "${SDL2_WASM_PREFIX}/include/SDL2")
@@ -36,8 +58,10 @@ function(pairwise_web_app target site_dir test_flavour)
   if(test_flavour)
     target_compile_definitions(${target}_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
     set(capture src/app/testing/item_capture_on.cpp)
+    set(test_exports ",_pairwise_test_missing_glyphs")
   else()
     set(capture src/app/testing/item_capture_off.cpp)
+    set(test_exports "")
   endif()
   add_executable(${target} ${PAIRWISE_APP_SOURCES} ${capture})
   add_dependencies(${target} matching_worker)
@@ -45,7 +69,7 @@ function(pairwise_web_app target site_dir test_flavour)
   target_compile_options(${target} PRIVATE ${PAIRWISE_WARNINGS})
   target_link_options(${target} PRIVATE
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pairwise_on_text_input,_pairwise_on_storage_state,_pairwise_on_storage_loaded,_pairwise_on_storage_external_change,_pairwise_flush_now,_pairwise_on_storage_saved,_pairwise_on_storage_write_failed,_pairwise_on_files_opened
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pairwise_on_text_input,_pairwise_on_storage_state,_pairwise_on_storage_loaded,_pairwise_on_storage_external_change,_pairwise_flush_now,_pairwise_on_storage_saved,_pairwise_on_storage_write_failed,_pairwise_on_files_opened,_pairwise_on_site_file${test_exports}
     -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
     ${PAIRWISE_JS_LIBRARY_FLAGS}
     "--preload-file=${PAIRWISE_UI_FONT}@/fonts/ui.ttf")
@@ -59,6 +83,8 @@ function(pairwise_web_app target site_dir test_flavour)
             $<TARGET_FILE_DIR:matching_worker>/matching_worker.wasm "${site_dir}"
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:${target}>/app.js
             $<TARGET_FILE_DIR:${target}>/app.wasm $<TARGET_FILE_DIR:${target}>/app.data ${PAIRWISE_WEB_FILES} "${site_dir}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${site_dir}/fonts"
+    ${font_copies}
     COMMENT "Assembling the static site in ${site_dir}")
 endfunction()
 

@@ -26,7 +26,7 @@ need_root() {
 APT_PACKAGES=(
   emscripten cmake make g++ clang lld libclang-rt-14-dev
   nlohmann-json3-dev doctest-dev zlib1g-dev libpugixml-dev
-  chromium fonts-noto-core fonts-dejavu-core
+  chromium fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   dpkg-dev xz-utils liblemon-utils python3
 )
 

@@ -22,6 +22,52 @@ var PairwisePlatform = {
   },
   pw_now_ms: function () { return performance.now(); },
   pw_device_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+  // The zone list and each zone's offset today, as "name\tminutes" lines in a malloc'd string.
+  pw_time_zones_now: function () {
+    var names = (Intl.supportedValuesOf && Intl.supportedValuesOf('timeZone')) || [];
+    var now = new Date();
+    var lines = [];
+    names.forEach(function (name) {
+      try {
+        var parts = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' }).formatToParts(now);
+        var label = (parts.find(function (p) { return p.type === 'timeZoneName'; }) || {}).value || 'GMT';
+        var m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(label);
+        var minutes = m ? (m[1] === '-' ? -1 : 1) * (parseInt(m[2], 10) * 60 + parseInt(m[3] || '0', 10)) : 0;
+        lines.push(name + '\t' + minutes);
+      } catch (e) { /* a zone this browser cannot format is left out */ }
+    });
+    var text = lines.join('\n');
+    var size = Module.lengthBytesUTF8(text) + 1;
+    var ptr = Module._malloc(size);
+    Module.stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+  // A file next to the app on its own site (fonts fetched on demand), handed to C++ as bytes.
+  pw_fetch_site_file: function (pathPtr, request) {
+    var path = UTF8ToString(pathPtr);
+    var deliver = function (bytes, error) {
+      var ptr = 0;
+      if (bytes && bytes.length) { ptr = _malloc(bytes.length); HEAPU8.set(bytes, ptr); }
+      Module.ccall('pairwise_on_site_file', null, ['number', 'number', 'number', 'string'],
+                   [request, ptr, bytes ? bytes.length : 0, error || '']);
+      if (ptr) _free(ptr);
+    };
+    fetch(path).then(function (response) {
+      if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) { deliver(new Uint8Array(buffer), ''); },
+            function (e) { deliver(null, String((e && e.message) || e)); });
+  },
+  // The system's light or dark preference; a change draws a frame so the theme follows at once.
+  pw_prefers_dark: function () {
+    if (!window.matchMedia) return 1;
+    var query = window.matchMedia('(prefers-color-scheme: dark)');
+    if (!Module.pairwiseWatchingColourScheme) {
+      Module.pairwiseWatchingColourScheme = true;
+      query.addEventListener('change', function () { _pw_request_frame(); });
+    }
+    return query.matches ? 1 : 0;
+  },
   pw_watch_pixel_ratio: function () {
     // A change of zoom or of screen changes the pixel ratio without a resize event.
     var watch = function () {

@@ -43,9 +43,11 @@ void draw_settings_popup(Session& session) {
     DisplaySettings display = session.display();
     bool changed = false;
     ImGui::TextUnformatted("Theme");
-    if (ImGui::RadioButton("Dark", display.dark)) { display.dark = true; changed = true; }
+    if (ImGui::RadioButton("As the system", !display.chosen_dark)) { display.chosen_dark.reset(); changed = true; }
     ImGui::SameLine();
-    if (ImGui::RadioButton("Light", !display.dark)) { display.dark = false; changed = true; }
+    if (ImGui::RadioButton("Dark", display.chosen_dark == true)) { display.chosen_dark = true; changed = true; }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Light", display.chosen_dark == false)) { display.chosen_dark = false; changed = true; }
     ImGui::TextUnformatted("Text size");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     float size = display.text_size;

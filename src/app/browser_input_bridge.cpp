@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/ui_fonts.hpp"
 #include "platform/browser.hpp"
 
 namespace pairwise::app {
@@ -18,6 +19,7 @@ Uint32 g_text_event_type = 0;
 // Text goes through SDL's queue so it stays in order with the key presses around it (typing
 // right after Ctrl+A, Backspace must not land before them).
 void on_text_input(const char* utf8) {
+  note_text_seen(utf8);  // typed or pasted in a script whose font is not loaded yet
   SDL_Event event{};
   event.type = g_text_event_type;
   event.user.data1 = new std::string(utf8);

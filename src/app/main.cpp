@@ -43,14 +43,15 @@ void draw_frame() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     had_event = true;
+    if (event.type == SDL_TEXTINPUT) pairwise::app::note_text_seen(event.text.text);
     if (pairwise::app::handle_browser_text_event(event)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
   }
   pairwise::app::Session& session = *g_session;
   session.tick(pairwise::platform::now_ms());
   const auto& display = session.display();
-  if (display.dark != g_theme_dark) {
-    g_theme_dark = display.dark;
+  if (const bool dark = display.dark(pairwise::platform::prefers_dark_colours()); dark != g_theme_dark) {
+    g_theme_dark = dark;
     pairwise::app::apply_theme(g_theme_dark);
   }
   if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), display.text_size)) {
@@ -101,10 +102,12 @@ void redraw_soon() {
 void install_storage() {
   pairwise::platform::StorageHandlers handlers;
   handlers.loaded = [](const std::string& json) {
+    pairwise::app::note_text_seen(json);  // names in other scripts fetch their font at once
     g_session->on_loaded(json);
     redraw_soon();
   };
   handlers.external_change = [](const std::string& json) {
+    pairwise::app::note_text_seen(json);
     g_session->on_external_change(json);
     redraw_soon();
   };
@@ -159,6 +162,7 @@ int main() {
   g_session = &session;
   pairwise::platform::install_file_handling([](std::vector<pairwise::platform::OpenedFile> files) {
     const bool dropped = !files.empty() && files.front().dropped;
+    for (const auto& file : files) pairwise::app::note_text_seen(file.text);
     pairwise::app::receive_opened_files(std::move(files), dropped);
     redraw_soon();
   });

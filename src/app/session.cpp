@@ -109,7 +109,8 @@ void Session::save_settings() {
   Json settings = workspace_.settings();
   settings["role"] = role_key(role_);
   settings["scheme_id"] = scheme_id_;
-  settings["display"] = {{"dark", display_.dark}, {"text_size", display_.text_size}};
+  settings["display"] = {{"text_size", display_.text_size}};
+  if (display_.chosen_dark) settings["display"]["theme"] = *display_.chosen_dark ? "dark" : "light";
   record(workspace_.set_settings(settings));
 }
 
@@ -124,7 +125,12 @@ void Session::apply_settings() {
   if (auto it = settings.find("role"); it != settings.end() && it->is_string()) role_ = role_from_key(it->get<std::string>());
   if (auto it = settings.find("scheme_id"); it != settings.end() && it->is_string()) scheme_id_ = it->get<std::string>();
   if (auto it = settings.find("display"); it != settings.end() && it->is_object()) {
-    display_.dark = it->value("dark", display_.dark);
+    // "theme" is the person's pick. Older versions stored "dark" on every save with dark as the
+    // default, so only "dark": false is known to be a choice; true follows the system from now on.
+    if (auto theme = it->find("theme"); theme != it->end() && theme->is_string())
+      display_.chosen_dark = theme->get<std::string>() == "dark";
+    else if (auto dark = it->find("dark"); dark != it->end() && dark->is_boolean() && !dark->get<bool>())
+      display_.chosen_dark = false;
     const double size = it->value("text_size", static_cast<double>(display_.text_size));
     if (size >= 12 && size <= 32) display_.text_size = static_cast<float>(size);
   }
@@ -343,12 +349,7 @@ void Session::back_up_now() {
 }
 
 int Session::days_since_backup() const {
-  // Asked every frame: look at the tables, never encode them (10,000 people took 80 ms a frame).
-  const Workspace& ws = workspace_;
-  const bool has_work = !ws.schemes().empty() || !ws.people().empty() || !ws.pairings().empty() ||
-                        !ws.agreements().empty() || !ws.meetings().empty() || !ws.objectives().empty() ||
-                        !ws.feedback().empty() || !ws.private_notes().empty() || !ws.progress_reports().empty();
-  if (!has_work) return 0;
+  if (!has_work_worth_a_backup(workspace_)) return 0;
   const Json& settings = workspace_.settings();
   if (!settings.contains("last_backup_at") || !settings["last_backup_at"].is_string()) return -1;
   const std::string last = settings["last_backup_at"].get<std::string>();
@@ -375,9 +376,15 @@ bool Session::restore(const Backup& backup, const std::string& file_name) {
   return true;
 }
 
-void Session::notify(std::string text, bool error) {
-  notices_.push_back({std::move(text), error});
+void Session::notify(std::string text, bool error, std::string cause) {
+  if (!cause.empty()) withdraw_notices(cause);
+  notices_.push_back({std::move(text), error, std::move(cause)});
   if (notices_.size() > 5) notices_.erase(notices_.begin());
+}
+
+void Session::withdraw_notices(const std::string& cause) {
+  if (cause.empty()) return;
+  std::erase_if(notices_, [&](const Notice& n) { return n.cause == cause; });
 }
 
 void Session::dismiss_notice(std::size_t index) {

@@ -16,13 +16,18 @@ namespace pairwise::app {
 enum class UserRole { none, applicant, coordinator, pair };
 
 struct DisplaySettings {
-  bool dark = true;
+  // The theme the person picked; none: follow the system's prefers-color-scheme.
+  std::optional<bool> chosen_dark;
   float text_size = 17.0f;
+  bool dark(bool system_prefers_dark) const { return chosen_dark.value_or(system_prefers_dark); }
 };
 
 struct Notice {
   std::string text;
   bool error = false;
+  // What the notice is about, when it can stop being true (e.g. "answers missing"); the screen that
+  // raised it withdraws it when the cause is gone. Empty: it stays until dismissed.
+  std::string cause;
 };
 
 class Session {
@@ -87,7 +92,9 @@ class Session {
   // Replaces everything on this device with the backup (checked in full first).
   bool restore(const Backup& backup, const std::string& file_name);
 
-  void notify(std::string text, bool error = false);
+  // A notice with a cause replaces the one already shown for that cause.
+  void notify(std::string text, bool error = false, std::string cause = {});
+  void withdraw_notices(const std::string& cause);
   const std::vector<Notice>& notices() const { return notices_; }
   void dismiss_notice(std::size_t index);
 

@@ -2,25 +2,54 @@
 
 #include <imgui.h>
 
+#include "app/theme_palette.hpp"
+
 namespace pairwise::app {
 
-void apply_theme(bool dark) {
-  ImGuiStyle style;
-  if (dark) {
-    ImGui::StyleColorsDark(&style);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.12f, 0.13f, 0.15f, 1.0f);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.14f, 0.15f, 0.18f, 1.0f);
-    style.Colors[ImGuiCol_Button] = ImVec4(0.20f, 0.38f, 0.50f, 1.0f);
-    style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.26f, 0.48f, 0.62f, 1.0f);
-    style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.18f, 0.55f, 0.72f, 1.0f);
-  } else {
-    ImGui::StyleColorsLight(&style);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1.0f);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
-    style.Colors[ImGuiCol_Button] = ImVec4(0.78f, 0.87f, 0.93f, 1.0f);
-    style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.66f, 0.80f, 0.90f, 1.0f);
-    style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.55f, 0.73f, 0.86f, 1.0f);
+namespace {
+ImVec4 to_imgui(Rgba c) { return ImVec4(c.r, c.g, c.b, c.a); }
+bool g_dark = true;
+}  // namespace
+
+ImVec4 private_note_background() { return to_imgui(theme_palette(g_dark).private_note_bg); }
+
+ImVec4 theme_colour(TextTone tone) {
+  const ThemePalette& p = theme_palette(g_dark);
+  switch (tone) {
+    case TextTone::muted: return to_imgui(p.text_muted);
+    case TextTone::error: return to_imgui(p.error);
+    case TextTone::warning: return to_imgui(p.warning);
+    case TextTone::success: return to_imgui(p.success);
   }
+  return to_imgui(p.text);
+}
+
+void apply_theme(bool dark) {
+  g_dark = dark;
+  ImGuiStyle style;
+  if (dark) ImGui::StyleColorsDark(&style);
+  else ImGui::StyleColorsLight(&style);
+  // Every colour text is drawn in or on comes from the palette the contrast test checks.
+  const ThemePalette& p = theme_palette(dark);
+  style.Colors[ImGuiCol_Text] = to_imgui(p.text);
+  style.Colors[ImGuiCol_TextDisabled] = to_imgui(p.text_muted);
+  style.Colors[ImGuiCol_WindowBg] = to_imgui(p.window_bg);
+  style.Colors[ImGuiCol_ChildBg] = to_imgui(p.child_bg);
+  style.Colors[ImGuiCol_FrameBg] = to_imgui(p.frame_bg);
+  style.Colors[ImGuiCol_PopupBg] = to_imgui(p.popup_bg);
+  style.Colors[ImGuiCol_Button] = to_imgui(p.button);
+  style.Colors[ImGuiCol_ButtonHovered] = to_imgui(p.button_hovered);
+  style.Colors[ImGuiCol_ButtonActive] = to_imgui(p.button_active);
+  style.Colors[ImGuiCol_Header] = to_imgui(p.header);
+  style.Colors[ImGuiCol_HeaderHovered] = to_imgui(p.header_hovered);
+  style.Colors[ImGuiCol_HeaderActive] = to_imgui(p.header_active);
+  style.Colors[ImGuiCol_Tab] = to_imgui(p.tab);
+  style.Colors[ImGuiCol_TabHovered] = to_imgui(p.tab_active);
+  style.Colors[ImGuiCol_TabActive] = to_imgui(p.tab_active);
+  style.Colors[ImGuiCol_TabUnfocused] = to_imgui(p.tab);
+  style.Colors[ImGuiCol_TabUnfocusedActive] = to_imgui(p.tab_active);
+  style.Colors[ImGuiCol_FrameBgHovered] = to_imgui(p.frame_hovered);
+  style.Colors[ImGuiCol_FrameBgActive] = to_imgui(p.frame_hovered);
   style.WindowRounding = 0.0f;
   style.ChildRounding = 6.0f;
   style.FrameRounding = 4.0f;

@@ -1,4 +1,7 @@
 #pragma once
+#include <string>
+#include <string_view>
+
 struct ImFont;
 
 // The UI font, rasterised at the screen's pixel density so text stays crisp at any pixel ratio.
@@ -11,5 +14,12 @@ inline constexpr const char* kUiFontPath = "/fonts/ui.ttf";
 bool update_ui_fonts(float pixel_ratio, float text_size);
 // The larger font for screen titles and section headings (the body font is the default).
 ImFont* heading_font();
+
+// Text that has entered the app (loaded, opened, typed, pasted): the first character of a script
+// the UI font lacks (Chinese, Japanese, Korean, Devanagari, Thai, Arabic, Hebrew) fetches that
+// script's font from the site; new characters are added to the atlas at the next update_ui_fonts().
+void note_text_seen(std::string_view utf8);
+// The characters of `utf8` the current fonts cannot draw (for tests: none once the fonts arrived).
+std::u32string characters_without_glyph(std::string_view utf8);
 
 }  // namespace pairwise::app

@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "app/testing/item_capture.hpp"
+#include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
+#include "core/records/record_meta.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -38,6 +40,8 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
+}  // namespace
+
 void field_label(const char* label, const std::string& error) {
   ImGui::TextUnformatted(label);
   if (!error.empty()) {
@@ -45,8 +49,6 @@ void field_label(const char* label, const std::string& error) {
     error_text(error);
   }
 }
-
-}  // namespace
 
 void screen_title(const char* title, const char* subtitle) {
   ImGui::PushFont(heading_font());
@@ -75,7 +77,7 @@ void help_text(const char* text) {
 
 void error_text(const std::string& text) {
   capture_text("error", text);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.36f, 0.30f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(TextTone::error));
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
@@ -127,6 +129,32 @@ bool int_field(const char* label, int& value, int min_value, int max_value) {
     return true;
   }
   return false;
+}
+
+bool optional_int_field(const char* label, std::optional<int>& value, int min_value, int max_value,
+                        const std::string& error) {
+  field_label(label, error);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  const std::string id = std::string("##") + label;
+  std::string text = value ? std::to_string(*value) : std::string();
+  if (!ImGui::InputTextWithHint(id.c_str(), "not answered", &text, ImGuiInputTextFlags_CharsDecimal)) return false;
+  const std::string typed = trim(text);
+  if (typed.empty()) {
+    const bool changed = value.has_value();
+    value.reset();
+    return changed;
+  }
+  try {
+    std::size_t used = 0;
+    const long long parsed = std::stoll(typed, &used);
+    if (used != typed.size()) return false;  // "-" or "4-" mid-typing: the stored value stays
+    const int clamped = static_cast<int>(std::clamp<long long>(parsed, min_value, max_value));
+    if (value == clamped) return false;
+    value = clamped;
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
 }
 
 bool button(const char* label, bool enabled, const char* why_disabled) {

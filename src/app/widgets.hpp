@@ -2,6 +2,7 @@
 // Small building blocks the screens share, so every form looks and behaves the same way.
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,18 @@ void help_text(const char* text);
 void error_text(const std::string& text);
 
 // A labelled single-line field; the label sits above the box. Returns true when edited.
+// A field's label, with what is wrong with it beside it in the error colour.
+void field_label(const char* label, const std::string& error = {});
 bool text_field(const char* label, std::string& value, const char* hint = "", const std::string& error = {});
 bool text_area(const char* label, std::string& value, float lines = 4, const std::string& error = {});
 // A comma- or semicolon-separated list edited as one line ("Spanish; English").
 bool list_field(const char* label, std::vector<std::string>& values, const char* hint = "",
                 const std::string& error = {});
 bool int_field(const char* label, int& value, int min_value, int max_value);
+// A whole number that may be unanswered: blank until the person types one (a 0 drawn for "no
+// answer" would be a value on screen that is not the stored value), cleared back to unanswered.
+bool optional_int_field(const char* label, std::optional<int>& value, int min_value, int max_value,
+                        const std::string& error = {});
 
 // A primary action button; disabled buttons explain why in a tooltip.
 bool button(const char* label, bool enabled = true, const char* why_disabled = nullptr);

@@ -2,6 +2,10 @@
 // Everything the app needs from the browser, in one place. Implemented in browser_emscripten.cpp
 // on top of web/platform_library.js.
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records/time_zones.hpp"
 
 namespace pairwise::platform {
 
@@ -17,6 +21,8 @@ void request_frame_after(int milliseconds);
 double now_ms();
 // CSS pixels to device pixels (2 on most phones and high-density laptop screens).
 float device_pixel_ratio();
+// The system's colour preference (prefers-color-scheme: dark).
+bool prefers_dark_colours();
 // Text typed, composed (IME) or pasted in the page, as UTF-8.
 using TextInputHandler = void (*)(const char* utf8);
 void set_text_input_handler(TextInputHandler handler);
@@ -25,6 +31,14 @@ void set_text_input_handler(TextInputHandler handler);
 void show_text_input(bool active, float x, float y, float line_height);
 // Puts text on the system clipboard (needs a recent user gesture; silently ignored otherwise).
 void write_clipboard(const char* utf8);
+
+// Fetches a file that sits next to the app on its own site (e.g. "fonts/cjk.ttc"); `done` gets the
+// bytes, or an error text, with the caller's tag.
+using SiteFileHandler = void (*)(int tag, std::string_view bytes, const std::string& error);
+void fetch_site_file(const std::string& path, int tag, SiteFileHandler done);
+
+// Every IANA time zone the browser knows (Intl.supportedValuesOf), with its offset from UTC today.
+std::vector<TimeZoneNow> time_zones_now();
 
 // Hands a mailto: link to the person's mail program (nothing is sent by the app itself).
 void open_mail(const std::string& mailto_url);

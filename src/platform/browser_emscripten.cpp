@@ -1,9 +1,14 @@
 #include "platform/browser.hpp"
 
+#include <cstdlib>
+#include <map>
+#include <string_view>
+
 extern "C" {
 void pw_set_frame_callback(void (*callback)());
 void pw_request_frame();
 double pw_device_pixel_ratio();
+int pw_prefers_dark();
 void pw_watch_pixel_ratio();
 void pw_signal_ready();
 void pw_request_frame_after(int milliseconds);
@@ -13,10 +18,28 @@ void pw_text_input_show(int active, double x, double y, double line_height);
 void pw_clipboard_write(const char* text);
 void pw_set_leave_guard(int warn);
 void pw_open_mail(const char* url);
+void pw_fetch_site_file(const char* path, int tag);
+char* pw_time_zones_now();
 }
 
 namespace {
 pairwise::platform::TextInputHandler g_text_input_handler = nullptr;
+struct SiteFileRequest {
+  pairwise::platform::SiteFileHandler done;
+  int tag;
+};
+std::map<int, SiteFileRequest> g_site_file_requests;  // by request number
+int g_next_site_file_request = 1;
+}
+
+extern "C" __attribute__((used)) void pairwise_on_site_file(int request, const char* bytes, int size, const char* error) {
+  auto it = g_site_file_requests.find(request);
+  if (it == g_site_file_requests.end()) return;
+  const SiteFileRequest r = it->second;
+  g_site_file_requests.erase(it);
+  r.done(r.tag, bytes != nullptr && size > 0 ? std::string_view(bytes, static_cast<std::size_t>(size)) : std::string_view(),
+       error != nullptr ? std::string(error) : std::string());
+  pw_request_frame();
 }
 
 extern "C" __attribute__((used)) void pairwise_on_text_input(const char* utf8) {
@@ -40,6 +63,7 @@ void set_leave_guard(bool warn) {
 void request_frame_after(int milliseconds) { pw_request_frame_after(milliseconds); }
 double now_ms() { return pw_now_ms(); }
 float device_pixel_ratio() { return static_cast<float>(pw_device_pixel_ratio()); }
+bool prefers_dark_colours() { return pw_prefers_dark() != 0; }
 void signal_ready() { pw_signal_ready(); }
 void set_text_input_handler(TextInputHandler handler) {
   g_text_input_handler = handler;
@@ -50,5 +74,34 @@ void show_text_input(bool active, float x, float y, float line_height) {
 }
 void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
 void open_mail(const std::string& mailto_url) { pw_open_mail(mailto_url.c_str()); }
+
+std::vector<TimeZoneNow> time_zones_now() {
+  // One "name<TAB>minutes" line per zone, made once: the list and today's offsets do not change
+  // while the page is open (a daylight-saving change mid-session is ignored).
+  static const std::vector<TimeZoneNow> zones = [] {
+    std::vector<TimeZoneNow> out;
+    char* text = pw_time_zones_now();
+    if (text == nullptr) return out;
+    std::string_view rest(text);
+    while (!rest.empty()) {
+      const auto end = rest.find('\n');
+      const std::string_view line = rest.substr(0, end);
+      if (const auto tab = line.find('\t'); tab != std::string_view::npos)
+        out.push_back({current_time_zone_name(std::string(line.substr(0, tab))),
+                       std::atoi(std::string(line.substr(tab + 1)).c_str())});
+      if (end == std::string_view::npos) break;
+      rest = rest.substr(end + 1);
+    }
+    std::free(text);
+    return out;
+  }();
+  return zones;
+}
+
+void fetch_site_file(const std::string& path, int tag, SiteFileHandler done) {
+  const int request = g_next_site_file_request++;
+  g_site_file_requests[request] = {done, tag};
+  pw_fetch_site_file(path.c_str(), request);
+}
 
 }  // namespace pairwise::platform

@@ -38,3 +38,48 @@ TEST_CASE("a backup summary counts what a restore would bring") {
   CHECK(s.people == 2);
   CHECK(s.pairings == 1);
 }
+
+TEST_CASE("the backup reminder speaks only to people with work that exists nowhere else") {
+  FixedClock clock{"2024-03-01T09:00:00Z"};
+  SequentialIdGenerator ids;
+  Workspace ws{clock, ids};
+  CHECK_FALSE(has_work_worth_a_backup(ws));
+  // An applicant: the scheme chosen from a preset (or opened from the coordinator's file) can be had
+  // again, and the answers leave as the application file.
+  Scheme scheme = make_preset(SchemePreset::ikt, ids, clock);
+  REQUIRE(ws.save(scheme).ok());
+  CHECK_FALSE(has_work_worth_a_backup(ws));
+  Person untouched_form;
+  untouched_form.scheme_id = scheme.meta.id;
+  Json settings = ws.settings();
+  settings[kApplicationDraftSetting][scheme.meta.id] = encode(untouched_form);
+  (void)ws.set_settings(settings);
+  CHECK_FALSE(has_work_worth_a_backup(ws));  // the form was opened, nothing typed yet
+
+  SUBCASE("an applicant who has typed answers has a draft to lose") {
+    Person typed = untouched_form;
+    typed.email = "eleni@example.org";
+    settings[kApplicationDraftSetting][scheme.meta.id] = encode(typed);
+    (void)ws.set_settings(settings);
+    CHECK(has_work_worth_a_backup(ws));
+  }
+
+  SUBCASE("a coordinator who edited the scheme has something to lose") {
+    Scheme edited = ws.schemes().at(scheme.meta.id);
+    edited.description += " Edited here.";
+    REQUIRE(ws.save(edited).ok());
+    CHECK(has_work_worth_a_backup(ws));
+  }
+  SUBCASE("so has anyone holding a person's record") {
+    Person person;
+    person.scheme_id = scheme.meta.id;
+    person.email = "mina@example.org";
+    person.roles = {Role::mentor};
+    REQUIRE(ws.save(person).ok());
+    CHECK(has_work_worth_a_backup(ws));
+  }
+  SUBCASE("or a pair's meeting notes") {
+    test::Fixture pair;
+    CHECK(has_work_worth_a_backup(pair.ws));
+  }
+}

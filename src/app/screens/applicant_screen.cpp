@@ -1,13 +1,19 @@
 #include "app/screens/applicant_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 
 #include "app/shortcuts.hpp"
+#include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/documents/documents.hpp"
+#include "core/documents/restore.hpp"
+#include "core/checks/project_request.hpp"
+#include "core/records/time_zones.hpp"
+#include "platform/browser.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
@@ -15,7 +21,7 @@ namespace {
 
 // The half-filled form lives in the settings record, so it survives reloads before it is complete
 // enough to be a valid application.
-constexpr const char* kDraftKey = "application_draft";
+constexpr const char* kDraftKey = kApplicationDraftSetting;
 
 struct FormState {
   std::string scheme_id;
@@ -25,6 +31,8 @@ struct FormState {
   bool tried_export = false;
   bool email_touched = false;
   std::string exported_file;
+  std::string zone_query;   // what is typed in the time zone search
+  std::string offset_text;  // the UTC offset as typed ("+5:" mid-typing), shown until it reads as one
 };
 
 FormState& form() {
@@ -85,15 +93,20 @@ std::string problem_for(const FormState& state, const std::vector<std::string>& 
   return {};
 }
 
+// The "answers missing" message is withdrawn as soon as its cause is gone (every required answer
+// given, or a successful export), so the screen never says what is not so.
+constexpr const char* kMissingAnswersCause = "application-missing-answers";
+
 void export_application(Session& session, FormState& state, const Scheme& scheme) {
   state.tried_export = true;
+  state.exported_file.clear();  // a "Saved as" line from an earlier export must not outlive a failed one
   Person person = state.draft;
   person.email = trim(person.email);
   // Every export is a new revision, so a corrected re-export wins over the copy already sent.
   person.meta = session.workspace().next_export_meta(person.meta);
   if (person.applied_on.empty()) person.applied_on = session.workspace().clock().today();
   if (!missing_intake_fields(scheme, person).empty()) {
-    session.notify("Some required answers are missing: they are marked in red.", true);
+    session.notify("Some required answers are missing: they are marked in red.", true, kMissingAnswersCause);
     return;
   }
   ApplicationDocument document{person, scheme.name};
@@ -111,6 +124,63 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
                                           session.workspace().clock().today()},
                                          "json");
   platform::download_file(state.exported_file, "application/json", text);
+  session.withdraw_notices(kMissingAnswersCause);
+}
+
+// The time zone from the real zone list, found by city, and the offset it has today; or an offset
+// typed by hand ("+5:30") for someone who would rather not name a place.
+bool draw_time_zone_choice(const Scheme& scheme, FormState& state, const std::vector<std::string>& missing) {
+  Person& p = state.draft;
+  bool edited = false;
+  std::string zone_problem = problem_for(state, missing, "timezone");
+  field_label(label_for(scheme, "timezone", "Time zone").c_str(), zone_problem);
+  if (!p.timezone_name.empty()) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(p.timezone_name.c_str());
+  }
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
+  ImGui::InputTextWithHint("##Search time zones", "Search by city, e.g. Nairobi, Kolkata, New York", &state.zone_query);
+  if (!trim(state.zone_query).empty()) {
+    const std::vector<TimeZoneNow> found = search_time_zones(platform::time_zones_now(), state.zone_query);
+    if (found.empty()) help_text("No time zone has that city in its name: try a larger city nearby, or type the offset below.");
+    for (const TimeZoneNow& zone : found) {
+      if (ImGui::Selectable((describe_time_zone(zone) + "##zone-" + zone.name).c_str(), zone.name == p.timezone_name)) {
+        p.timezone_name = zone.name;
+        p.utc_offset_minutes = zone.offset_minutes;
+        state.offset_text.clear();
+        state.zone_query.clear();
+        edited = true;
+      }
+    }
+  }
+  // The offset: what is typed stays on screen while it does not read as an offset yet.
+  std::string offset_problem = problem_for(state, missing, "utc_offset_minutes");
+  std::string shown = state.offset_text.empty() && p.utc_offset_minutes ? format_utc_offset(*p.utc_offset_minutes)
+                                                                         : state.offset_text;
+  if (!state.offset_text.empty() && !parse_utc_offset(state.offset_text))
+    offset_problem = "write it like +5:30, -3 or 0 (from UTC-12 to UTC+14)";
+  if (text_field("Hours from UTC (e.g. +1, -5, +5:30)", shown, "not answered", offset_problem)) {
+    state.offset_text = shown;
+    if (trim(shown).empty()) {
+      p.utc_offset_minutes.reset();
+      state.offset_text.clear();
+      edited = true;
+    } else if (auto minutes = parse_utc_offset(shown)) {
+      p.utc_offset_minutes = *minutes;
+      edited = true;
+    }
+  }
+  if (!ImGui::IsItemActive() && state.offset_text != "" && parse_utc_offset(state.offset_text))
+    state.offset_text.clear();  // once it reads as an offset, it is shown as stored
+  return edited;
+}
+
+// The scheme's rules for a mentee's project request, shown under each answer as it is typed.
+std::string request_problem(const std::vector<ProjectRequestIssue>& issues, const char* field) {
+  std::string out;
+  for (const auto& issue : issues)
+    if (issue.field == field) out += (out.empty() ? "" : " ") + issue.message;
+  return out;
 }
 
 }  // namespace
@@ -135,6 +205,10 @@ void draw_applicant_screen(Session& session) {
   screen_title(("Apply to " + scheme.name).c_str(),
                "Your answers are saved on this device as you type. When you are ready, export the application "
                "file and e-mail it to the scheme's coordinator.");
+  if (!trim(scheme.description).empty()) {
+    capture_text("scheme-description", scheme.description);
+    paragraph(scheme.description.c_str());
+  }
   ImGui::BeginDisabled(!session.can_edit());
 
   section_heading("About you");
@@ -164,12 +238,7 @@ void draw_applicant_screen(Session& session) {
   if (wants(scheme, "country")) edited |= text_field(label_for(scheme, "country", "Country").c_str(), p.country, "", problem_for(state, missing, "country"));
   if (wants(scheme, "region")) edited |= text_field(label_for(scheme, "region", "Region").c_str(), p.region, "e.g. East Africa", problem_for(state, missing, "region"));
   if (wants(scheme, "timezone") || wants(scheme, "utc_offset_minutes")) {
-    edited |= text_field(label_for(scheme, "timezone", "Time zone").c_str(), p.timezone_name, "e.g. Europe/London", problem_for(state, missing, "timezone"));
-    int hours = p.utc_offset_minutes ? *p.utc_offset_minutes / 60 : 0;
-    if (int_field("Hours from UTC (e.g. 1 for UTC+1, -5 for UTC-5)", hours, -12, 14)) {
-      p.utc_offset_minutes = hours * 60;
-      edited = true;
-    }
+    edited |= draw_time_zone_choice(scheme, state, missing);
   }
   if (wants(scheme, "languages")) edited |= list_field(label_for(scheme, "languages", "Languages you can mentor in").c_str(), p.languages, "e.g. Spanish; English", problem_for(state, missing, "languages"));
   if (wants(scheme, "topics") && scheme.topics.empty()) {
@@ -188,26 +257,37 @@ void draw_applicant_screen(Session& session) {
     }
   }
   if (wants(scheme, "experience_years")) {
-    int years = p.experience_years.value_or(0);
-    if (int_field(label_for(scheme, "experience_years", "Years of experience").c_str(), years, 0, 60)) {
-      p.experience_years = years;
-      edited = true;
-    }
+    edited |= optional_int_field(label_for(scheme, "experience_years", "Years of experience").c_str(), p.experience_years,
+                                 0, 60, problem_for(state, missing, "experience_years"));
   }
-  if (wants(scheme, "career_stage")) edited |= text_field("Career stage", p.career_stage, "e.g. early career, senior");
+  if (wants(scheme, "career_stage"))
+    edited |= text_field(label_for(scheme, "career_stage", "Career stage").c_str(), p.career_stage,
+                         "e.g. early career, senior", problem_for(state, missing, "career_stage"));
   if (wants(scheme, "face_to_face")) edited |= ImGui::Checkbox("I can meet face to face", &p.face_to_face);
   if (p.is_mentor() && wants(scheme, "capacity")) edited |= int_field("How many mentees can you take on?", p.capacity, 1, 20);
-  if (wants(scheme, "availability")) edited |= text_field("Availability", p.availability, "e.g. 60-90 minutes a month");
-  if (wants(scheme, "organisation")) edited |= text_field("Organisation", p.organisation, "", problem_for(state, missing, "organisation"));
-  if (wants(scheme, "line_manager_email")) edited |= text_field("Line manager's e-mail (to avoid conflicts of interest)", p.line_manager_email);
+  if (wants(scheme, "availability"))
+    edited |= text_field(label_for(scheme, "availability", "Availability").c_str(), p.availability,
+                         "e.g. 60-90 minutes a month", problem_for(state, missing, "availability"));
+  if (wants(scheme, "organisation"))
+    edited |= text_field(label_for(scheme, "organisation", "Organisation").c_str(), p.organisation, "",
+                         problem_for(state, missing, "organisation"));
+  if (wants(scheme, "line_manager_email"))
+    edited |= text_field(label_for(scheme, "line_manager_email", "Line manager's e-mail (to avoid conflicts of interest)").c_str(),
+                         p.line_manager_email, "", problem_for(state, missing, "line_manager_email"));
 
   if (p.is_mentee() && (wants(scheme, "project.what") || scheme.intake_fields.empty())) {
     section_heading("Your project (for mentees)");
-    edited |= text_area("What are you trying to do?", p.project.what, 3, problem_for(state, missing, "project.what"));
-    edited |= text_area("How are you trying to do it?", p.project.how, 3, problem_for(state, missing, "project.how"));
-    edited |= text_area("Which barriers do you face?", p.project.barriers, 3, problem_for(state, missing, "project.barriers"));
-    edited |= text_area("What do you need a mentor to do?", p.project.mentor_role, 3, problem_for(state, missing, "project.mentor_role"));
-    edited |= text_area("What outcome would mean success?", p.project.success_outcome, 3, problem_for(state, missing, "project.success_outcome"));
+    const std::vector<ProjectRequestIssue> issues = check_project_request(scheme, p.project);
+    auto problem = [&](const char* key) {
+      const std::string required = problem_for(state, missing, key);
+      return required.empty() ? request_problem(issues, key) : required;
+    };
+    edited |= text_area("What are you trying to do?", p.project.what, 3, problem("project.what"));
+    edited |= text_area("How are you trying to do it?", p.project.how, 3, problem("project.how"));
+    edited |= text_area("Which barriers do you face?", p.project.barriers, 3, problem("project.barriers"));
+    edited |= text_area("What do you need a mentor to do?", p.project.mentor_role, 3, problem("project.mentor_role"));
+    edited |= text_area("What outcome would mean success?", p.project.success_outcome, 3, problem("project.success_outcome"));
+    if (const std::string whole = request_problem(issues, "project"); !whole.empty()) error_text(whole);
   }
   if (p.is_mentee() && !scheme.preparation_questions.empty()) {
     section_heading("Before your first meeting");
@@ -221,14 +301,18 @@ void draw_applicant_screen(Session& session) {
   }
   ImGui::EndDisabled();
   if (edited) save_draft(session);
+  if (missing_intake_fields(scheme, p).empty()) session.withdraw_notices(kMissingAnswersCause);
 
   section_heading("Send your application");
   if (button("Export application file", session.loaded())) export_application(session, state, scheme);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S");
   offer_export_shortcut("Export application file", [&session, &state, &scheme] { export_application(session, state, scheme); });
   if (!state.exported_file.empty()) {
-    paragraph(("Saved as " + state.exported_file + " in your downloads. E-mail this file to the scheme's coordinator; "
-               "nothing has been sent anywhere yet.").c_str());
+    const std::string saved = "Saved as " + state.exported_file +
+                              " in your downloads. E-mail this file to the scheme's coordinator; nothing has been sent "
+                              "anywhere yet.";
+    capture_text("export-result", saved);
+    paragraph(saved.c_str());
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
+#include "app/theme.hpp"
 #include "app/widgets.hpp"
 
 namespace pairwise::app {
@@ -50,7 +51,7 @@ void draw_pair_notes_screen(Session& session, const PairView& view) {
     s.selected_id = notes.empty() ? std::string() : notes.front().meta.id;
 
   // A distinct background marks everything on this tab as private.
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.30f, 0.22f, 0.42f, 0.35f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, private_note_background());
   ImGui::BeginChild("PrivateNotes", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleColor();
   capture_text("privacy", kPrivacyPromise);

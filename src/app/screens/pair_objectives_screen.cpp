@@ -5,6 +5,7 @@
 
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
+#include "app/theme.hpp"
 #include "app/widgets.hpp"
 #include "core/checks/smart.hpp"
 
@@ -48,13 +49,13 @@ void draw_smart_check(const Objective& o, const std::string& today) {
   const auto issues = check_smart(o, today);
   if (issues.empty()) {
     capture_text("smart", "This objective is SMART.");
-    ImGui::TextColored(ImVec4(0.35f, 0.75f, 0.45f, 1.0f), "This objective is SMART.");
+    ImGui::TextColored(theme_colour(TextTone::success), "This objective is SMART.");
     return;
   }
   ImGui::TextUnformatted("Not SMART yet:");
   for (const SmartIssue& issue : issues) {
     capture_text("smart", issue.message);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.25f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(TextTone::warning));
     ImGui::Bullet();
     ImGui::TextWrapped("%s", issue.message.c_str());
     ImGui::PopStyleColor();

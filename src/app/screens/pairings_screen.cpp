@@ -3,8 +3,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <map>
 
 #include "app/testing/item_capture.hpp"
+#include "app/theme.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/documents.hpp"
 #include "core/checks/scheme_rules.hpp"
@@ -46,10 +48,30 @@ PendingEnd& pending_end() {
   return p;
 }
 
+// A pairing's buttons change with its status, and the next stage's button appears where the pointer
+// just clicked ("Introduce" becomes "Accepted"): the second click of a double click would record an
+// answer nobody gave. For a moment after a change, longer than a double click, that row's buttons
+// are shown disabled.
+constexpr double kSettleSeconds = 0.6;
+
+std::map<std::string, double>& changed_at() {
+  static std::map<std::string, double> times;
+  return times;
+}
+
+bool settling(const Pairing& pairing) {
+  auto it = changed_at().find(pairing.meta.id);
+  return it != changed_at().end() && ImGui::GetTime() - it->second < kSettleSeconds;
+}
+
 bool move(Session& session, const Scheme& scheme, const Pairing& pairing, PairingStatus to, Actor by,
           const std::string& reason = {}) {
   TransitionRequest request{to, session.workspace().clock().today(), by, reason, scheme.no_response_days};
-  return session.record(session.workspace().transition_pairing(pairing.meta.id, request), "Updating the pairing");
+  const std::string id = pairing.meta.id;  // the record may be replaced by the change
+  if (!session.record(session.workspace().transition_pairing(id, request), "Updating the pairing")) return false;
+  changed_at()[id] = ImGui::GetTime();
+  platform::request_frame_after(static_cast<int>(kSettleSeconds * 1000) + 50);  // to draw them enabled again
+  return true;
 }
 
 std::string introduction_pack_file_name(const Workspace& ws, const Scheme& scheme, const Pairing& pairing) {
@@ -89,7 +111,7 @@ void ask_to_end(const Pairing& pairing, PairingStatus to, const std::string& que
   p = PendingEnd{pairing.meta.id, to, "", question, true};
 }
 
-void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
+void draw_actions_now(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
   const std::string who = session.workspace().display_name(pairing.mentee_email) + " and " +
                           session.workspace().display_name(pairing.mentor_email);
   switch (pairing.status()) {
@@ -146,6 +168,12 @@ void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing
   }
 }
 
+void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
+  ImGui::BeginDisabled(settling(pairing));
+  draw_actions_now(session, scheme, pairing, overdue);
+  ImGui::EndDisabled();
+}
+
 void draw_end_dialog(Session& session, const Scheme& scheme) {
   PendingEnd& p = pending_end();
   if (p.open) ImGui::OpenPopup("End pairing");
@@ -160,8 +188,8 @@ void draw_end_dialog(Session& session, const Scheme& scheme) {
 }
 
 ImVec4 rule_color(RuleStatus status) {
-  if (status == RuleStatus::not_met) return ImVec4(0.95f, 0.45f, 0.35f, 1);
-  if (status == RuleStatus::met) return ImVec4(0.35f, 0.75f, 0.45f, 1);
+  if (status == RuleStatus::not_met) return theme_colour(TextTone::error);
+  if (status == RuleStatus::met) return theme_colour(TextTone::success);
   return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
 }
 
@@ -232,7 +260,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
   ImGui::Text("%zu pair(s): %d to introduce, %d awaiting the mentor's answer", pairings.size(), proposed, waiting);
   if (overdue_count > 0) {
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "(%d overdue: no answer after %d days)", overdue_count,
+    ImGui::TextColored(theme_colour(TextTone::error), "(%d overdue: no answer after %d days)", overdue_count,
                        scheme.no_response_days);
   }
   draw_scheme_rules(session, scheme, today);
@@ -279,7 +307,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
         if (overdue) {
           const auto waited = days_between(p.requested_on(), today);
           ImGui::SameLine();
-          ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "· %lld days", static_cast<long long>(waited.value_or(0)));
+          ImGui::TextColored(theme_colour(TextTone::error), "· %lld days", static_cast<long long>(waited.value_or(0)));
         }
         if (ImGui::IsItemHovered()) draw_pairing_rules_tooltip(ws, p, today);
         ImGui::TableNextColumn();

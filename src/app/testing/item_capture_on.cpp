@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/testing/item_capture.hpp"
+#include "app/ui_fonts.hpp"
 
 extern "C" void pw_publish_test_items(const char* json);
 
@@ -103,3 +104,16 @@ void publish_item_capture() {
 }
 
 }  // namespace pairwise::app
+
+// For the script test: the characters of a text the current fonts cannot draw, as UTF-8 ("" when
+// every glyph is there). Called from the page with Module.ccall.
+extern "C" __attribute__((used)) const char* pairwise_test_missing_glyphs(const char* utf8) {
+  static std::string out;
+  out.clear();
+  for (char32_t c : pairwise::app::characters_without_glyph(utf8)) {
+    char buffer[5] = {};
+    ImTextCharToUtf8(buffer, static_cast<unsigned int>(c));
+    out += buffer;
+  }
+  return out.c_str();
+}

@@ -55,4 +55,44 @@ Result<ChangeSet> restore_backup(Workspace& workspace, const Backup& backup) {
   return changes;
 }
 
+namespace {
+
+// Whether an encoded application draft holds anything the applicant typed: a field that differs from
+// a blank form's, apart from the record's identity and the defaults the form fills in itself (the
+// scheme, the preparation questions without answers).
+bool holds_answers(const Json& draft) {
+  if (!draft.is_object()) return false;
+  static const Json blank = encode(Person{});
+  for (auto it = draft.begin(); it != draft.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "id" || key == "scheme_id" || key == "created_at" || key == "updated_at" || key == "revision" ||
+        key == "applied_on" || key == "sync")
+      continue;
+    if (key == "preparation" && it->is_array()) {
+      for (const Json& entry : *it)
+        if (entry.is_object() && entry.value("answer", std::string()) != "") return true;
+      continue;
+    }
+    if (!blank.contains(key) || blank[key] != *it) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool has_work_worth_a_backup(const Workspace& ws) {
+  if (!ws.people().empty() || !ws.pairings().empty() || !ws.agreements().empty() || !ws.meetings().empty() ||
+      !ws.objectives().empty() || !ws.feedback().empty() || !ws.private_notes().empty() ||
+      !ws.progress_reports().empty())
+    return true;
+  for (const auto& [id, scheme] : ws.schemes())
+    if (scheme.meta.revision > 1) return true;
+  const Json& settings = ws.settings();
+  if (settings.is_object())
+    if (auto drafts = settings.find(kApplicationDraftSetting); drafts != settings.end() && drafts->is_object())
+      for (const auto& draft : *drafts)
+        if (holds_answers(draft)) return true;
+  return false;
+}
+
 }  // namespace pairwise
