@@ -7,3 +7,11 @@ if(EMSCRIPTEN)
   target_link_options(matching_bench PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
                       -sNODERAWFS=1 -sEXIT_RUNTIME=1)
 endif()
+
+# XLSX reader benchmark: a 5,000-answer survey workbook (bench/xlsx_bench.cpp).
+add_executable(xlsx_bench bench/xlsx_bench.cpp)
+target_link_libraries(xlsx_bench PRIVATE pairwise_core)
+target_compile_options(xlsx_bench PRIVATE ${PAIRWISE_WARNINGS})
+if(EMSCRIPTEN)
+  target_link_options(xlsx_bench PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXIT_RUNTIME=1)
+endif()

@@ -7,9 +7,9 @@ seconds="${1:-20}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build/fuzz"
 CXX=clang++ cmake -S "$root" -B "$build" -DPAIRWISE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j2 --target fuzz_json_documents fuzz_csv_reader
+cmake --build "$build" -j2 --target fuzz_json_documents fuzz_csv_reader fuzz_xlsx_reader
 status=0
-for pair in "fuzz_json_documents:json" "fuzz_csv_reader:csv"; do
+for pair in "fuzz_json_documents:json" "fuzz_csv_reader:csv" "fuzz_xlsx_reader:xlsx"; do
   target="${pair%%:*}"; kind="${pair##*:}"
   work="$build/corpus-$kind"; artifacts="$build/artifacts-$kind/"
   mkdir -p "$work" "$artifacts"

@@ -25,7 +25,7 @@ need_root() {
 
 APT_PACKAGES=(
   emscripten cmake make g++ clang lld libclang-rt-14-dev
-  nlohmann-json3-dev doctest-dev libssl-dev
+  nlohmann-json3-dev doctest-dev libssl-dev zlib1g-dev libpugixml-dev
   chromium fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   dpkg-dev xz-utils liblemon-utils python3
   python3-icalendar
@@ -117,6 +117,31 @@ if [ ! -f "$SDL2_WASM_PREFIX/lib/libSDL2.a" ]; then
     && emmake make -j"$(nproc)" >"$bdir/build.log" 2>&1 && make install >"$bdir/install.log" 2>&1 ) \
     || fail "building SDL2 for wasm failed; logs in $bdir"
   mv "$SDL2_WASM_PREFIX.partial" "$SDL2_WASM_PREFIX"
+  rm -rf "$bdir"
+fi
+
+# --- zlib and pugixml (the XLSX reader and writer) for WebAssembly -------------------------------
+# Natively they come from zlib1g-dev and libpugixml-dev above. For WASM, Emscripten's own zlib port
+# downloads from the internet, so Debian's source packages are built here instead: zlib once into a
+# cached prefix; pugixml is a single .cpp that CMake compiles from the unpacked source.
+step "zlib ${ZLIB_VERSION} and pugixml ${PUGIXML_VERSION} sources"
+fetch_source zlib "${ZLIB_VERSION}.dfsg" bookworm
+fetch_source pugixml "$PUGIXML_VERSION" bookworm
+extract_once "$PAIRWISE_DEPS/src/zlib_${ZLIB_VERSION}.dfsg.orig.tar.*" "$PAIRWISE_DEPS/zlib-$ZLIB_VERSION"
+extract_once "$PAIRWISE_DEPS/src/pugixml_${PUGIXML_VERSION}.orig.tar.*" "$PUGIXML_DIR"
+[ -f "$PUGIXML_DIR/src/pugixml.cpp" ] || fail "$PUGIXML_DIR/src/pugixml.cpp is missing from the pugixml source"
+
+step "zlib for WebAssembly"
+if [ ! -f "$ZLIB_WASM_PREFIX/lib/libz.a" ]; then
+  zsrc="$PAIRWISE_DEPS/zlib-$ZLIB_VERSION"; bdir="$PAIRWISE_DEPS/build-zlib-wasm"
+  rm -rf "$bdir" "$ZLIB_WASM_PREFIX.partial"; mkdir -p "$bdir" "$ZLIB_WASM_PREFIX.partial/lib" "$ZLIB_WASM_PREFIX.partial/include"
+  # The library's own C files (no gz* file functions: the XLSX code only inflates and deflates memory).
+  ( cd "$bdir" && for f in adler32 compress crc32 deflate infback inffast inflate inftrees trees uncompr zutil; do
+      emcc -O2 -DHAVE_UNISTD_H -DHAVE_STDARG_H -I"$zsrc" -c "$zsrc/$f.c" -o "$f.o" || exit 1
+    done && emar rcs "$ZLIB_WASM_PREFIX.partial/lib/libz.a" ./*.o ) >"$bdir/build.log" 2>&1 \
+    || { cat "$bdir/build.log" >&2; fail "building zlib for wasm failed; log in $bdir/build.log"; }
+  cp "$zsrc/zlib.h" "$zsrc/zconf.h" "$ZLIB_WASM_PREFIX.partial/include/"
+  mv "$ZLIB_WASM_PREFIX.partial" "$ZLIB_WASM_PREFIX"
   rm -rf "$bdir"
 fi
 

@@ -78,7 +78,7 @@ else
 fi
 
 if [ "${SKIP_FUZZ:-0}" != 1 ] && [ -x "$ROOT/scripts/fuzz.sh" ]; then
-  echo "test: fuzzing the JSON and CSV readers (${FUZZ_SECONDS:-20} s each)"
+  echo "test: fuzzing the JSON, CSV and XLSX readers (${FUZZ_SECONDS:-20} s each)"
   if bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}" >"$LOGS/fuzz.log" 2>&1; then record "fuzzing" 1 0
   else tail -30 "$LOGS/fuzz.log"; record "fuzzing" 0 1; fi
 fi

@@ -4,11 +4,30 @@ var PairwiseFiles = {
   $PWF: {
     input: null,
     hotspots: [],   // rectangles (CSS px) of the app's "Open files" buttons, from the last frame
+    // Spreadsheet workbooks are binary: .xlsx is a ZIP archive, .xls (and an encrypted .xlsx) a
+    // Compound File. Their bytes go to C++ intact, as base64, for the core to read or refuse.
+    isWorkbook: function (bytes) {
+      var zip = [0x50, 0x4b, 0x03, 0x04], compound = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+      var starts = function (magic) {
+        if (bytes.length < magic.length) return false;
+        for (var i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+        return true;
+      };
+      return starts(zip) || starts(compound);
+    },
+    base64: function (bytes) {
+      var parts = [];
+      for (var i = 0; i < bytes.length; i += 0x8000)
+        parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000)));
+      return btoa(parts.join(''));
+    },
     readAll: function (fileList, dropped) {
       var files = Array.prototype.slice.call(fileList || []);
       if (!files.length) return;
       Promise.all(files.map(function (f) {
         return f.arrayBuffer().then(function (buffer) {
+          var bytes = new Uint8Array(buffer);
+          if (PWF.isWorkbook(bytes)) return { name: f.name, size: f.size, bytes64: PWF.base64(bytes), dropped: !!dropped };
           try {
             var text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
             return { name: f.name, size: f.size, text: text, dropped: !!dropped };
@@ -27,7 +46,8 @@ var PairwiseFiles = {
     var input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = '.json,.csv,.pwlock,application/json,text/csv';
+    input.accept = '.json,.csv,.xlsx,.xls,.pwlock,application/json,text/csv,' +
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
     input.style.display = 'none';
     input.id = 'pairwise-file-input';
     input.addEventListener('change', function () { PWF.readAll(input.files); input.value = ''; });

@@ -8,7 +8,7 @@ namespace pairwise::platform {
 
 struct OpenedFile {
   std::string name;
-  std::string text;   // UTF-8 content
+  std::string text;   // UTF-8 content, or a spreadsheet workbook's bytes (.xlsx, .xls) as they are
   std::string error;  // set instead of text when the file could not be read
   bool dropped = false;  // dragged onto the page rather than chosen in the file picker
 };

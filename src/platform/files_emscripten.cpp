@@ -9,6 +9,27 @@ void pw_files_download(const char* name, const char* mime, const char* data, int
 }
 
 namespace {
+
+// The bytes of a workbook, which web/files_library.js sends as base64 (JSON carries text only).
+std::string from_base64(const std::string& text) {
+  static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  unsigned bits = 0;
+  int count = 0;
+  for (char c : text) {
+    const auto v = alphabet.find(c);
+    if (v == std::string::npos) continue;  // the "=" padding
+    bits = bits << 6 | static_cast<unsigned>(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out += static_cast<char>(bits >> count & 0xff);
+    }
+  }
+  return out;
+}
+
 void (*g_opened)(std::vector<pairwise::platform::OpenedFile>) = nullptr;
 std::string g_last_hotspots;
 }  // namespace
@@ -21,7 +42,8 @@ extern "C" __attribute__((used)) void pairwise_on_files_opened(const char* json)
   for (const auto& entry : list) {
     pairwise::platform::OpenedFile file;
     file.name = entry.value("name", std::string("(unnamed)"));
-    file.text = entry.value("text", std::string());
+    file.text = entry.contains("bytes64") ? from_base64(entry.value("bytes64", std::string()))
+                                          : entry.value("text", std::string());
     file.error = entry.value("error", std::string());
     file.dropped = entry.value("dropped", false);
     files.push_back(std::move(file));

@@ -125,7 +125,8 @@ export async function exportVia(page, label) {
     throw new Error(`"${label}" gave no download; messages on screen: ${JSON.stringify(await texts(page))}; see ${shot}`);
   }
   const fs = await import('node:fs');
-  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+  const bytes = fs.readFileSync(await file.path());  // as they are, for a binary download (.xlsx)
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 // Long screens scroll: a person scrolls with the wheel until the field shows.

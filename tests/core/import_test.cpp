@@ -177,10 +177,14 @@ TEST_CASE("an import read a few files at a time reports progress and ends with t
   CHECK(failing.preview().changes.upserts.empty());
 }
 
-TEST_CASE("survey exports are recognised by their .csv ending in any letter case") {
-  CHECK(is_csv_file_name("survey.csv"));
-  CHECK(is_csv_file_name("Survey Export.CSV"));
-  CHECK(is_csv_file_name("x.Csv"));
-  CHECK_FALSE(is_csv_file_name("survey.csv.json"));
-  CHECK_FALSE(is_csv_file_name("csv"));
+TEST_CASE("survey exports are recognised by their .csv or .xlsx ending in any letter case") {
+  CHECK(is_survey_table_file_name("survey.csv"));
+  CHECK(is_survey_table_file_name("Survey Export.CSV"));
+  CHECK(is_survey_table_file_name("x.Csv"));
+  CHECK(is_survey_table_file_name("Form responses.xlsx"));
+  CHECK(is_survey_table_file_name("FORM.XLSX"));
+  CHECK_FALSE(is_survey_table_file_name("survey.csv.json"));
+  CHECK_FALSE(is_survey_table_file_name("csv"));
+  CHECK_FALSE(is_survey_table_file_name("xlsx"));
+  CHECK(is_survey_table_file_name("old.xls"));  // refused with what to save it as (xlsx_test.cpp)
 }

@@ -6,8 +6,10 @@
 #include <optional>
 
 #include "app/file_buttons.hpp"
+#include "app/testing/item_capture.hpp"
+#include "app/locked_files.hpp"
 #include "app/widgets.hpp"
-#include "core/csv/csv_reader.hpp"
+#include "core/import/survey_table_file.hpp"
 #include "core/import/batch_import.hpp"
 #include "core/intake/survey_table.hpp"
 #include "core/reports/csv_exports.hpp"
@@ -39,8 +41,8 @@ struct ImportState {
 
 void read_csv_columns(ImportState& s, const Scheme& scheme) {
   for (const InputFile& f : s.files) {
-    if (!is_csv_file_name(f.name)) continue;
-    auto table = read_csv_table(f.content, f.name);
+    if (!is_survey_table_file_name(f.name)) continue;
+    auto table = read_survey_table(f.content, f.name);
     if (!table) return;  // the preview reports what is wrong with it
     const SurveyTable survey = recognise_survey(table.value());
     s.csv_file = f.name;
@@ -136,6 +138,7 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
       if (column && column->submitted_at) ImGui::TextDisabled("when the answer was submitted");
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
+      if (k < s.csv_samples.size()) capture_text("import-sample", b.header + ": " + s.csv_samples[k]);
       ImGui::TextDisabled("%s", k < s.csv_samples.size() ? s.csv_samples[k].c_str() : "");
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
@@ -251,7 +254,7 @@ void draw_import_history(Session& session) {
   if (history.empty()) return;
   section_heading("Import history");
   if (ImGui::Button("Export import history (CSV)"))
-    platform::download_file(export_file_name({"import-history", session.workspace().clock().today()}, "csv"), "text/csv",
+    deliver_export(session, export_file_name({"import-history", session.workspace().clock().today()}, "csv"), "text/csv",
                             import_history_csv(session.workspace()));
   for (const ImportRecord& r : history) {
     std::string title = r.imported_at.substr(0, 16);
@@ -290,8 +293,8 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     refresh_preview(session, scheme);
   }
 
-  paragraph("Open the files people sent you, several at once: applications, a CSV export of a survey, or the progress "
-            "reports pairs send for Monitoring. "
+  paragraph("Open the files people sent you, several at once: applications, a survey export (CSV or Excel .xlsx), "
+            "or the progress reports pairs send for Monitoring. "
             "Nothing changes until you apply the import, and an import with errors changes nothing at all.");
   open_files_button("Open application files…");
   help_text("You can also drop files anywhere on this page.");
@@ -311,8 +314,12 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     return;
   }
   section_heading("Preview");
-  ImGui::Text("%zu file(s): %d new record(s), %d updated, %d unchanged", s.files.size() + s.unreadable.size(),
-              s.preview.new_records, s.preview.updated_records, s.preview.unchanged_records);
+  const std::string counts = std::to_string(s.files.size() + s.unreadable.size()) + " file(s): " +
+                             std::to_string(s.preview.new_records) + " new record(s), " +
+                             std::to_string(s.preview.updated_records) + " updated, " +
+                             std::to_string(s.preview.unchanged_records) + " unchanged";
+  capture_text("import-preview", counts);
+  ImGui::TextUnformatted(counts.c_str());
   // The decision sits right under the summary, in view however long the lists below get.
   if (button("Apply import", s.preview.can_apply() && session.can_edit(), "Fix the problems listed below first.")) {
     auto result = apply_import(session.workspace(), s.preview);
@@ -351,7 +358,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     error_text("Nothing can be imported until these problems are fixed:");
     for (const auto& e : s.preview.errors) error_text("  • " + e.to_string());
     bool has_csv = false;
-    for (const auto& f : s.files) has_csv |= is_csv_file_name(f.name);
+    for (const auto& f : s.files) has_csv |= is_survey_table_file_name(f.name);
     if (has_csv && ImGui::Checkbox("Leave out the CSV rows with problems and import the rest", &s.skip_bad_rows))
       refresh_preview(session, scheme);
   }

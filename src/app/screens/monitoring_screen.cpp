@@ -58,6 +58,11 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
     deliver_export(session, export_file_name({"monitoring", today}, "csv"), "text/csv",
                    monitoring_csv(session.workspace(), scheme.meta.id, today));
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Export monitoring XLSX")) {
+    deliver_export(session, export_file_name({"monitoring", today}, "xlsx"), kXlsxMimeType,
+                   monitoring_xlsx(session.workspace(), scheme.meta.id, today));
+  }
   draw_export_lock_choice(session, false);
   if (s.pairs.empty()) {
     paragraph("No progress reports yet. Pairs export a progress report from their workspace and send it to you; "

@@ -15,6 +15,7 @@
 #include "core/documents/file_names.hpp"
 #include "core/documents/mail_message.hpp"
 #include "core/records/timestamps.hpp"
+#include "core/reports/csv_exports.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
 
@@ -266,6 +267,12 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
   }
   draw_scheme_rules(session, scheme, today);
   help_text("Hover a pair's status for the rules of the scheme it keeps or misses.");
+  if (ImGui::Button("Export pairings CSV"))
+    deliver_export(session, export_file_name({"pairings", today}, "csv"), "text/csv", pairings_csv(ws, scheme.meta.id));
+  ImGui::SameLine();
+  if (ImGui::Button("Export pairings XLSX"))
+    deliver_export(session, export_file_name({"pairings", today}, "xlsx"), kXlsxMimeType,
+                            pairings_xlsx(ws, scheme.meta.id));
   ImGui::BeginDisabled(!session.can_edit());
   draw_export_lock_choice(session, true);  // introduction packs travel by e-mail
   if (proposed > 0 && ImGui::Button("Introduce all proposed pairs")) {

@@ -223,6 +223,11 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
     deliver_export(session, export_file_name({"participants", session.workspace().clock().today()}, "csv"), "text/csv",
                    participants_csv(session.workspace(), scheme.meta.id));
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Export participants XLSX")) {
+    deliver_export(session, export_file_name({"participants", session.workspace().clock().today()}, "xlsx"),
+                            kXlsxMimeType, participants_xlsx(session.workspace(), scheme.meta.id));
+  }
   draw_export_lock_choice(session, false);
 
   if (!editor.person_id.empty()) draw_editor(editor, session, scheme);

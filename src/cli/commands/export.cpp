@@ -1,7 +1,7 @@
 // pairwise export --from BACKUP --kind KIND
 #include "cli/commands/commands.hpp"
 #include "core/csv/column_mapping.hpp"
-#include "core/csv/csv_reader.hpp"
+#include "core/import/survey_table_file.hpp"
 #include "core/documents/documents.hpp"
 #include "core/intake/survey_table.hpp"
 #include "core/reports/csv_exports.hpp"
@@ -13,9 +13,10 @@ const char* const kExportHelp =
     "                       [--pairing ID | --mentor EMAIL --mentee EMAIL] [--today YYYY-MM-DD] [-o OUT]\n"
     "                       [--passphrase-file FILE]\n"
     "KIND: participants-csv | pairings-csv | monitoring-csv | introduction-pack (needs the pairing)\n"
+    "      | participants-xlsx | pairings-xlsx | monitoring-xlsx (the same tables as Excel workbooks)\n"
     "      | pair-notebook (needs the pairing; never includes private notes) | progress-report\n"
     "      (needs the pairing) | backup | scheme (needs --scheme) | csv-mapping (suggest from a CSV\n"
-    "      given with --csv FILE) | import-history-csv (who each import left out, and why)\n"
+    "      given with --csv FILE, a CSV or XLSX survey export) | import-history-csv (who each import left out, and why)\n"
     "Writes to OUT, or to standard output without -o. With --passphrase-file FILE (its first line is\n"
     "the passphrase, at least 8 characters) the output is locked: it holds no readable text, and\n"
     "opens in the app or with the same option on validate, import and merge.\n";
@@ -31,7 +32,7 @@ int run_export(const Options& o) {
     std::string text;
     if (csv.empty()) return o.usage("csv-mapping needs --csv FILE");
     if (!read_file(csv, text)) return std::cerr << csv << ": cannot read the file\n", kIo;
-    auto table = read_csv_table(text, base_name(csv));
+    auto table = read_survey_table(text, base_name(csv));
     if (!table) return std::cerr << table.error_text() << "\n", kInvalid;
     text = encode(suggest_mapping(recognise_survey(table.value()))).dump(2) + "\n";
     if (int rc = lock_output_if_asked(o, text); rc != kOk) return rc;
@@ -47,6 +48,9 @@ int run_export(const Options& o) {
   else if (kind == "import-history-csv") text = import_history_csv(ws);
   else if (kind == "pairings-csv") text = pairings_csv(ws, scheme);
   else if (kind == "monitoring-csv") text = monitoring_csv(ws, scheme, today);
+  else if (kind == "participants-xlsx") text = participants_xlsx(ws, scheme);
+  else if (kind == "pairings-xlsx") text = pairings_xlsx(ws, scheme);
+  else if (kind == "monitoring-xlsx") text = monitoring_xlsx(ws, scheme, today);
   else if (kind == "backup") text = write_document(make_backup(ws), now);
   else if (kind == "scheme") {
     const Scheme* s = ws.find<Scheme>(scheme);

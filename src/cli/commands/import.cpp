@@ -10,7 +10,7 @@ const char* const kImportHelp =
     "Usage: pairwise import --into BACKUP.json [--dry-run] [--scheme ID] [--csv-mapping MAPPING.json]\n"
     "                       [--skip-bad-rows] [--date-order month-first|day-first] [--own-workspace]\n"
     "                       [--passphrase-file FILE] FILE...\n"
-    "Merges JSON documents and CSV survey exports into BACKUP.json (created if missing), all or\n"
+    "Merges JSON documents and CSV or XLSX survey exports into BACKUP.json (created if missing), all or\n"
     "nothing. People are merged by e-mail; conflicting edits are resolved by revision, then time,\n"
     "and listed. --dry-run only prints the preview. MAPPING.json is {\"columns\":[{\"header\":..,\n"
     "\"field\":..}]}; without it the scheme's saved mapping or one suggested from headers is used.\n"

@@ -282,14 +282,6 @@ std::vector<std::string> ImportPreview::summary() const {
   return lines;
 }
 
-bool is_csv_file_name(const std::string& name) {
-  if (name.size() < 4) return false;
-  std::string ext = name.substr(name.size() - 4);
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return ext == ".csv";
-}
-
 struct ImportPreviewJob::State {
   State(const Workspace& workspace, std::vector<InputFile> input, ImportOptions opts)
       : ws(workspace), files(std::move(input)), options(std::move(opts)), merger(workspace, preview) {}
@@ -395,8 +387,8 @@ struct ImportPreviewJob::State {
   }
 
   void read_file(const InputFile& file) {
-    if (is_csv_file_name(file.name)) {
-      auto table = read_csv_table(file.content, file.name);
+    if (is_survey_table_file_name(file.name)) {
+      auto table = read_survey_table(file.content, file.name);
       if (!table) {
         preview.errors.insert(preview.errors.end(), table.errors().begin(), table.errors().end());
         return;

@@ -10,18 +10,16 @@
 #include "core/csv/column_mapping.hpp"
 #include "core/intake/survey_table.hpp"
 #include "core/records/import_record.hpp"
+#include "core/import/survey_table_file.hpp"
 #include "core/privacy/audience.hpp"
 #include "core/workspace.hpp"
 
 namespace pairwise {
 
 struct InputFile {
-  std::string name;  // ".csv" files are read as survey exports, everything else as JSON
+  std::string name;  // ".csv" and ".xlsx" files are read as survey exports, everything else as JSON
   std::string content;
 };
-
-// Whether a file is read as a survey export (".csv" in any letter case) rather than as JSON.
-bool is_csv_file_name(const std::string& name);
 
 struct ImportOptions {
   std::string scheme_id;                     // scheme that imported applications (JSON or CSV) join

@@ -13,6 +13,10 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+SheetColumn text_column(const char* header) { return {header, SheetCellKind::text}; }
+SheetColumn number_column(const char* header) { return {header, SheetCellKind::number}; }
+SheetColumn date_column(const char* header) { return {header, SheetCellKind::date}; }
+
 std::string roles_text(const Person& p) {
   if (p.is_mentor() && p.is_mentee()) return "both";
   return p.is_mentor() ? "mentor" : "mentee";
@@ -20,42 +24,48 @@ std::string roles_text(const Person& p) {
 
 }  // namespace
 
-std::string participants_csv(const Workspace& ws, const std::string& scheme_id) {
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({"Email", "Name", "Role", "Status", "Country", "Region", "Time zone", "UTC offset (minutes)",
-                  "Languages", "Topics", "Experience (years)", "Career stage", "Face to face", "Capacity",
-                  "Availability", "Organisation", "Line manager email", "Applied on"});
+SheetTable participants_table(const Workspace& ws, const std::string& scheme_id) {
+  SheetTable table;
+  table.name = "Participants";
+  table.columns = {text_column("Email"), text_column("Name"), text_column("Role"), text_column("Status"), text_column("Country"), text_column("Region"),
+                   text_column("Time zone"), number_column("UTC offset (minutes)"), text_column("Languages"), text_column("Topics"),
+                   number_column("Experience (years)"), text_column("Career stage"), text_column("Face to face"), number_column("Capacity"),
+                   text_column("Availability"), text_column("Organisation"), text_column("Line manager email"), date_column("Applied on")};
   for (const auto& p : ws.people_of_scheme(scheme_id)) {
-    rows.push_back({p.email, p.name, roles_text(p), enum_to_string(kPersonStatusNames, p.status), p.country, p.region,
+    table.rows.push_back({p.email, p.name, roles_text(p), enum_to_string(kPersonStatusNames, p.status), p.country, p.region,
                     p.timezone_name, p.utc_offset_minutes ? std::to_string(*p.utc_offset_minutes) : "",
                     join(p.languages), join(p.topics), p.experience_years ? std::to_string(*p.experience_years) : "",
                     p.career_stage, p.face_to_face ? "yes" : "no", std::to_string(p.capacity), p.availability,
                     p.organisation, p.line_manager_email, p.applied_on});
   }
-  return write_csv(rows);
+  return table;
 }
 
-std::string pairings_csv(const Workspace& ws, const std::string& scheme_id) {
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({"Pairing id", "Scheme", "Mentor email", "Mentor name", "Mentee email", "Mentee name", "Status",
-                  "Since", "Proposed on", "Requested on", "Active since", "Locked"});
+SheetTable pairings_table(const Workspace& ws, const std::string& scheme_id) {
+  SheetTable table;
+  table.name = "Pairings";
+  table.columns = {text_column("Pairing id"),  text_column("Scheme"),      text_column("Mentor email"),   text_column("Mentor name"),
+                   text_column("Mentee email"), text_column("Mentee name"), text_column("Status"),         date_column("Since"),
+                   date_column("Proposed on"), date_column("Requested on"), date_column("Active since"), text_column("Locked")};
   for (const auto& p : ws.pairings_of_scheme(scheme_id)) {
     const Person* mentor = ws.person_by_email(p.mentor_email);
     const Person* mentee = ws.person_by_email(p.mentee_email);
     const Scheme* s = ws.find<Scheme>(p.scheme_id);
-    rows.push_back({p.meta.id, s ? s->name : p.scheme_id, p.mentor_email, mentor ? mentor->name : "", p.mentee_email,
+    table.rows.push_back({p.meta.id, s ? s->name : p.scheme_id, p.mentor_email, mentor ? mentor->name : "", p.mentee_email,
                     mentee ? mentee->name : "", to_string(p.status()), p.status_since(),
                     p.history.empty() ? "" : p.history.front().date, p.requested_on(), p.active_since(),
                     p.locked ? "yes" : "no"});
   }
-  return write_csv(rows);
+  return table;
 }
 
-std::string monitoring_csv(const Workspace& ws, const std::string& scheme_id, const std::string& today) {
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({"Pairing id", "Mentor email", "Mentee email", "Status", "Since", "Days waiting for response",
-                  "Meetings", "Minutes", "Agreement signed", "Objectives", "Objectives achieved", "On track",
-                  "Reason", "Source"});
+SheetTable monitoring_table(const Workspace& ws, const std::string& scheme_id, const std::string& today) {
+  SheetTable table;
+  table.name = "Monitoring";
+  table.columns = {text_column("Pairing id"), text_column("Mentor email"), text_column("Mentee email"), text_column("Status"), date_column("Since"),
+                   number_column("Days waiting for response"), number_column("Meetings"), number_column("Minutes"),
+                   text_column("Agreement signed"), number_column("Objectives"), number_column("Objectives achieved"), text_column("On track"),
+                   text_column("Reason"), text_column("Source")};
   for (const auto& p : ws.pairings_of_scheme(scheme_id)) {
     const Scheme* s = ws.find<Scheme>(p.scheme_id);
     std::string waiting;
@@ -105,10 +115,19 @@ std::string monitoring_csv(const Workspace& ws, const std::string& scheme_id, co
         reason = join(r.reasons);
       }
     }
-    rows.push_back({p.meta.id, p.mentor_email, p.mentee_email, to_string(p.status()), p.status_since(), waiting,
+    table.rows.push_back({p.meta.id, p.mentor_email, p.mentee_email, to_string(p.status()), p.status_since(), waiting,
                     std::to_string(count), std::to_string(minutes), signed_agreement ? "yes" : "no",
                     std::to_string(objectives), std::to_string(achieved), on_track, reason, source});
   }
+  return table;
+}
+
+std::string table_csv(const SheetTable& table) {
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(table.rows.size() + 1);
+  rows.emplace_back();
+  for (const SheetColumn& c : table.columns) rows.back().push_back(c.header);
+  rows.insert(rows.end(), table.rows.begin(), table.rows.end());
   return write_csv(rows);
 }
 
@@ -133,6 +152,25 @@ std::string import_history_csv(const Workspace& ws) {
     }
   }
   return write_csv(rows);
+}
+
+std::string participants_csv(const Workspace& ws, const std::string& scheme_id) {
+  return table_csv(participants_table(ws, scheme_id));
+}
+std::string pairings_csv(const Workspace& ws, const std::string& scheme_id) {
+  return table_csv(pairings_table(ws, scheme_id));
+}
+std::string monitoring_csv(const Workspace& ws, const std::string& scheme_id, const std::string& today) {
+  return table_csv(monitoring_table(ws, scheme_id, today));
+}
+std::string participants_xlsx(const Workspace& ws, const std::string& scheme_id) {
+  return write_xlsx(participants_table(ws, scheme_id));
+}
+std::string pairings_xlsx(const Workspace& ws, const std::string& scheme_id) {
+  return write_xlsx(pairings_table(ws, scheme_id));
+}
+std::string monitoring_xlsx(const Workspace& ws, const std::string& scheme_id, const std::string& today) {
+  return write_xlsx(monitoring_table(ws, scheme_id, today));
 }
 
 }  // namespace pairwise
