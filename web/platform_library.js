@@ -66,6 +66,13 @@ var PairwisePlatform = {
   pw_text_input_show: function (active, x, y, lineHeight) {
     var area = PW.textArea;
     if (!area) return;
+    PW.textActive = !!active;
+    // A field the semantics layer mirrors takes the typing itself (web/semantics_library.js), so a
+    // screen reader hears the field's name and value, not "Text input".
+    if (active && PW.textTarget) {
+      if (document.activeElement !== PW.textTarget) PW.textTarget.focus({ preventScroll: true });
+      return;
+    }
     if (active) {
       // Placed at the caret so an IME's candidate window opens next to the text being typed.
       area.style.left = x + 'px';
@@ -76,6 +83,7 @@ var PairwisePlatform = {
       area.value = '';
       Module.canvas.focus({ preventScroll: true });
     }
+    // (Focus leaving a mirrored field follows the app's keyboard focus: semantics_library.js.)
   },
   pw_clipboard_write: function (textPtr) {
     var text = UTF8ToString(textPtr);

@@ -11,6 +11,7 @@
 #include "app/app_shell.hpp"
 #include "app/browser_input_bridge.hpp"
 #include "app/file_buttons.hpp"
+#include "app/semantics.hpp"
 #include "app/session.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
@@ -66,8 +67,10 @@ void draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    pairwise::app::begin_semantics_frame();
     pairwise::app::begin_item_capture();
     pairwise::app::draw_app_shell(session);
+    pairwise::app::publish_semantics();
     ImGui::Render();
     pairwise::app::publish_item_capture();
     if (GImGui->InputEventsQueue.Size == 0) break;
@@ -154,6 +157,7 @@ int main() {
   ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   pairwise::app::install_browser_input_bridge();
+  pairwise::app::install_semantics();
 
   static pairwise::app::Session session;
   g_session = &session;
