@@ -15,7 +15,13 @@ var PairwiseSemantics = {
     pendingText: null,    // id -> text typed into a field before the app started editing it
     order: [],
 
-    request: function (id, kind) { Module.ccall('pairwise_on_semantics_request', null, ['number', 'number'], [id, kind]); },
+    // The element the person (or screen reader) just focused: focus stays there until the app has
+    // caught up, instead of snapping back to the app's previous focus for a frame.
+    wanted: 0, wantedUpdates: 0,
+    request: function (id, kind) {
+      PWA.wanted = id; PWA.wantedUpdates = 12;
+      Module.ccall('pairwise_on_semantics_request', null, ['number', 'number'], [id, kind]);
+    },
     deliverText: function (text) { if (text) Module.ccall('pairwise_on_text_input', null, ['string'], [text]); },
 
     // Text typed into a mirrored field goes to the app, never into the element itself: the element
@@ -24,7 +30,7 @@ var PairwiseSemantics = {
       if (!text) return;
       if (PWA.text === node.data.i) { PWA.deliverText(text); return; }
       PWA.pendingText.set(node.data.i, (PWA.pendingText.get(node.data.i) || '') + text);
-      PWA.request(node.data.i, 2);
+      if (PWA.wanted !== node.data.i) PWA.request(node.data.i, 2);
     },
 
     makeElement: function (d) {
@@ -105,10 +111,12 @@ var PairwiseSemantics = {
         el.removeAttribute('aria-invalid');
         el.removeAttribute('aria-description');
       }
-      if (d.r !== 'dialog') {
-        var s = el.style;
-        s.left = d.x + 'px'; s.top = d.y + 'px'; s.width = Math.max(1, d.w) + 'px'; s.height = Math.max(1, d.h) + 'px';
-      }
+      // Inside a dialog, elements are placed relative to the dialog's own box.
+      var box = d.dlg && d.r !== 'dialog' ? PWA.nodes.get(d.dlg) : null;
+      var dx = box ? box.data.x : 0, dy = box ? box.data.y : 0;
+      var s = el.style;
+      s.left = (d.x - dx) + 'px'; s.top = (d.y - dy) + 'px';
+      s.width = Math.max(1, d.w) + 'px'; s.height = Math.max(1, d.h) + 'px';
       node.data = d;
     },
 
@@ -230,8 +238,9 @@ var PairwiseSemantics = {
         PWA.deliverText(PWA.pendingText.get(PWA.text));
         PWA.pendingText.delete(PWA.text);
       }
-      PW.textTarget = textNode ? textNode.el : null;
       PWA.syncFocus(textNode);
+      PW.textTarget = textNode ? textNode.el : null;
+      PW.textHold = !!PWA.wanted;  // the page's focus is on its way to the app: do not move it
       PWA.announce(messages);
       Module.pairwiseSemanticsFrame = (Module.pairwiseSemanticsFrame || 0) + 1;
     },
@@ -240,7 +249,13 @@ var PairwiseSemantics = {
 
     // The app's keyboard focus becomes the page's, so a screen reader says what has focus.
     syncFocus: function (textNode) {
-      var node = textNode || (PWA.focus ? PWA.nodes.get(PWA.focus) : null);
+      if (PWA.wanted) {
+        var caughtUp = PWA.focus === PWA.wanted && (!PWA.text || PWA.text === PWA.wanted);
+        if (caughtUp || --PWA.wantedUpdates <= 0) PWA.wanted = 0;
+        else return;
+      }
+      var focusNode = PWA.focus ? PWA.nodes.get(PWA.focus) : null;
+      var node = focusNode || textNode;
       var active = document.activeElement;
       var ownsFocus = !active || active === document.body || active === Module.canvas || PWA.ours(active) ||
         (active.id === 'pairwise-text-input');

@@ -92,7 +92,8 @@ void draw_frame() {
   // ImGui takes fast input (typing, click down+up) a few events per frame ("trickling"): keep
   // drawing until its queue is empty, or the last keys typed wait for the next unrelated event.
   const bool input_waiting = GImGui->InputEventsQueue.Size > 0;
-  g_frames_left = had_event || input_waiting ? kFramesAfterInput : g_frames_left - 1;
+  g_frames_left = had_event || input_waiting || pairwise::app::semantics_wants_frames() ? kFramesAfterInput
+                                                                                      : g_frames_left - 1;
   if (g_frames_left > 0) pairwise::platform::request_frame();
 }
 

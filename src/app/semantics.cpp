@@ -85,6 +85,8 @@ std::unordered_map<ImGuiID, int> g_text_ids_seen;  // same text twice in one win
 std::string g_open_combo_preview;
 bool g_installed = false;
 int g_dialogs_at_frame_start = 0;
+// Frames still to draw for a request: activation happens on the frame after the focus moves.
+int g_frames_wanted = 0;
 
 bool interactive(SemanticRole role) {
   switch (role) {
@@ -188,16 +190,19 @@ void apply_request(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
       ctx->NavDisableHighlight = false;
       ctx->NavDisableMouseHover = true;
     }
-    if (it->activate || it->text_input) {
+    // Activating a field being edited again would restart its editing (and drop what is typed).
+    if ((it->activate || it->text_input) && ctx->ActiveId != id) {
       ImGui::ActivateItemByID(id);
       if (it->text_input) ctx->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
     }
     g_requests.erase(it);
+    g_frames_wanted = 3;
     return;
   }
 }
 
 void queue(const Request& request) {
+  g_frames_wanted = 3;
   for (Request& r : g_requests)
     if (r.id == request.id) {
       r = request;
@@ -207,7 +212,9 @@ void queue(const Request& request) {
 }
 
 void request_from_page(unsigned id, int kind) {
-  // kind: 0 focus, 1 activate (click, Enter), 2 focus and start editing text.
+  // kind: 0 focus, 1 activate (click, Enter), 2 focus and start editing text. The person's choice
+  // wins over a focus the app was about to move by itself (a screen's first field).
+  g_requests.clear();
   queue(Request{static_cast<ImGuiID>(id), kind == 1, kind == 2, true, 4});
 }
 
@@ -288,6 +295,22 @@ void keep_focus_in_view(ImGuiContext& g) {
       return;
     }
   }
+  // A dialog on top keeps the keyboard: focus goes to its first control when it opens, and back
+  // into it if it strays (Tab never reaches what is behind a dialog).
+  const Node* top_dialog = nullptr;
+  for (const Node& n : g_frame.nodes)
+    if (n.role == SemanticRole::dialog) top_dialog = &n;
+  if (top_dialog != nullptr) {
+    const Node* focused_node = find_node(g_frame, g.NavId);
+    if (focused_node != nullptr && focused_node->dialog == top_dialog->id) return;
+    if (g.ActiveId != 0 && g.ActiveIdWindow != nullptr && dialog_of(g.ActiveIdWindow) != nullptr) return;
+    for (const Node& n : g_frame.nodes)
+      if (n.dialog == top_dialog->id && focusable(n)) {
+        queue(Request{n.id, false, keyboard && n.role == SemanticRole::textbox, keyboard, 3});
+        return;
+      }
+    return;
+  }
   const ImGuiID focused = g.NavId;
   const ImGuiID had = g_previous.index.count(g_published_focus) ? g_published_focus : 0;
   const bool gone = (focused == 0 && had != 0) || (focused != 0 && g_frame.index.count(focused) == 0 &&
@@ -304,8 +327,16 @@ void publish(ImGuiContext& g) {
   order.reserve(g_frame.nodes.size());
   std::unordered_map<ImGuiID, Node> now;
   now.reserve(g_frame.nodes.size());
-  for (const Node& n : g_frame.nodes) {
+  const Node* last_opener = nullptr;
+  for (Node& n : g_frame.nodes) {
+    if (n.has_expanded && n.expanded) last_opener = &n;
+    // ImGui::BeginPopup windows are called "##Popup_1a2b3c4d": such a dialog takes the name of the
+    // control that opened it.
+    if (n.role == SemanticRole::dialog && n.name.rfind("Popup_", 0) == 0 && last_opener != nullptr) n.name = last_opener->name;
     if (!mirrored(n)) continue;
+    // A field drawn straight with ImGui::InputText (no widget helper) shows its text while edited.
+    if (n.role == SemanticRole::textbox && n.value.empty() && g.InputTextState.ID == n.id)
+      n.value.assign(g.InputTextState.TextA.Data, g.InputTextState.TextA.Data ? std::strlen(g.InputTextState.TextA.Data) : 0);
     order.push_back(n.id);
     auto before = g_published.find(n.id);
     if (before == g_published.end() || !(before->second == n)) changed.push_back(to_json(n));
@@ -315,8 +346,8 @@ void publish(ImGuiContext& g) {
   for (const auto& [id, n] : g_published)
     if (now.count(id) == 0) removed.push_back(id);
   const ImGuiID focus = now.count(g.NavId) ? g.NavId : 0;
-  const ImGuiID text = g.ActiveId != 0 && now.count(g.ActiveId) && now[g.ActiveId].role == SemanticRole::textbox &&
-                               g.IO.WantTextInput
+  const ImGuiID text = g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId && now.count(g.ActiveId) != 0 &&
+                               now[g.ActiveId].role == SemanticRole::textbox
                            ? g.ActiveId
                            : 0;
   const bool order_changed = order != g_published_order;
@@ -381,6 +412,7 @@ void begin_semantics_frame() {
   g_previous = std::move(g_frame);
   g_frame.clear();
   g_text_ids_seen.clear();
+  if (g_frames_wanted > 0) --g_frames_wanted;
   for (auto it = g_requests.begin(); it != g_requests.end();)
     it = --it->frames_left < 0 ? g_requests.erase(it) : it + 1;
   // Esc closes the dialog on top, also those whose screen does not listen for it.
@@ -396,6 +428,8 @@ void publish_semantics() {
   keep_focus_in_view(g);
   publish(g);
 }
+
+bool semantics_wants_frames() { return g_frames_wanted > 0 || !g_requests.empty(); }
 
 void install_semantics() {
   if (g_installed) return;
