@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 #include <vector>
@@ -255,19 +256,21 @@ nlohmann::json to_json(const Node& n) {
 bool mirrored(const Node& n) { return n.role != SemanticRole::none && !n.hidden && (!n.name.empty() || n.role == SemanticRole::dialog); }
 
 // Where keyboard focus goes when the focused item is gone: the item that followed it (or, failing
-// that, preceded it) on the previous frame, so Tab carries on from the same place.
+// that, preceded it) when it was last drawn, so Tab carries on from the same place.
+std::vector<ImGuiID> g_focus_seen_order;  // reading order on the last frame the focused item was drawn
+ImGuiID g_focus_seen = 0;
+
 ImGuiID replacement_for(ImGuiID lost) {
-  auto found = g_previous.index.find(lost);
-  if (found == g_previous.index.end()) return 0;
-  const std::size_t at = found->second;
-  for (std::size_t i = at + 1; i < g_previous.nodes.size(); ++i) {
-    const Node* now = find_node(g_frame, g_previous.nodes[i].id);
-    if (now != nullptr && focusable(*now) && now->visible) return now->id;
-  }
-  for (std::size_t i = at; i-- > 0;) {
-    const Node* now = find_node(g_frame, g_previous.nodes[i].id);
-    if (now != nullptr && focusable(*now) && now->visible) return now->id;
-  }
+  const auto at = std::find(g_focus_seen_order.begin(), g_focus_seen_order.end(), lost);
+  if (at == g_focus_seen_order.end()) return 0;
+  auto usable = [](ImGuiID id) {
+    const Node* now = find_node(g_frame, id);
+    return now != nullptr && focusable(*now) && now->visible;
+  };
+  for (auto it = at + 1; it != g_focus_seen_order.end(); ++it)
+    if (usable(*it)) return *it;
+  for (auto it = at; it != g_focus_seen_order.begin();)
+    if (usable(*--it)) return *it;
   return 0;
 }
 
@@ -312,12 +315,24 @@ void keep_focus_in_view(ImGuiContext& g) {
     return;
   }
   const ImGuiID focused = g.NavId;
-  const ImGuiID had = g_previous.index.count(g_published_focus) ? g_published_focus : 0;
-  const bool gone = (focused == 0 && had != 0) || (focused != 0 && g_frame.index.count(focused) == 0 &&
-                                                   g_previous.index.count(focused) != 0);
-  if (!gone || g.ActiveId != 0) return;
-  if (const ImGuiID next = replacement_for(focused != 0 ? focused : had); next != 0)
-    queue(Request{next, false, false, keyboard, 3});
+  if (focused != 0 && g_frame.index.count(focused) != 0) {
+    g_focus_seen = focused;
+    g_focus_seen_order.clear();
+    for (const Node& n : g_frame.nodes) g_focus_seen_order.push_back(n.id);
+    return;
+  }
+  // Gone: the focused item vanished (its row changed, its reminder went away), or the keyboard
+  // focus was dropped while someone was using the keyboard.
+  const ImGuiID lost = focused != 0 ? focused : (keyboard ? g_focus_seen : 0);
+  if (lost == 0 || lost != g_focus_seen) return;
+  if (g.ActiveId != 0 && g.ActiveId != lost) return;
+  // Dropped while still there (e.g. the page lost focus to a file chooser): it gets focus back.
+  const Node* still = find_node(g_frame, lost);
+  if (still != nullptr && focusable(*still)) {
+    queue(Request{lost, false, false, keyboard, 3});
+    return;
+  }
+  if (const ImGuiID next = replacement_for(lost); next != 0) queue(Request{next, false, false, keyboard, 3});
 }
 
 void publish(ImGuiContext& g) {
