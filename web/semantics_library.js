@@ -329,6 +329,13 @@ var PairwiseSemantics = {
     window.addEventListener('compositionend', function () { PWA.composing = null; }, true);
   },
 
+  pw_semantics_paused: function () { return Module.pairwiseSemanticsPaused ? 1 : 0; },
+  // Totals for the browser suite's measurement (tests/browser/semantics_cost.test.mjs).
+  pw_report_frame_cost: function (frameMs, semanticsMs) {
+    var s = Module.pairwiseFrameStats || (Module.pairwiseFrameStats = { frames: 0, frameMs: 0, semanticsMs: 0, worstFrameMs: 0, worstSemanticsMs: 0 });
+    s.frames++; s.frameMs += frameMs; s.semanticsMs += semanticsMs;
+    s.worstFrameMs = Math.max(s.worstFrameMs, frameMs); s.worstSemanticsMs = Math.max(s.worstSemanticsMs, semanticsMs);
+  },
   pw_semantics_update: function (jsonPtr) {
     PWA.apply(JSON.parse(UTF8ToString(jsonPtr)));
   },

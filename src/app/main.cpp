@@ -18,6 +18,7 @@
 #include "app/ui_fonts.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
+#include "platform/semantics.hpp"
 #include "platform/storage.hpp"
 
 namespace {
@@ -40,6 +41,7 @@ int wake_on_event(void*, SDL_Event* event) {
 }
 
 void draw_frame() {
+  const double frame_started = pairwise::platform::now_ms();
   bool had_event = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
@@ -85,6 +87,7 @@ void draw_frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  pairwise::platform::report_frame_cost(pairwise::platform::now_ms() - frame_started, pairwise::app::take_semantics_ms());
   if (!g_first_frame_done) {
     g_first_frame_done = true;
     pairwise::platform::signal_ready();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/testing/item_capture.hpp"
+#include "platform/browser.hpp"
 #include "platform/semantics.hpp"
 
 namespace pairwise::app {
@@ -88,6 +89,8 @@ bool g_installed = false;
 int g_dialogs_at_frame_start = 0;
 // Frames still to draw for a request: activation happens on the frame after the focus moves.
 int g_frames_wanted = 0;
+bool g_paused = false;
+double g_spent_ms = 0;  // in publish_semantics since the last take_semantics_ms()
 
 bool interactive(SemanticRole role) {
   switch (role) {
@@ -423,7 +426,9 @@ void semantic_text(SemanticRole role, const std::string& text, int level) {
 
 void begin_semantics_frame() {
   ImGuiContext& g = *GImGui;
-  g.TestEngineHookItems = true;
+  g_paused = platform::semantics_paused();
+  // (The test flavour's item table needs the hooks even while the layer pauses.)
+  g.TestEngineHookItems = !g_paused || kItemCaptureNeedsHooks;
   g_previous = std::move(g_frame);
   g_frame.clear();
   g_text_ids_seen.clear();
@@ -436,12 +441,21 @@ void begin_semantics_frame() {
 
 void publish_semantics() {
   ImGuiContext& g = *GImGui;
+  if (g_paused) return;
+  const double started = platform::now_ms();
   if (g.OpenPopupStack.Size > 0 && g.OpenPopupStack.Size == g_dialogs_at_frame_start &&
       ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);
   }
   keep_focus_in_view(g);
   publish(g);
+  g_spent_ms += platform::now_ms() - started;
+}
+
+double take_semantics_ms() {
+  const double spent = g_spent_ms;
+  g_spent_ms = 0;
+  return spent;
 }
 
 bool semantics_wants_frames() { return g_frames_wanted > 0 || !g_requests.empty(); }

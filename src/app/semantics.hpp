@@ -60,6 +60,8 @@ void begin_semantics_frame();
 // Once per drawn frame, after ImGui::Render(): keeps focus where a person can see it and sends the
 // changes to the page.
 void publish_semantics();
+// Milliseconds publish_semantics() took since the last call (the layer's cost, for measuring).
+double take_semantics_ms();
 // True while a request from the page still needs frames drawn (focus first, activation next).
 bool semantics_wants_frames();
 // Installs the page side (DOM tree, live region, request queue).

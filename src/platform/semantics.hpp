@@ -11,4 +11,10 @@ void install_semantics(SemanticsRequestHandler handler);
 // Hands one frame's changes (JSON, see src/app/semantics.cpp) to the page.
 void publish_semantics(const std::string& update_json);
 
+// Measuring the layer's cost: true while the page asks for the layer to pause
+// (Module.pairwiseSemanticsPaused), so the same build can be timed with and without it.
+bool semantics_paused();
+// Reports one drawn frame's time and the part of it the layer took (Module.pairwiseFrameStats).
+void report_frame_cost(double frame_ms, double semantics_ms);
+
 }  // namespace pairwise::platform

@@ -4,6 +4,8 @@ extern "C" {
 void pw_semantics_install();
 void pw_semantics_update(const char* json);
 void pw_request_frame();
+int pw_semantics_paused();
+void pw_report_frame_cost(double frame_ms, double semantics_ms);
 }
 
 namespace {
@@ -23,5 +25,8 @@ void install_semantics(SemanticsRequestHandler handler) {
 }
 
 void publish_semantics(const std::string& update_json) { pw_semantics_update(update_json.c_str()); }
+
+bool semantics_paused() { return pw_semantics_paused() != 0; }
+void report_frame_cost(double frame_ms, double semantics_ms) { pw_report_frame_cost(frame_ms, semantics_ms); }
 
 }  // namespace pairwise::platform

@@ -12,6 +12,8 @@ typedef int ImGuiItemStatusFlags;
 
 namespace pairwise::app {
 
+// True in the test flavour, whose item table is fed by Dear ImGui's item hooks.
+extern const bool kItemCaptureNeedsHooks;
 void begin_item_capture();
 // Fed by the semantics layer's Dear ImGui item hooks (src/app/semantics.cpp).
 void capture_item_added(ImGuiContext* ctx, ImGuiID id, const ImRect& bb);

@@ -1,6 +1,7 @@
 #include "app/testing/item_capture.hpp"
 
 namespace pairwise::app {
+extern const bool kItemCaptureNeedsHooks = false;
 void begin_item_capture() {}
 void capture_item_added(ImGuiContext*, ImGuiID, const ImRect&) {}
 void capture_item_info(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}

@@ -37,6 +37,7 @@ CapturedItem& item_for(ImGuiID id) {
 }  // namespace
 
 namespace pairwise::app {
+extern const bool kItemCaptureNeedsHooks = true;
 
 void capture_item_added(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
   CapturedItem& item = item_for(id);
