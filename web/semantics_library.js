@@ -167,7 +167,17 @@ var PairwiseSemantics = {
         var d = node.data;
         var parent = PWA.main;
         if (d.r !== 'dialog' && d.dlg && PWA.nodes.has(d.dlg)) parent = PWA.nodes.get(d.dlg).el;
-        if (d.r === 'option') {
+        if (d.tl) {
+          var list = PWA.tablists.get(d.tl);
+          if (!list) {
+            list = document.createElement('div');
+            list.setAttribute('role', 'tablist');
+            list.className = 'pw-group';
+            PWA.tablists.set(d.tl, list);
+          }
+          if (!used.has(list)) { PWA.place(parent, list, cursors); used.add(list); }
+          parent = list;
+        } else if (d.r === 'option') {
           if (!used.has(PWA.listbox)) { PWA.place(parent, PWA.listbox, cursors); used.add(PWA.listbox); }
           parent = PWA.listbox;
         } else if (d.tb) {
@@ -180,6 +190,7 @@ var PairwiseSemantics = {
         PWA.place(parent, node.el, cursors);
       }
       if (!used.has(PWA.listbox)) PWA.listbox.remove();
+      PWA.tablists.forEach(function (list, id) { if (!used.has(list)) { list.remove(); PWA.tablists.delete(id); } });
       PWA.tables.forEach(function (table, id) {
         table.rows.forEach(function (row, r) {
           row.cells.forEach(function (cell, c) { if (!used.has(cell)) { cell.remove(); row.cells.delete(c); } });
@@ -217,7 +228,7 @@ var PairwiseSemantics = {
           node = { el: PWA.makeElement(d), data: null };
           PWA.nodes.set(d.i, node);
           structural = true;
-        } else if (node.data.dlg !== d.dlg || node.data.tb !== d.tb || node.data.row !== d.row ||
+        } else if (node.data.dlg !== d.dlg || node.data.tb !== d.tb || node.data.tl !== d.tl || node.data.row !== d.row ||
                    node.data.col !== d.col) {
           structural = true;
         }
@@ -282,6 +293,7 @@ var PairwiseSemantics = {
   pw_semantics_install: function () {
     PWA.nodes = new Map();
     PWA.tables = new Map();
+    PWA.tablists = new Map();
     PWA.pendingText = new Map();
     var root = document.createElement('div');
     root.id = 'pairwise-semantics';

@@ -25,6 +25,7 @@ struct Node {
   ImGuiID window = 0;
   ImGuiID dialog = 0;  // the dialog (popup window) the item sits in, 0 for the main window
   ImGuiID table = 0;
+  ImGuiID tab_bar = 0;
   int row = -1;
   int column = -1;
   int row_count = 0;  // rows of a virtualised table (only some are drawn)
@@ -46,7 +47,7 @@ struct Node {
   bool operator==(const Node& o) const {
     return id == o.id && role == o.role && name == o.name && value == o.value && error == o.error &&
            rect.Min.x == o.rect.Min.x && rect.Min.y == o.rect.Min.y && rect.Max.x == o.rect.Max.x &&
-           rect.Max.y == o.rect.Max.y && dialog == o.dialog && table == o.table && row == o.row &&
+           rect.Max.y == o.rect.Max.y && dialog == o.dialog && table == o.table && tab_bar == o.tab_bar && row == o.row &&
            column == o.column && row_count == o.row_count && level == o.level && disabled == o.disabled &&
            checked == o.checked && selected == o.selected && expanded == o.expanded &&
            has_expanded == o.has_expanded && multiline == o.multiline && required == o.required && opens_files == o.opens_files &&
@@ -239,6 +240,7 @@ nlohmann::json to_json(const Node& n) {
     j["col"] = n.column;
     if (n.row_count > 0) j["rc"] = n.row_count;
   }
+  if (n.tab_bar != 0) j["tl"] = n.tab_bar;
   if (n.level > 0) j["lv"] = n.level;
   if (n.disabled) j["d"] = 1;
   if (n.role == SemanticRole::checkbox || n.role == SemanticRole::radio) j["c"] = n.checked ? 1 : 0;
@@ -466,6 +468,23 @@ void install_semantics() {
   platform::install_semantics(request_from_page);
 }
 
+// Tab reaches the controls inside a scrolling region (a table's rows, a list of meetings) in reading
+// order instead of stopping once at the whole region: every child window is made navigation-
+// flattened, as ImGuiWindowFlags_NavFlattened would (called from Begin(), which set up the window's
+// navigation root and focus scope just before, so both are put as that flag would have put them).
+void flatten_for_tabbing(ImGuiContext* ctx, ImGuiWindow* window) {
+  constexpr ImGuiWindowFlags kNotRegions = ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip |
+                                           ImGuiWindowFlags_ChildMenu | ImGuiWindowFlags_NavFlattened;
+  if (!(window->Flags & ImGuiWindowFlags_ChildWindow) || (window->Flags & kNotRegions) || window->ParentWindow == nullptr)
+    return;
+  if (std::strstr(window->Name, "/##") != nullptr) return;  // a multi-line text field's own scroller
+  if (ctx->FocusScopeStack.Size == 0 || ctx->CurrentFocusScopeId != window->ID) return;
+  window->Flags |= ImGuiWindowFlags_NavFlattened;
+  window->RootWindowForNav = window->ParentWindow->RootWindowForNav;
+  ImGui::PopFocusScope();  // End() pops it only for windows that are not flattened
+  window->NavRootFocusScopeId = ctx->CurrentFocusScopeId;
+}
+
 }  // namespace pairwise::app
 
 // ---- Dear ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE, on in every build) ----------------------
@@ -476,6 +495,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   capture_item_added(ctx, id, bb);
   ImGuiWindow* window = ctx->CurrentWindow;
   if (item == nullptr && window != nullptr && id == window->ID) {
+    flatten_for_tabbing(ctx, window);
     // A window: dialogs (popups that are not combo lists, menus or tooltips) are mirrored.
     if (dialog_of(window) == window) {
       Node& n = node_for(id);
@@ -513,6 +533,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     n.expanded = (flags & ImGuiItemStatusFlags_Opened) != 0;
   } else if (ImGuiTabBar* bar = ctx->CurrentTabBar; bar != nullptr && ImGui::TabBarFindTabByID(bar, id) != nullptr) {
     n.role = SemanticRole::tab;
+    n.tab_bar = bar->ID;
     n.selected = bar->SelectedTabId == id || bar->VisibleTabId == id;
   } else if (window != nullptr && is_combo_popup(window)) {
     n.role = SemanticRole::option;

@@ -4,9 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launch, openApp, startServer } from './harness.mjs';
 import { settle, waitForApp } from './ui.mjs';
-import { control, press, fill, focused, announced, axeViolations } from './roles.mjs';
+import { control, press, fill, focused, announced, axeViolations, tabTo } from './roles.mjs';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 let site;
 before(async () => { site = await startServer(); });
@@ -64,6 +68,48 @@ test('an applicant goes from a preset to the exported file by role and name only
     await control(page, 'dialog', 'Settings').waitFor();
     await control(page, 'heading', 'Keyboard shortcuts').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'settings');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('a coordinator imports, matches and accepts by role and name; "Introduce" by Enter keeps focus', async () => {
+  const { context } = await launch();
+  try {
+    const { page, problems } = await openApp(context, site.url);
+    await waitForApp(page);
+    await press(page, 'button', 'IKT mentoring');
+    await press(page, 'button', 'Coordinate the scheme');
+    assert.deepEqual(await axeViolations(page), [], 'import screen');
+    const chooser = page.waitForEvent('filechooser');
+    await press(page, 'button', 'Open application files…');
+    await (await chooser).setFiles(['ana', 'ben', 'chen'].map((n) => path.join(fixtures, `${n}.application.json`)));
+    await press(page, 'button', 'Apply import');
+    await announced(page, /Imported 3 file/, 20000);
+    await press(page, 'tab', 'Matching');
+    assert.equal(await control(page, 'tab', 'Matching').getAttribute('aria-selected'), 'true');
+    await press(page, 'button', 'Run matching');
+    await control(page, 'button', 'Accept all proposals').waitFor({ timeout: 30000 });
+    assert.deepEqual(await axeViolations(page), [], 'matching screen');
+    await press(page, 'button', 'Accept all proposals');
+    await announced(page, /Accepted \d pair/, 20000);
+    await press(page, 'tab', 'Pairings');
+    await control(page, 'button', 'Introduce').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'pairings screen');
+
+    // The finding: after "Introduce" by Enter the focus ring vanished for 8 presses of Tab.
+    await tabTo(page, 'button', 'Introduce');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    assert.match((await download).suggestedFilename(), /^pairwise-introduction-/);
+    await settle(page);
+    const controls = ['button', 'radio', 'checkbox', 'textbox', 'tab', 'combobox'];
+    const after = await focused(page);
+    assert.ok(controls.includes(after.role), `focus after Introduce: ${JSON.stringify(after)}`);
+    assert.equal(await page.evaluate(() => Module.pairwiseSemantics.focusVisible), true, 'the focus ring shows');
+    await page.keyboard.press('Tab');
+    await settle(page);
+    const next = await focused(page);
+    assert.ok(controls.includes(next.role) && JSON.stringify(next) !== JSON.stringify(after), `Tab moves on: ${JSON.stringify(next)}`);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
