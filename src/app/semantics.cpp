@@ -328,7 +328,10 @@ void keep_focus_in_view(ImGuiContext& g) {
   }
   // Gone: the focused item vanished (its row changed, its reminder went away), or the keyboard
   // focus was dropped while someone was using the keyboard.
-  const ImGuiID lost = focused != 0 ? focused : (keyboard ? g_focus_seen : 0);
+  // Only for someone using the keyboard: an item scrolled out of a region by the mouse wheel also
+  // stops being drawn, and pulling focus (and the scroll) back to it would fight the wheel.
+  if (!keyboard || g.IO.MouseWheel != 0 || g.IO.MouseWheelH != 0) return;
+  const ImGuiID lost = focused != 0 ? focused : g_focus_seen;
   if (lost == 0 || lost != g_focus_seen) return;
   if (g.ActiveId != 0 && g.ActiveId != lost) return;
   // Dropped while still there (e.g. the page lost focus to a file chooser): it gets focus back.
