@@ -280,9 +280,14 @@ var PairwiseSemantics = {
       }
     },
 
+    // The app's focus, or the element a screen reader has focused (its request may still be on
+    // its way to the app).
     focusedFileButton: function () {
-      var node = PWA.focus ? PWA.nodes.get(PWA.focus) : null;
-      return !!(node && node.data.of && !node.data.d && !PWA.text);
+      if (PWA.text) return false;
+      var active = document.activeElement;
+      var nodes = [PWA.focus ? PWA.nodes.get(PWA.focus) : null,
+        PWA.ours(active) ? PWA.nodes.get(Number(active.dataset.id)) : null];
+      return nodes.some(function (node) { return !!(node && node.data.of && !node.data.d); });
     },
     openFileChooser: function () {
       var input = document.getElementById('pairwise-file-input');
