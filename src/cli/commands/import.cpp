@@ -31,7 +31,7 @@ namespace {
 // Whether any file brings applicants: a survey export or an application file.
 bool brings_applications(const std::vector<InputFile>& inputs) {
   for (const auto& f : inputs) {
-    if (is_csv_file_name(f.name)) return true;
+    if (is_survey_table_file_name(f.name)) return true;
     auto parsed = read_document(f.content, f.name);
     if (parsed && parsed->kind == DocumentKind::application) return true;
   }
