@@ -73,7 +73,7 @@ void describe_field(const char* label, const std::string& value, const std::stri
 
 // The field's own label and error are read with the field (its name, aria-invalid and message),
 // so they are not mirrored again as separate text.
-void field_label(const char* label, const std::string& error) {
+void label_with_problem(const char* label, const std::string& error) {
   ImGui::TextUnformatted(label);
   if (!error.empty()) {
     capture_text("error", error);
@@ -117,7 +117,7 @@ void error_text(const std::string& text) {
 }
 
 bool text_field(const char* label, std::string& value, const char* hint, const std::string& error) {
-  field_label(label, error);
+  label_with_problem(label, error);
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
   const std::string id = std::string("##") + label;
   const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, &value);
@@ -126,7 +126,7 @@ bool text_field(const char* label, std::string& value, const char* hint, const s
 }
 
 bool text_area(const char* label, std::string& value, float lines, const std::string& error) {
-  field_label(label, error);
+  label_with_problem(label, error);
   const std::string id = std::string("##") + label;
   const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 38.0f),
                     ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
@@ -188,7 +188,7 @@ bool int_field(const char* label, int& value, int min_value, int max_value) {
 
 bool optional_int_field(const char* label, std::optional<int>& value, int min_value, int max_value,
                         const std::string& error) {
-  field_label(label, error);
+  label_with_problem(label, error);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   const std::string id = std::string("##") + label;
   std::string text = value ? std::to_string(*value) : std::string();

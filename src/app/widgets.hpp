@@ -17,7 +17,7 @@ void error_text(const std::string& text);
 
 // A labelled single-line field; the label sits above the box. Returns true when edited.
 // A field's label, with what is wrong with it beside it in the error colour.
-void field_label(const char* label, const std::string& error = {});
+void label_with_problem(const char* label, const std::string& error = {});
 bool text_field(const char* label, std::string& value, const char* hint = "", const std::string& error = {});
 bool text_area(const char* label, std::string& value, float lines = 4, const std::string& error = {});
 // A comma- or semicolon-separated list edited as one line ("Spanish; English").

@@ -134,7 +134,7 @@ bool draw_time_zone_choice(const Scheme& scheme, FormState& state, const std::ve
   Person& p = state.draft;
   bool edited = false;
   std::string zone_problem = problem_for(state, missing, "timezone");
-  field_label(label_for(scheme, "timezone", "Time zone").c_str(), zone_problem);
+  label_with_problem(label_for(scheme, "timezone", "Time zone").c_str(), zone_problem);
   if (!p.timezone_name.empty()) {
     ImGui::SameLine();
     ImGui::TextUnformatted(p.timezone_name.c_str());
