@@ -114,8 +114,10 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
   bool edited = false;
   for (const Category& c : kCategories) {
     ImGui::PushID(c.label);
+    // The prompt stays whether or not the field is focused or filled: a prompt that hid when its
+    // field lost focus moved every field below by a line, under the pointer that was clicking one.
     edited |= text_area(c.label, d.value.*(c.field), 2);
-    if (ImGui::IsItemActive() || (d.value.*(c.field)).empty()) help_text(c.prompt);
+    help_text(c.prompt);
     ImGui::PopID();
   }
   ImGui::EndDisabled();
