@@ -113,24 +113,33 @@ void ask_to_end(const Pairing& pairing, PairingStatus to, const std::string& que
   p = PendingEnd{pairing.meta.id, to, "", question, true};
 }
 
-void draw_actions_now(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
+// A button that moves the pairing to its next status: shown disabled while the row settles, so the
+// second click of a double click cannot take a step nobody chose. Downloads and mail stay live.
+bool step_button(const char* label, bool settling_now) {
+  ImGui::BeginDisabled(settling_now);
+  const bool pressed = ImGui::SmallButton(label);
+  ImGui::EndDisabled();
+  return pressed && !settling_now;
+}
+
+void draw_actions_now(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue, bool settle) {
   const std::string who = session.workspace().display_name(pairing.mentee_email) + " and " +
                           session.workspace().display_name(pairing.mentor_email);
   switch (pairing.status()) {
     case PairingStatus::proposed:
-      if (ImGui::SmallButton("Introduce")) introduce(session, scheme, pairing);
+      if (step_button("Introduce", settle)) introduce(session, scheme, pairing);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Downloads the introduction pack to send to both, and records the request");
       break;
     case PairingStatus::requested:
     case PairingStatus::no_response:
-      if (ImGui::SmallButton("Accepted")) move(session, scheme, pairing, PairingStatus::accepted, Actor::mentor);
+      if (step_button("Accepted", settle)) move(session, scheme, pairing, PairingStatus::accepted, Actor::mentor);
       ImGui::SameLine();
-      if (ImGui::SmallButton("Declined")) move(session, scheme, pairing, PairingStatus::declined, Actor::mentor);
+      if (step_button("Declined", settle)) move(session, scheme, pairing, PairingStatus::declined, Actor::mentor);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("A mentor may decline without giving a reason");
       ImGui::SameLine();
       if (pairing.status() == PairingStatus::no_response) {
-        if (ImGui::SmallButton("Ask again")) move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator, "asked again");
-      } else if (overdue && ImGui::SmallButton("No response")) {
+        if (step_button("Ask again", settle)) move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator, "asked again");
+      } else if (overdue && step_button("No response", settle)) {
         move(session, scheme, pairing, PairingStatus::no_response, Actor::coordinator);
       }
       ImGui::SameLine();
@@ -150,13 +159,13 @@ void draw_actions_now(Session& session, const Scheme& scheme, const Pairing& pai
       }
       break;
     case PairingStatus::accepted:
-      if (ImGui::SmallButton("Started")) move(session, scheme, pairing, PairingStatus::active, Actor::coordinator);
+      if (step_button("Started", settle)) move(session, scheme, pairing, PairingStatus::active, Actor::coordinator);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("They have met: the pairing is under way");
       ImGui::SameLine();
       if (ImGui::SmallButton("Pack")) download_introduction_pack(session, scheme, pairing);
       break;
     case PairingStatus::active:
-      if (ImGui::SmallButton("Close…"))
+      if (step_button("Close…", settle))
         ask_to_end(pairing, PairingStatus::completed, "Close the pairing of " + who + " as completed?");
       break;
     default:
@@ -164,16 +173,14 @@ void draw_actions_now(Session& session, const Scheme& scheme, const Pairing& pai
   }
   if (!is_final(pairing.status())) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("Withdraw…"))
+    if (step_button("Withdraw…", settle))
       ask_to_end(pairing, PairingStatus::withdrawn,
                  "Withdraw the pairing of " + who + "? Either side may withdraw without giving fault. This cannot be undone.");
   }
 }
 
 void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
-  ImGui::BeginDisabled(settling(pairing));
-  draw_actions_now(session, scheme, pairing, overdue);
-  ImGui::EndDisabled();
+  draw_actions_now(session, scheme, pairing, overdue, settling(pairing));
 }
 
 void draw_end_dialog(Session& session, const Scheme& scheme) {
