@@ -57,7 +57,13 @@ void read_csv_columns(ImportState& s, const Scheme& scheme) {
         std::string answer = trim(row.cells[k]);
         if (std::find(seen.begin(), seen.end(), answer) != seen.end()) continue;
         seen.push_back(answer);
-        if (answer.size() > 40) answer = answer.substr(0, 40) + "…";
+        if (answer.size() > 40) {
+          // Cut at a character boundary: half a UTF-8 character is not text (the page's JSON
+          // refused it and the whole frame failed on SurveyMonkey's Greek answers).
+          std::size_t cut = 40;
+          while (cut > 0 && (static_cast<unsigned char>(answer[cut]) & 0xC0) == 0x80) --cut;
+          answer = answer.substr(0, cut) + "…";
+        }
         for (char& c : answer)
           if (c == '\n' || c == '\r') c = ' ';
         s.csv_samples[k] += (s.csv_samples[k].empty() ? "" : " · ") + answer;

@@ -100,7 +100,8 @@ void publish_item_capture() {
                      {"focused", ImGui::GetActiveID() == item.id}});
   }
   for (const auto& [kind, text] : g_texts) items.push_back({{"kind", kind}, {"text", text}, {"label", ""}, {"visible", false}});
-  pw_publish_test_items(items.dump().c_str());
+  // Text that is not valid UTF-8 is shown with replacement characters rather than stopping the frame.
+  pw_publish_test_items(items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
 }  // namespace pairwise::app
