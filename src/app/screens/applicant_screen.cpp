@@ -305,10 +305,11 @@ void draw_applicant_screen(Session& session) {
   if (missing_intake_fields(scheme, p).empty()) session.withdraw_notices(kMissingAnswersCause);
 
   section_heading("Send your application");
-  draw_export_lock_choice(session, true);
   if (button("Export application file", session.loaded())) export_application(session, state, scheme);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S");
   offer_export_shortcut("Export application file", [&session, &state, &scheme] { export_application(session, state, scheme); });
+  // The lock choice sits under the button, so the button stays where the form's end is.
+  draw_export_lock_choice(session, true);
   if (!state.exported_file.empty()) {
     const std::string saved = "Saved as " + state.exported_file +
                               " in your downloads. E-mail this file to the scheme's coordinator; nothing has been sent "
