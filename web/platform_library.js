@@ -187,6 +187,11 @@ var PairwisePlatform = {
     Module.stringToUTF8(text, ptr, size);
     try { Module['_' + name](ptr); } finally { Module._free(ptr); }
   },
+  // A C++ exception that reached an entry point (a frame, a storage or file callback): named in the
+  // console as an error, so it is never silent (tests fail on console errors).
+  pw_report_internal_error: function (text) {
+    console.error('Pairwise internal error: ' + UTF8ToString(text));
+  },
   pw_signal_ready: function () {
     Module.pairwiseStarted = true;
     if (Module.pairwiseReady) Module.pairwiseReady();

@@ -7,6 +7,8 @@
 #include <imgui_internal.h>
 
 #include <cstdio>
+#include <exception>
+#include <string>
 
 #include "app/app_shell.hpp"
 #include "app/browser_input_bridge.hpp"
@@ -38,7 +40,32 @@ int wake_on_event(void*, SDL_Event* event) {
   return 0;
 }
 
-void draw_frame() {
+// An exception that reaches an entry point is a bug: without this it escapes to the browser as a
+// bare "Exception" with no message, and the step it interrupted is silently half-done. Here it is
+// named in the console and told to the person, and the app goes on drawing.
+void report_internal_error(const char* where, const char* what) {
+  const std::string text = std::string(where) + ": " + what;
+  pairwise::platform::report_internal_error(text);
+  if (g_session != nullptr)
+    g_session->notify("Pairwise hit an internal error (" + text + "). Records stored before it are kept; "
+                      "please report it to whoever runs this site.", true, "internal-error");
+}
+
+template <typename Step>
+void guarded(const char* where, Step&& step) {
+  try {
+    step();
+  } catch (const std::exception& e) {
+    report_internal_error(where, e.what());
+  } catch (...) {
+    report_internal_error(where, "an exception that is not a std::exception");
+  }
+}
+
+void draw_frame_unguarded();
+void draw_frame() { guarded("drawing a frame", draw_frame_unguarded); }
+
+void draw_frame_unguarded() {
   bool had_event = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
@@ -68,7 +95,13 @@ void draw_frame() {
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     pairwise::app::begin_item_capture();
-    pairwise::app::draw_app_shell(session);
+    bool drawn = false;
+    guarded("drawing the screen", [&] {
+      pairwise::app::draw_app_shell(session);
+      drawn = true;
+    });
+    // Closes whatever window or stack the interrupted screen left open, so the frame still ends.
+    if (!drawn) ImGui::ErrorCheckEndFrameRecover(nullptr);
     ImGui::Render();
     pairwise::app::publish_item_capture();
     if (GImGui->InputEventsQueue.Size == 0) break;
@@ -102,22 +135,26 @@ void redraw_soon() {
 void install_storage() {
   pairwise::platform::StorageHandlers handlers;
   handlers.loaded = [](const std::string& json) {
-    pairwise::app::note_text_seen(json);  // names in other scripts fetch their font at once
-    g_session->on_loaded(json);
+    guarded("loading the stored workspace", [&] {
+      pairwise::app::note_text_seen(json);  // names in other scripts fetch their font at once
+      g_session->on_loaded(json);
+    });
     redraw_soon();
   };
   handlers.external_change = [](const std::string& json) {
-    pairwise::app::note_text_seen(json);
-    g_session->on_external_change(json);
+    guarded("taking in another tab's change", [&] {
+      pairwise::app::note_text_seen(json);
+      g_session->on_external_change(json);
+    });
     redraw_soon();
   };
-  handlers.flush_now = [] { g_session->flush_now(); };
+  handlers.flush_now = [] { guarded("saving before the page closes", [] { g_session->flush_now(); }); };
   handlers.saved = [](int write_id) {
-    g_session->on_saved(write_id);
+    guarded("finishing a save", [&] { g_session->on_saved(write_id); });
     redraw_soon();
   };
   handlers.write_failed = [](int write_id) {
-    g_session->on_write_failed(write_id);
+    guarded("handling a failed save", [&] { g_session->on_write_failed(write_id); });
     redraw_soon();
   };
   pairwise::platform::open_storage(handlers);
@@ -161,9 +198,11 @@ int main() {
   static pairwise::app::Session session;
   g_session = &session;
   pairwise::platform::install_file_handling([](std::vector<pairwise::platform::OpenedFile> files) {
-    const bool dropped = !files.empty() && files.front().dropped;
-    for (const auto& file : files) pairwise::app::note_text_seen(file.text);
-    pairwise::app::receive_opened_files(std::move(files), dropped);
+    guarded("opening files", [&] {
+      const bool dropped = !files.empty() && files.front().dropped;
+      for (const auto& file : files) pairwise::app::note_text_seen(file.text);
+      pairwise::app::receive_opened_files(std::move(files), dropped);
+    });
     redraw_soon();
   });
   install_storage();

@@ -51,6 +51,9 @@ bool open_printable_page(const std::string& html);
 // `warn` is true.
 void set_leave_guard(bool warn);
 
+// Names an internal error (an exception that reached an entry point) in the browser's console.
+void report_internal_error(const std::string& text);
+
 // Hides the loading screen once the first frame is on screen.
 void signal_ready();
 

@@ -11,6 +11,7 @@ double pw_device_pixel_ratio();
 int pw_prefers_dark();
 void pw_watch_pixel_ratio();
 void pw_signal_ready();
+void pw_report_internal_error(const char* text);
 void pw_request_frame_after(int milliseconds);
 double pw_now_ms();
 void pw_text_input_install();
@@ -55,6 +56,7 @@ void set_frame_function(FrameFunction frame) {
   pw_watch_pixel_ratio();
 }
 void request_frame() { pw_request_frame(); }
+void report_internal_error(const std::string& text) { pw_report_internal_error(text.c_str()); }
 void set_leave_guard(bool warn) {
   static int current = -1;
   if (current == static_cast<int>(warn)) return;

@@ -26,6 +26,7 @@ async function open(context) {
   const page = context.pages()[0] || (await context.newPage());
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   await page.goto(url);
   await waitForApp(page);
   return { page, problems };
