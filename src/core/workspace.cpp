@@ -163,7 +163,7 @@ Result<ChangeSet> Workspace::save(T record) {
   }
   if (is_field_merged_store(T::kStore)) {
     auto it = t.find(record.meta.id);
-    const Json stamped = stamp_local_edit(it != t.end() ? encode(it->second) : Json(), encode(record), device_);
+    const Json stamped = stamp_local_edit(it != t.end() ? encode(it->second) : Json(), encode(record), device_, T::kStore);
     record.meta.sync = stamped.value(kSyncKey, Json());
   }
   Errors errors = check_record(record);
@@ -189,7 +189,7 @@ Result<ChangeSet> Workspace::resolve_conflict(const std::string& id, const std::
   auto& t = table<T>();
   auto it = t.find(id);
   if (it == t.end()) return Result<ChangeSet>::failure(std::string(T::kStore) + "/" + id, "", "no such record");
-  Json resolved = pairwise::resolve_conflict(encode(it->second), path, value, device_);
+  Json resolved = pairwise::resolve_conflict(encode(it->second), path, value, device_, T::kStore);
   resolved["revision"] = next_revision(it->second.meta.revision);
   resolved["updated_at"] = clock_->now();
   Errors errors;
@@ -209,6 +209,8 @@ template Result<ChangeSet> Workspace::resolve_conflict<Objective>(const std::str
 template Result<ChangeSet> Workspace::resolve_conflict<Agreement>(const std::string&, const std::string&, const Json&);
 template Result<ChangeSet> Workspace::resolve_conflict<Feedback>(const std::string&, const std::string&, const Json&);
 template Result<ChangeSet> Workspace::resolve_conflict<PrivateNote>(const std::string&, const std::string&, const Json&);
+template Result<ChangeSet> Workspace::resolve_conflict<Person>(const std::string&, const std::string&, const Json&);
+template Result<ChangeSet> Workspace::resolve_conflict<Pairing>(const std::string&, const std::string&, const Json&);
 
 template Result<ChangeSet> Workspace::save<Scheme>(Scheme);
 template Result<ChangeSet> Workspace::save<Person>(Person);

@@ -64,6 +64,10 @@ std::string identity_of(const StoredRecord& r) {
   return {};
 }
 
+// A backup is a whole workspace as its owner saw it; every other file is cut for its reader or
+// carries one record of its sender's own.
+bool is_full_copy(const ParsedDocument& parsed) { return parsed.kind == DocumentKind::backup; }
+
 // Fields the coordinator alone decides: an applicant's file (JSON or survey row) never changes them.
 constexpr const char* kCoordinatorOwnedPersonFields[] = {"status", "status_history", "decision", "decision_on"};
 
@@ -77,8 +81,10 @@ class Merger {
     }
   }
 
-  // `from_applicant`: the record comes from an application file or a survey export.
-  void add(StoredRecord r, const std::string& source, bool from_applicant = false) {
+  // `from_applicant`: the record comes from an application file or a survey export. `full_copy`: a
+  // copy of a workspace that may see everything (a backup, the person's own notebook), as opposed
+  // to a file cut for its reader (a partner's notebook, an introduction pack).
+  void add(StoredRecord r, const std::string& source, bool from_applicant = false, bool full_copy = false) {
     Candidate incoming{std::move(r), 0, "", source};
     incoming.revision = revision_of(incoming.record.value);
     incoming.updated_at = updated_of(incoming.record.value);
@@ -109,6 +115,7 @@ class Merger {
         else
           incoming.record.value.erase(field);
       }
+      keep_field_versions_of(current->record.value, incoming.record.value, kCoordinatorOwnedPersonFields);
     }
     if (substance(incoming.record.value) == substance(current->record.value)) {
       if (batch_it == batch_.end()) batch_[key] = *current;  // remember it as seen, unchanged
@@ -120,7 +127,7 @@ class Merger {
       if (batch_it == batch_.end()) batch_[key] = *current;
       return;
     }
-    if (is_field_merged_store(incoming.record.store)) {
+    if (merges_field_by_field(incoming, *current, full_copy)) {
       merge_fields(incoming, *current, key);
       return;
     }
@@ -172,6 +179,40 @@ class Merger {
   }
 
  private:
+  // The pair's records always merge field by field. People and pairings do when both copies carry
+  // field versions and come whole, from the coordinator's other device (a backup): a status changed
+  // on one and a correction typed on the other are both kept, and two different changes of one
+  // field are both kept until the coordinator chooses. A copy cut for its reader (a partner's
+  // notebook, an introduction pack) lacks what its reader may not see, so field by field its
+  // missing parts would read as edits; an applicant's file is one person's answers, taken by the
+  // later edit with the coordinator's fields kept (above); and copies from before field versions
+  // (a survey row, an old file) keep the whole-record rules too.
+  static bool merges_field_by_field(const Candidate& incoming, const Candidate& current, bool full_copy) {
+    const std::string& store = incoming.record.store;
+    if (!is_field_merged_store(store)) return false;
+    if (store != kStorePeople && store != kStorePairings) return true;
+    return full_copy && has_field_versions(incoming.record.value) && has_field_versions(current.record.value);
+  }
+
+  // The field versions of `fields` in `into` become those of `from`, so a file that may not change
+  // those fields cannot outvote them with versions of its own.
+  template <std::size_t N>
+  static void keep_field_versions_of(const Json& from, Json& into, const char* const (&fields)[N]) {
+    if (!into.is_object() || !into.contains(kSyncKey) || !into[kSyncKey].is_object()) return;
+    Json& sync = into[kSyncKey];
+    const Json* theirs = from.is_object() && from.contains(kSyncKey) && from[kSyncKey].is_object() ? &from[kSyncKey] : nullptr;
+    for (const char* field : fields) {
+      const std::string name = field;
+      for (auto it = sync.begin(); it != sync.end();) {
+        if (top_level_field_of(it.key()) == name) it = sync.erase(it);
+        else ++it;
+      }
+      if (theirs)
+        for (auto it = theirs->begin(); it != theirs->end(); ++it)
+          if (top_level_field_of(it.key()) == name) sync[it.key()] = it.value();
+    }
+  }
+
   static bool is_cut_copy_of(const StoredRecord& incoming, const StoredRecord& current) {
     if (!hidden_fields_present(incoming.value, incoming.store, Reader::partner).empty()) return false;
     if (hidden_fields_present(current.value, current.store, Reader::partner).empty()) return false;
@@ -408,7 +449,7 @@ struct ImportPreviewJob::State {
       // it into the scheme they run.
       if (parsed->kind == DocumentKind::application && r.store == kStorePeople && !options.scheme_id.empty())
         r.value["scheme_id"] = options.scheme_id;
-      merger.add(std::move(r), file.name, parsed->kind == DocumentKind::application);
+      merger.add(std::move(r), file.name, parsed->kind == DocumentKind::application, is_full_copy(parsed.value()));
     }
   }
 

@@ -227,6 +227,19 @@ std::vector<std::string_view> declared_stores() {
   return out;
 }
 
+// Removes from `value` (the field `key`, or the whole of a "key.sub" list) each "key.sub" the
+// reader may not see.
+void cut_nested(Json& value, const std::string& key, const std::vector<FieldAudience>& fields, Reader reader) {
+  const std::string prefix = key + ".";
+  for_each_nested_object(value, [&](Json& object) {
+    for (auto sub = object.begin(); sub != object.end();) {
+      const FieldAudience* nested = declaration_of(fields, prefix + sub.key());
+      if (nested && !may_see(nested->audience, reader)) sub = object.erase(sub);
+      else ++sub;
+    }
+  });
+}
+
 Json visible_part(const Json& record, std::string_view store, Reader reader) {
   const auto& fields = field_audiences(store);
   Json out = Json::object();
@@ -237,6 +250,17 @@ Json visible_part(const Json& record, std::string_view store, Reader reader) {
     if (!may_see(d ? d->audience : Audience::author, reader)) continue;
     Json value = it.value();
     if (it.key() == "sync" && value.is_object()) {
+      // A field merged as a whole (a list without item ids, such as a pairing's history) keeps its
+      // values in sync as they were: cut from them what the field itself is cut of (the reasons).
+      for (auto sub = value.begin(); sub != value.end(); ++sub) {
+        const std::string& path = sub.key();
+        if (path.find_first_of(".[#") != std::string::npos || !sub.value().is_object()) continue;
+        Json& entry = sub.value();
+        if (entry.contains("value")) cut_nested(entry["value"], path, fields, reader);
+        if (entry.contains("also") && entry["also"].is_array())
+          for (auto& also : entry["also"])
+            if (also.is_object() && also.contains("value")) cut_nested(also["value"], path, fields, reader);
+      }
       // Field versions (and values kept from edits on both sides) under each field's own path:
       // shown only where the field itself is.
       for (auto sub = value.begin(); sub != value.end();) {
@@ -253,14 +277,7 @@ Json visible_part(const Json& record, std::string_view store, Reader reader) {
       out[it.key()] = std::move(value);
       continue;
     }
-    const std::string prefix = it.key() + ".";
-    for_each_nested_object(value, [&](Json& object) {
-      for (auto sub = object.begin(); sub != object.end();) {
-        const FieldAudience* nested = declaration_of(fields, prefix + sub.key());
-        if (nested && !may_see(nested->audience, reader)) sub = object.erase(sub);
-        else ++sub;
-      }
-    });
+    cut_nested(value, it.key(), fields, reader);
     out[it.key()] = std::move(value);
   }
   return out;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <set>
 
 #include "core/records/ids.hpp"
 #include "core/records/record_meta.hpp"
@@ -337,7 +339,17 @@ Json content_of(Json record) {
 
 bool is_field_merged_store(std::string_view store) {
   return store == "meetings" || store == "objectives" || store == "agreements" || store == "feedback" ||
-         store == "private_notes";
+         store == "private_notes" || store == "people" || store == "pairings";
+}
+
+bool has_field_versions(const Json& record) {
+  if (!record.is_object()) return false;
+  auto it = record.find(kSyncKey);
+  return it != record.end() && it->is_object() && !it->empty();
+}
+
+std::string top_level_field_of(std::string_view path) {
+  return std::string(path.substr(0, path.find_first_of(".[#")));
 }
 
 Json merge_copies(const Json& a, const Json& b, const std::string& now) {
@@ -350,7 +362,7 @@ Json merge_copies(const Json& a, const Json& b, const std::string& now) {
   return merged;
 }
 
-Json stamp_local_edit(const Json& before, Json after, const std::string& named_device) {
+Json stamp_local_edit(const Json& before, Json after, const std::string& named_device, std::string_view store) {
   // Untracked edits would lose text at the next merge; an unnamed device still counts its edits
   // (two unnamed devices at worst show both values as a conflict).
   const std::string device = named_device.empty() ? std::string(kUnnamedDevice) : named_device;
@@ -361,12 +373,25 @@ Json stamp_local_edit(const Json& before, Json after, const std::string& named_d
   for (const auto& [p, s] : state) paths.push_back(p);
   for (const auto& [p, v] : values)
     if (!state.count(p)) paths.push_back(p);
+  auto changed = [&](const std::string& path) {
+    auto it = state.find(path);
+    const Sibling* shown = it == state.end() ? nullptr : shown_sibling(it->second);
+    auto value = values.find(path);
+    if (value == values.end()) return shown != nullptr;
+    return !shown || shown->value != value->second;
+  };
+  std::set<std::string> marked_together;
+  for (const auto& group : fields_kept_together(store))
+    if (std::any_of(group.begin(), group.end(), changed))
+      for (const auto& path : group)
+        if (values.count(path)) marked_together.insert(path);
   for (const auto& path : paths) {
     Siblings& siblings = state[path];
     auto value = values.find(path);
     const Sibling* shown = shown_sibling(siblings);
     if (value != values.end()) {
-      if (shown && shown->value == value->second) continue;  // unchanged (a conflict stays a conflict)
+      // Unchanged (a conflict stays a conflict), unless it belongs with a field that changed.
+      if (shown && shown->value == value->second && !marked_together.count(path)) continue;
       VersionVector v = join_all(siblings);
       v[device] = n;
       siblings = {Sibling{value->second, false, v}};
@@ -412,13 +437,68 @@ std::vector<FieldConflict> conflicts_in(const Json& record) {
   return out;
 }
 
-Json resolve_conflict(const Json& record, const std::string& path, const Json& value, const std::string& device) {
+bool may_hold_conflicts(const Json& sync) {
+  if (!sync.is_object()) return false;
+  for (const auto& entry : sync)
+    if (entry.is_object())
+      if (auto also = entry.find("also"); also != entry.end() && also->is_array() && !also->empty()) return true;
+  return false;
+}
+
+std::string conflict_value_text(const Json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array()) {
+    std::string out;
+    for (const auto& item : value) {
+      if (!out.empty()) out += "\n";
+      if (!item.is_object()) {
+        out += conflict_value_text(item);
+        continue;
+      }
+      std::string line;
+      for (const auto& part : item) {
+        const std::string text = conflict_value_text(part);
+        if (text.empty()) continue;
+        line += (line.empty() ? "" : " · ") + text;
+      }
+      out += line;
+    }
+    return out.empty() ? "(none)" : out;
+  }
+  if (value.is_null()) return "(none)";
+  return value.dump();
+}
+
+std::vector<std::vector<std::string>> fields_kept_together(std::string_view store) {
+  if (store == "people") return {{"status", "status_history"}, {"decision", "decision_on"}};
+  return {};
+}
+
+Json resolve_conflict(const Json& record, const std::string& path, const Json& value, const std::string& device,
+                      std::string_view store) {
   State state = state_of(record);
-  Siblings& siblings = state[path];
-  VersionVector v = join_all(siblings);
+  // The edit the picked value came from (none when the person typed a new text).
+  std::optional<VersionVector> picked_edit;
+  for (const auto& s : state[path])
+    if (!s.removed && s.value == value) picked_edit = s.v;
+  std::vector<std::pair<std::string, Json>> settle{{path, value}};
+  if (picked_edit)
+    for (const auto& group : fields_kept_together(store)) {
+      if (std::find(group.begin(), group.end(), path) == group.end()) continue;
+      for (const auto& other : group) {
+        if (other == path || !state.count(other) || state[other].size() < 2) continue;
+        for (const auto& s : state[other])
+          if (s.v == *picked_edit && !s.removed) settle.emplace_back(other, s.value);
+      }
+    }
   const std::string name = device.empty() ? std::string(kUnnamedDevice) : device;
-  v[name] = next_counter(state, name);
-  siblings = {Sibling{value, false, v}};
+  const std::int64_t n = next_counter(state, name);
+  for (const auto& [p, v] : settle) {
+    Siblings& siblings = state[p];
+    VersionVector joined = join_all(siblings);
+    joined[name] = n;
+    siblings = {Sibling{v, false, joined}};
+  }
   return record_of(state, record);
 }
 

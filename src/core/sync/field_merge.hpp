@@ -34,7 +34,9 @@ inline constexpr const char* kSyncKey = "sync";
 // Marks every field that differs between `before` (the stored copy, with its "sync"; null for a
 // new record) and `after` as edited on `device`. Returns `after` with the updated "sync". An empty
 // device counts as "unnamed-device".
-Json stamp_local_edit(const Json& before, Json after, const std::string& device);
+// Of fields kept together (fields_kept_together of `store`), an edit of one marks them all, so
+// two devices' edits keep them together whichever is shown.
+Json stamp_local_edit(const Json& before, Json after, const std::string& device, std::string_view store = {});
 
 // Two copies of the same record (same id), merged field by field. Metadata: the later updated_at,
 // the higher revision; the caller gives a merged record that differs from both a new revision.
@@ -47,9 +49,25 @@ struct FieldConflict {
 // The fields holding more than one value (edited on both sides to different values).
 std::vector<FieldConflict> conflicts_in(const Json& record);
 
+// Quick test on a record's sync data (RecordMeta::sync) for values kept from both sides: false
+// means conflicts_in finds nothing; true is then confirmed by conflicts_in (a kept removal beside a
+// value is not a conflict). For screens that list conflicted records among thousands.
+bool may_hold_conflicts(const Json& sync);
+// A kept value in plain words: a text as it is; a list of entries (a status history) one entry a
+// line with its parts joined by " · ".
+std::string conflict_value_text(const Json& value);
+
 // The same record with `path` set to `value` by `device`, covering every value the field held:
-// how a person resolves a conflict by picking one value or typing a combined text.
-Json resolve_conflict(const Json& record, const std::string& path, const Json& value, const std::string& device);
+// how a person resolves a conflict by picking one value or typing a combined text. Picking a value
+// of a field that belongs with others (a person's status with its history, see
+// fields_kept_together) also picks, in each of those in conflict, the value of the same edit.
+Json resolve_conflict(const Json& record, const std::string& path, const Json& value, const std::string& device,
+                      std::string_view store = {});
+
+// Fields of one record kind that only make sense together: one edit changes them at once (a
+// person's status and the history saying how it came to be), so a conflict is settled for all of
+// them by one choice.
+std::vector<std::vector<std::string>> fields_kept_together(std::string_view store);
 
 // The record without its sync data, for comparing content.
 Json without_sync(Json record);
@@ -57,9 +75,15 @@ Json without_sync(Json record);
 // two copies with the same content and field versions are the same edit state.
 Json content_of(Json record);
 
-// The stores merged field by field: the pair's own records. People, pairings and schemes keep
-// whole-record merging with the coordinator's ownership rules (import/batch_import.cpp).
+// The stores whose records carry field versions and merge field by field: the pair's own records,
+// people and pairings (schemes and settings are whole). When people and pairings merge field by
+// field, and the coordinator's ownership rules, are import/batch_import.cpp's to say.
 bool is_field_merged_store(std::string_view store);
+// The record carries field versions ("sync"): it was edited or merged since format v5.
+bool has_field_versions(const Json& record);
+// The top-level field a path names: "history" for "history", "project" for "project.what",
+// "actions" for "actions[a1].what" and "actions#order".
+std::string top_level_field_of(std::string_view path);
 
 // Two copies merged field by field, as a new revision when the result is neither copy (so the
 // next exchange carries it back); `now` is its updated_at then.
