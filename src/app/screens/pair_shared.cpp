@@ -50,42 +50,6 @@ void open_printable(Session& session, const std::string& html, const std::string
 
 std::pair<int, int> pair_data_version(const Session& session) { return {session.data_generation(), g_records_replaced}; }
 
-// The draws of draw_conflicts (pair_shared.hpp): what draws, and what the person chose.
-bool draw_conflict_choices(const Json& record, bool can_edit, std::string& path, Json& value) {
-  const auto conflicts = conflicts_in(record);
-  if (conflicts.empty()) return false;
-  bool chosen = false;
-  section_heading("Edited on both devices");
-  help_text("You and your partner changed these on your own devices before exchanging notebooks. Both texts are "
-            "kept until you choose one (or type one text that combines them into the field below); your choice "
-            "reaches your partner with your next notebook.");
-  for (const auto& c : conflicts) {
-    ImGui::PushID(c.path.c_str());
-    ImGui::TextUnformatted(c.path.c_str());
-    if (ImGui::BeginTable("versions", static_cast<int>(c.values.size()), ImGuiTableFlags_BordersInnerV)) {
-      for (std::size_t i = 0; i < c.values.size(); ++i) {
-        ImGui::TableNextColumn();
-        ImGui::PushID(static_cast<int>(i));
-        const std::string label = i == 0 ? "Shown now" : "Also kept (version " + std::to_string(i + 1) + ")";
-        ImGui::TextDisabled("%s", label.c_str());
-        const std::string text = c.values[i].is_string() ? c.values[i].get<std::string>() : c.values[i].dump();
-        ImGui::TextWrapped("%s", text.c_str());
-        const std::string keep = "Keep this version of " + c.path;
-        if (button(keep.c_str(), can_edit) && !chosen) {
-          path = c.path;
-          value = c.values[i];
-          chosen = true;
-        }
-        ImGui::PopID();
-      }
-      ImGui::EndTable();
-    }
-    ImGui::PopID();
-  }
-  ImGui::Separator();
-  return chosen;
-}
-
 bool single_line_dialog(const char* title, const char* label, std::string& value, const char* confirm,
                         const std::string& problem) {
   bool confirmed = false;

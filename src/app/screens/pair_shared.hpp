@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/screens/conflict_choices.hpp"
 #include "app/session.hpp"
 #include "core/pair/pair_member.hpp"
 #include "core/sync/field_merge.hpp"
@@ -72,7 +73,6 @@ struct RecordDraft {
   }
 };
 
-bool draw_conflict_choices(const Json& record, bool can_edit, std::string& path, Json& value);
 
 // Fields edited on both devices keep both texts until the person chooses: each value is shown
 // side by side with a button to keep it (typing a combined text into the field resolves it too).

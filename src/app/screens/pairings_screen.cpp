@@ -9,7 +9,9 @@
 
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
+#include "app/screens/conflict_choices.hpp"
 #include "app/widgets.hpp"
+#include "core/sync/field_merge.hpp"
 #include "core/documents/documents.hpp"
 #include "core/checks/scheme_rules.hpp"
 #include "core/documents/file_names.hpp"
@@ -249,6 +251,34 @@ void draw_pairing_rules_tooltip(const Workspace& ws, const Pairing& pairing, con
 
 }  // namespace
 
+// Pairings changed differently on two devices (an exchanged backup): each with its kept versions,
+// until the coordinator picks one. Few ever do, so they are drawn in full above the table.
+void draw_conflicted_pairings(Session& session, const std::vector<Pairing>& pairings) {
+  constexpr int kShown = 5;
+  int shown = 0;
+  for (const Pairing& p : pairings) {
+    if (!may_hold_conflicts(p.meta.sync)) continue;
+    const Json record = encode(p);
+    if (conflicts_in(record).empty()) continue;
+    if (++shown > kShown) break;
+    const Workspace& ws = session.workspace();
+    ImGui::PushID(p.meta.id.c_str());
+    const std::string heading = ws.display_name(p.mentee_email) + " and " + ws.display_name(p.mentor_email) +
+                                ": changed differently on two devices";
+    capture_text("two-versions", heading);
+    error_text(heading);
+    std::string path;
+    Json value;
+    if (draw_conflict_choices(record, session.can_edit(), path, value,
+                              "This pairing was changed on two devices (or by two coordinators) before a backup was "
+                              "exchanged, in different ways. Both histories are kept until you choose one.")) {
+      session.flush_now();
+      session.record(session.workspace().resolve_conflict<Pairing>(p.meta.id, path, value), "Keeping the chosen version");
+    }
+    ImGui::PopID();
+  }
+}
+
 void draw_pairings_screen(Session& session, const Scheme& scheme) {
   const Workspace& ws = session.workspace();
   const std::string today = ws.clock().today();
@@ -287,6 +317,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
       if (p.status() == PairingStatus::proposed) introduce(session, scheme, p);
   }
   ImGui::EndDisabled();
+  draw_conflicted_pairings(session, pairings);
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;

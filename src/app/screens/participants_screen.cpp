@@ -9,11 +9,13 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/screens/conflict_choices.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/operations/participant_correction.hpp"
 #include "core/reports/csv_exports.hpp"
+#include "core/sync/field_merge.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
 
@@ -162,6 +164,10 @@ struct ParticipantEditor {
   std::string error;
 };
 
+constexpr const char* kTwoDevicesHelp =
+    "This participant was changed on two devices (or by two coordinators) before a backup was exchanged, in "
+    "different ways. Both versions are kept until you choose one; a status is kept with its own history.";
+
 void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& scheme) {
   const Person* p = session.workspace().find<Person>(editor.person_id);
   if (!p) {
@@ -170,6 +176,16 @@ void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& sche
   }
   section_heading(("Correct " + (p->name.empty() ? p->email : p->name)).c_str());
   ImGui::PushID("participant-editor");
+  std::string path;
+  Json value;
+  if (draw_conflict_choices(encode(*p), session.can_edit(), path, value, kTwoDevicesHelp)) {
+    session.flush_now();
+    if (session.record(session.workspace().resolve_conflict<Person>(editor.person_id, path, value),
+                       "Keeping the chosen version")) {
+      p = session.workspace().find<Person>(editor.person_id);
+      editor.draft = correction_of(*p);
+    }
+  }
   text_field("Name", editor.draft.name);
   text_field("E-mail address", editor.draft.email);
   ImGui::Checkbox("Mentor", &editor.draft.mentor);
@@ -193,12 +209,50 @@ void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& sche
   ImGui::PopID();
 }
 
+// The participants changed differently on two devices, found again whenever the workspace changes.
+struct ConflictedPeople {
+  long long version = -1;
+  std::vector<std::string> ids;
+};
+
+void refresh(ConflictedPeople& conflicted, const Session& session) {
+  if (conflicted.version == session.workspace_version()) return;
+  conflicted.version = session.workspace_version();
+  conflicted.ids.clear();
+  for (const auto& [id, p] : session.workspace().people())
+    if (may_hold_conflicts(p.meta.sync) && !conflicts_in(encode(p)).empty()) conflicted.ids.push_back(id);
+}
+
+void draw_conflicted_people(const ConflictedPeople& conflicted, ParticipantEditor& editor, const Session& session) {
+  if (conflicted.ids.empty()) return;
+  const std::string heading = std::to_string(conflicted.ids.size()) +
+                              " participant(s) changed differently on two devices: open one to choose which version to keep";
+  capture_text("two-versions", heading);
+  error_text(heading);
+  constexpr std::size_t kListed = 8;
+  for (std::size_t i = 0; i < conflicted.ids.size() && i < kListed; ++i) {
+    const Person* p = session.workspace().find<Person>(conflicted.ids[i]);
+    if (!p) continue;
+    ImGui::PushID(p->meta.id.c_str());
+    const std::string label = "Choose for " + (p->name.empty() ? p->email : p->name);
+    if (ImGui::SmallButton(label.c_str())) {
+      editor.person_id = p->meta.id;
+      editor.draft = correction_of(*p);
+      editor.error.clear();
+    }
+    ImGui::PopID();
+    if (i + 1 < conflicted.ids.size() && i + 1 < kListed) ImGui::SameLine();
+  }
+}
+
 }  // namespace
 
 void draw_participants_screen(Session& session, const Scheme& scheme) {
   static Filters filters;
   static ParticipantsView view;
   static ParticipantEditor editor;
+  static ConflictedPeople conflicted;
+  refresh(conflicted, session);
   const std::vector<std::string> statuses = {"active", "paused", "left", "removed"};
   const std::string key = view_key(session, scheme, filters);
   if (key != view.key) {
@@ -230,6 +284,7 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   }
   draw_export_lock_choice(session, false);
 
+  draw_conflicted_people(conflicted, editor, session);
   if (!editor.person_id.empty()) draw_editor(editor, session, scheme);
 
   const std::string count = std::to_string(view.row_ids.size()) + " of " + std::to_string(view.total) + " people";
