@@ -60,20 +60,25 @@ test('a Microsoft Forms workbook picked in the file chooser shows its rows in th
     await waitForText(page, 'import-sample', /^Years of experience: 12( · |$)/);
     await waitForText(page, 'import-sample', /^Which topics would you like to discuss\?: Leadership;Research methods;( · |$)/);
     // Recognised by itself, and the anonymous answer is named by its row in the sheet.
-    await waitForText(page, 'info', /microsoft-forms\.xlsx: Microsoft Forms export, 7 answer\(s\)/);
+    await waitForText(page, 'info', /microsoft-forms\.xlsx: Microsoft Forms export, 8 answer\(s\)/);
     await waitForText(page, 'error', /microsoft-forms\.xlsx: row 5, column "Email": an anonymous answer/);
     await screenshot(page, 'xlsx-1-preview');
     await click(page, 'Leave out the CSV rows with problems and import the rest');
     await waitForText(page, 'left-out', /microsoft-forms\.xlsx row 5 \(anonymous\)/);
     await waitForText(page, 'import-preview', /^1 file\(s\): 6 new record\(s\), 0 updated, 0 unchanged$/);
+    // Dmitry answered twice, the second time with his e-mail in capitals: the later answer is kept
+    // and both are shown.
+    await waitForText(page, 'resubmission', /dmitry@example\.ru answered twice; kept row 9, submitted 2024-05-04T12:0\d:\d\dZ \(Дмитрий Иванов: mentor, 8 years/);
     await click(page, 'Apply import');
     await waitForText(page, 'notice', /Imported 1 file\(s\)\. 1 answer\(s\) left out, named in the import history below\./);
     // The lasting import history names who was left out, and why.
     const title = await waitForText(page, 'history', /microsoft-forms\.xlsx \(Microsoft Forms\): 6 new, 0 updated, 1 left out/);
     await click(page, title);
     await waitForText(page, 'history', /^left out: microsoft-forms\.xlsx row 5 \(anonymous\)/);
+    await waitForText(page, 'history', /^resubmitted: microsoft-forms\.xlsx: dmitry@example\.ru answered twice; kept row 9/);
 
     await click(page, 'Participants');
+    await waitForText(page, 'participants', /^6 of 6 people$/);
     await screenshot(page, 'xlsx-2-participants');
     const { name, bytes } = await exportVia(page, 'Export participants XLSX');
     assert.match(name, /^pairwise-participants-.*\.xlsx$/);

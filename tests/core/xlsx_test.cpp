@@ -75,9 +75,10 @@ TEST_CASE("a Microsoft Forms export reads as its table: date cells as ISO times,
                                               "Do you want to be a mentor or a mentee?",
                                               "Which topics would you like to discuss?", "Years of experience",
                                               "Country", "Tell us about yourself"});
-  REQUIRE(t->rows.size() == 7);
+  REQUIRE(t->rows.size() == 8);
   CHECK(t->rows[0].row_number == 2);
   CHECK(t->rows[6].row_number == 8);
+  CHECK(t->rows[7].row_number == 9);
   // ID 1 is a whole number: no ".0"; 7.5 years keeps its fraction.
   CHECK(cell(t.value(), 0, 0) == "1");
   CHECK(cell(t.value(), 0, 1) == "2024-05-01T09:50:24");
@@ -326,7 +327,7 @@ TEST_CASE("damaged, foreign and hostile files are refused with what is wrong, be
   CHECK(csv->rows.size() == 1);
   auto xlsx_named_csv = read_survey_table(fixture("microsoft-forms.xlsx"), "export.csv");  // chosen by content
   REQUIRE(xlsx_named_csv.ok());
-  CHECK(xlsx_named_csv->rows.size() == 7);
+  CHECK(xlsx_named_csv->rows.size() == 8);
 }
 
 TEST_CASE("the XLSX writer: inline strings that are never formulas, numbers and real dates, read back intact") {
@@ -433,7 +434,14 @@ TEST_CASE("an XLSX survey export imports like a CSV one: the same preview, rows 
   INFO(join_errors(preview.errors));
   REQUIRE(preview.can_apply());
   CHECK(preview.new_records == 6);
+  // Dmitry answered twice (the second time with his e-mail in capitals): the later answer is kept.
+  REQUIRE(preview.resubmissions.size() == 1);
+  CHECK(preview.resubmissions[0].kept_row == 9);
   REQUIRE(apply_import(f.ws, preview).ok());
+  const Person* dmitry = f.ws.person_by_email("dmitry@example.ru");
+  REQUIRE(dmitry != nullptr);
+  CHECK(dmitry->experience_years == 8);
+  CHECK(dmitry->roles == std::vector<Role>{Role::mentor});
   const Person* eleni = f.ws.person_by_email("ελένη@example.gr");
   REQUIRE(eleni != nullptr);
   CHECK(eleni->name == "Ελένη Παπαδοπούλου");

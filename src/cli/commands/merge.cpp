@@ -89,8 +89,8 @@ int run_merge(const Options& o) {
       if (base) {
         auto from = base->records.find(key);
         const Json ancestor = from != base->records.end() ? without_sync(from->second.value) : Json();
-        a = stamp_local_edit(ancestor, without_sync(a), "mine");
-        b = stamp_local_edit(ancestor, without_sync(b), "theirs");
+        a = stamp_local_edit(ancestor, without_sync(a), "mine", r.store);
+        b = stamp_local_edit(ancestor, without_sync(b), "theirs", r.store);
       }
       // As merge_copies, but a copy equal in content to one side still takes the later metadata of
       // the two, and updated_at stays the later of the copies (the file records no merge time).

@@ -1,4 +1,5 @@
 #include "core/checks/project_request.hpp"
+#include "core/records/record_meta.hpp"
 
 #include <cctype>
 
@@ -6,11 +7,7 @@ namespace pairwise {
 
 namespace {
 
-std::string lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(const std::string& s) { return ascii_lower(s); }
 
 struct Answer {
   const char* field;

@@ -8,12 +8,7 @@ namespace pairwise {
 
 namespace {
 
-std::string lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string lower(const std::string& s) { return ascii_lower(s); }
 
 bool has_word(const std::string& text, const std::string& word) {
   std::size_t pos = 0;

@@ -9,11 +9,7 @@ namespace pairwise {
 
 namespace {
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
+std::string lower_ascii(const std::string& s) { return ascii_lower(s); }
 
 bool header_is(const std::string& header, const char* name) { return lower_ascii(trim(header)) == name; }
 

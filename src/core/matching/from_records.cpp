@@ -1,4 +1,5 @@
 #include "core/matching/from_records.hpp"
+#include "core/records/record_meta.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,11 +8,7 @@
 namespace pairwise::matching {
 namespace {
 
-std::string key_of(const std::string& text) {
-  std::string out = trim(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string key_of(const std::string& text) { return ascii_lower(trim(text)); }
 
 // Gives each distinct value a small code; the first 64 fit the matcher's bit sets.
 class Dictionary {

@@ -42,6 +42,13 @@ void decode_meta(const JsonReader& in, RecordMeta& meta) {
   }
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 std::string trim(std::string_view text) {
   const char* ws = " \t\r\n\f\v";
   const auto b = text.find_first_not_of(ws);

@@ -39,6 +39,8 @@ void decode_meta(const JsonReader& in, RecordMeta& meta);
 // across files, however their keyboard wrote the accents.
 std::string normalize_email(std::string_view email);
 std::string trim(std::string_view text);
+// A-Z lowered, every other byte kept (UTF-8 untouched): for keys, codes and English phrases.
+std::string ascii_lower(std::string_view text);
 bool looks_like_email(std::string_view email);
 
 }  // namespace pairwise

@@ -1,4 +1,5 @@
 #include "core/reports/cohort_spread.hpp"
+#include "core/records/record_meta.hpp"
 
 #include <algorithm>
 #include <set>
@@ -7,12 +8,7 @@ namespace pairwise {
 
 namespace {
 
-std::string key_of(const std::string& text) {
-  std::string out = trim(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string key_of(const std::string& text) { return ascii_lower(trim(text)); }
 
 // Counts values case-insensitively, keeping the first spelling seen.
 class Tally {

@@ -1,4 +1,5 @@
 #include "core/xlsx/zip_archive.hpp"
+#include "core/records/record_meta.hpp"
 
 #include <zlib.h>
 
@@ -25,10 +26,7 @@ void put32(std::string& out, std::uint32_t v) {
 
 std::string normalised(std::string_view name) {
   if (!name.empty() && name.front() == '/') name.remove_prefix(1);
-  std::string out(name);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+  return ascii_lower(name);
 }
 
 std::string megabytes(std::size_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
