@@ -3,6 +3,7 @@
 #include "core/csv/csv_applications.hpp"
 #include "core/csv/csv_reader.hpp"
 #include "core/csv/csv_writer.hpp"
+#include "core/records/time_zones.hpp"
 #include "core/reports/csv_exports.hpp"
 #include "test_support.hpp"
 
@@ -163,4 +164,34 @@ TEST_CASE("a saved column mapping is reused for known headers and suggestions fi
   CHECK(m.columns[3].field.empty());          // saved as ignored stays ignored
   CHECK(m.columns[4].field == "country");     // saved
   CHECK(m.multi_value_separators == ";");
+}
+
+TEST_CASE("a survey's UTC offsets read as the applicant form reads them, and minutes from a column of minutes") {
+  // One rule for offsets across the form and survey imports: "+0530" was once read as 530 minutes
+  // here and "UTC" alone as no offset on the form.
+  const std::string csv =
+      "Email,Name,Role,UTC offset\r\n"
+      "a@x.org,A,mentor,+0530\r\n"
+      "b@x.org,B,mentor,UTC\r\n"
+      "c@x.org,C,mentor,-300\r\n"
+      "d@x.org,D,mentor,GMT-3:00\r\n"
+      "e@x.org,E,mentor,+99:00\r\n";
+  auto table = read_csv_table(csv, "survey.csv");
+  REQUIRE(table.ok());
+  const ColumnMapping mapping = suggest_mapping(table->header);
+  CHECK(mapping.field_for("UTC offset") == "utc_offset_minutes");
+  SequentialIdGenerator ids;
+  FixedClock clock("2024-01-01T00:00:00Z");
+  auto rows = applications_from_csv(table.value(), mapping, "s1", "survey.csv", ids, clock);
+  REQUIRE(rows.size() == 5);
+  for (int i = 0; i < 4; ++i) REQUIRE(rows[static_cast<std::size_t>(i)].person);
+  CHECK(rows[0].person->utc_offset_minutes == 330);
+  CHECK(rows[1].person->utc_offset_minutes == 0);
+  CHECK(rows[2].person->utc_offset_minutes == -300);
+  CHECK(rows[3].person->utc_offset_minutes == -180);
+  CHECK_FALSE(rows[4].person);
+  REQUIRE(rows[4].errors.size() == 1);
+  CHECK(rows[4].errors[0].message.find("expected a UTC offset") != std::string::npos);
+  CHECK(parse_utc_offset("UTC") == 0);
+  CHECK(parse_utc_offset("gmt") == 0);
 }

@@ -1,5 +1,7 @@
 #include "core/csv/csv_applications.hpp"
 
+#include "core/records/time_zones.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -33,24 +35,18 @@ std::optional<int> leading_int(const std::string& text) {
 }
 
 // "UTC+5:30", "GMT-5", "+01:00", "-300" (minutes) -> minutes east of UTC.
-std::optional<int> parse_utc_offset(const std::string& text) {
-  std::string t = fold_text(trim(text));
-  if (t.rfind("utc", 0) == 0 || t.rfind("gmt", 0) == 0) t = trim(t.substr(3));
-  if (t.empty()) return 0;
-  if (t[0] != '+' && t[0] != '-') return std::nullopt;
-  const int sign = t[0] == '-' ? -1 : 1;
-  const std::string rest = t.substr(1);
-  const auto colon = rest.find(':');
-  auto hours = leading_int(rest.substr(0, colon));
-  if (!hours) return std::nullopt;
-  int minutes = 0;
-  if (colon != std::string::npos) {
-    auto m = leading_int(rest.substr(colon + 1));
-    if (!m) return std::nullopt;
-    minutes = *m;
-  }
-  if (colon == std::string::npos && rest.size() > 2 && *hours > 14) return sign * *hours;  // already minutes
-  return sign * (*hours * 60 + minutes);
+// A survey's UTC offset answer: as the applicant form reads it ("UTC+5:30", "+0530", "UTC"), or,
+// from a column of minutes, a whole number of minutes east ("-300", "330").
+std::optional<int> offset_in_answer(const std::string& text) {
+  if (auto offset = parse_utc_offset(text)) return offset;
+  const std::string t = trim(text);
+  const bool negative = !t.empty() && t[0] == '-';
+  const std::string digits = !t.empty() && (t[0] == '-' || t[0] == '+') ? t.substr(1) : t;
+  if (digits.empty() || digits.size() > 3 || digits.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  const int minutes = (negative ? -1 : 1) * std::atoi(digits.c_str());
+  if (minutes < -12 * 60 || minutes > 14 * 60) return std::nullopt;
+  return minutes;
 }
 
 void add_unique(std::vector<std::string>& to, const std::vector<std::string>& items) {
@@ -145,10 +141,10 @@ CsvApplications read_applications(const CsvTable& table, const ColumnMapping& ma
       } else if (field == "country") p.country = value;
       else if (field == "region") p.region = value;
       else if (field == "timezone") {
-        if (auto off = parse_utc_offset(value)) p.utc_offset_minutes = *off;
+        if (auto off = offset_in_answer(value)) p.utc_offset_minutes = *off;
         else p.timezone_name = value;
       } else if (field == "utc_offset_minutes") {
-        if (auto off = parse_utc_offset(value)) p.utc_offset_minutes = *off;
+        if (auto off = offset_in_answer(value)) p.utc_offset_minutes = *off;
         else fail(header, "expected a UTC offset like \"UTC+5:30\", got \"" + value + "\"");
       } else if (field == "languages") add_unique(p.languages, list({}));
       else if (field == "topics") add_unique(p.topics, list(options.known_topics));

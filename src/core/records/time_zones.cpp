@@ -109,8 +109,9 @@ std::vector<TimeZoneNow> search_time_zones(const std::vector<TimeZoneNow>& zones
 
 std::optional<int> parse_utc_offset(const std::string& text) {
   std::string t = folded(trim(text));
-  if (t.rfind("utc", 0) == 0 || t.rfind("gmt", 0) == 0) t = trim(t.substr(3));
-  if (t.empty()) return std::nullopt;
+  const bool named = t.rfind("utc", 0) == 0 || t.rfind("gmt", 0) == 0;
+  if (named) t = trim(t.substr(3));
+  if (t.empty()) return named ? std::optional<int>(0) : std::nullopt;  // "UTC" alone is UTC+0
   int sign = 1;
   if (t[0] == '+' || t[0] == '-') {
     sign = t[0] == '-' ? -1 : 1;

@@ -26,8 +26,8 @@ std::vector<TimeZoneNow> search_time_zones(const std::vector<TimeZoneNow>& zones
 // replaced ("Asia/Calcutta" for "Asia/Kolkata", "Europe/Kiev" for "Europe/Kyiv").
 std::string current_time_zone_name(const std::string& name);
 
-// "UTC+5:30", "GMT-5", "+01:00", "-3", "0" -> minutes east of UTC; empty when it is not an offset
-// or lies outside UTC-12 ... UTC+14.
+// "UTC+5:30", "GMT-5", "+01:00", "+0530", "-3", "0", "UTC" -> minutes east of UTC; empty when it is
+// not an offset or lies outside UTC-12 ... UTC+14.
 std::optional<int> parse_utc_offset(const std::string& text);
 // 330 -> "+5:30", -300 -> "-5:00", 0 -> "+0:00".
 std::string format_utc_offset(int minutes);
