@@ -42,6 +42,25 @@ var PairwisePlatform = {
     Module.stringToUTF8(text, ptr, size);
     return ptr;
   },
+  // The zone's offset from UTC, in minutes east, at a wall-clock time on a date there (daylight
+  // saving included), from the browser's own zone rules; 100000 when the zone or date is unknown.
+  pw_utc_offset_on: function (zonePtr, year, month, day, minutes) {
+    try {
+      var format = new Intl.DateTimeFormat('en-US', { timeZone: UTF8ToString(zonePtr), hourCycle: 'h23',
+        year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+      var offsetAt = function (instant) {
+        var p = {};
+        format.formatToParts(new Date(instant)).forEach(function (part) { p[part.type] = parseInt(part.value, 10); });
+        return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute) - instant) / 60000);
+      };
+      var wall = Date.UTC(year, month - 1, day, Math.floor(minutes / 60), minutes % 60);
+      // The instant whose wall time is `wall`: guess with the offset there, then correct once (a
+      // time inside a spring-forward gap takes the offset after the change).
+      var guess = offsetAt(wall);
+      var offset = offsetAt(wall - guess * 60000);
+      return isFinite(offset) ? offset : 100000;
+    } catch (e) { return 100000; }
+  },
   // A file next to the app on its own site (fonts fetched on demand), handed to C++ as bytes.
   pw_fetch_site_file: function (pathPtr, request) {
     var path = UTF8ToString(pathPtr);

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the app needs from the browser, in one place. Implemented in browser_emscripten.cpp
 // on top of web/platform_library.js.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,10 @@ void fetch_site_file(const std::string& path, int tag, SiteFileHandler done);
 
 // Every IANA time zone the browser knows (Intl.supportedValuesOf), with its offset from UTC today.
 std::vector<TimeZoneNow> time_zones_now();
+
+// The zone's offset from UTC (minutes east) at `minutes_of_day` on `date` (YYYY-MM-DD) there, by
+// the browser's own zone rules, daylight saving included; empty when the zone or date is unknown.
+std::optional<int> utc_offset_on(const std::string& zone, const std::string& date, int minutes_of_day);
 
 // Hands a mailto: link to the person's mail program (nothing is sent by the app itself).
 void open_mail(const std::string& mailto_url);

@@ -1,5 +1,6 @@
 #include "platform/browser.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <string_view>
@@ -21,6 +22,7 @@ void pw_set_leave_guard(int warn);
 void pw_open_mail(const char* url);
 void pw_fetch_site_file(const char* path, int tag);
 char* pw_time_zones_now();
+int pw_utc_offset_on(const char* zone, int year, int month, int day, int minutes);
 int pw_open_printable(const char* html, int length);
 }
 
@@ -76,6 +78,14 @@ void show_text_input(bool active, float x, float y, float line_height) {
   pw_text_input_show(active ? 1 : 0, x, y, line_height);
 }
 void write_clipboard(const char* utf8) { pw_clipboard_write(utf8); }
+std::optional<int> utc_offset_on(const std::string& zone, const std::string& date, int minutes_of_day) {
+  int year = 0, month = 0, day = 0;
+  if (zone.empty() || std::sscanf(date.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3) return std::nullopt;
+  const int offset = pw_utc_offset_on(zone.c_str(), year, month, day, minutes_of_day);
+  if (offset < -14 * 60 || offset > 14 * 60) return std::nullopt;
+  return offset;
+}
+
 void open_mail(const std::string& mailto_url) { pw_open_mail(mailto_url.c_str()); }
 bool open_printable_page(const std::string& html) {
   return pw_open_printable(html.data(), static_cast<int>(html.size())) != 0;

@@ -78,7 +78,6 @@ void save_draft(Session& session) {
       StoredRecord{kStoreSettings, "settings", std::move(journal)});
 }
 
-bool wants(const Scheme& scheme, const char* key) { return form_asks(scheme, key); }
 
 std::string label_for(const Scheme& scheme, const char* key, const char* label) {
   for (const auto& f : scheme.intake_fields)
@@ -218,7 +217,7 @@ void draw_applicant_screen(Session& session) {
     email_problem = "this does not look like an e-mail address";
   edited |= text_field(label_for(scheme, "email", "E-mail address").c_str(), p.email, "name@example.org", email_problem);
   if (ImGui::IsItemDeactivated()) state.email_touched = true;
-  if (wants(scheme, "name")) edited |= text_field(label_for(scheme, "name", "Full name").c_str(), p.name, "", problem_for(state, missing, "name"));
+  if (form_asks(scheme, "name")) edited |= text_field(label_for(scheme, "name", "Full name").c_str(), p.name, "", problem_for(state, missing, "name"));
 
   ImGui::TextUnformatted(label_for(scheme, "roles", "I would like to be").c_str());
   if (auto why = problem_for(state, missing, "roles"); !why.empty()) { ImGui::SameLine(); error_text(why); }
@@ -236,16 +235,16 @@ void draw_applicant_screen(Session& session) {
   }
 
   section_heading("Where and how you work");
-  if (wants(scheme, "country")) edited |= text_field(label_for(scheme, "country", "Country").c_str(), p.country, "", problem_for(state, missing, "country"));
-  if (wants(scheme, "region")) edited |= text_field(label_for(scheme, "region", "Region").c_str(), p.region, "e.g. East Africa", problem_for(state, missing, "region"));
-  if (wants(scheme, "timezone") || wants(scheme, "utc_offset_minutes")) {
+  if (form_asks(scheme, "country")) edited |= text_field(label_for(scheme, "country", "Country").c_str(), p.country, "", problem_for(state, missing, "country"));
+  if (form_asks(scheme, "region")) edited |= text_field(label_for(scheme, "region", "Region").c_str(), p.region, "e.g. East Africa", problem_for(state, missing, "region"));
+  if (form_asks(scheme, "timezone") || form_asks(scheme, "utc_offset_minutes")) {
     edited |= draw_time_zone_choice(scheme, state, missing);
   }
-  if (wants(scheme, "languages")) edited |= list_field(label_for(scheme, "languages", "Languages you can mentor in").c_str(), p.languages, "e.g. Spanish; English", problem_for(state, missing, "languages"));
-  if (wants(scheme, "topics") && scheme.topics.empty()) {
+  if (form_asks(scheme, "languages")) edited |= list_field(label_for(scheme, "languages", "Languages you can mentor in").c_str(), p.languages, "e.g. Spanish; English", problem_for(state, missing, "languages"));
+  if (form_asks(scheme, "topics") && scheme.topics.empty()) {
     edited |= list_field(label_for(scheme, "topics", "Areas of activity").c_str(), p.topics,
                          "e.g. implementation; evaluation", problem_for(state, missing, "topics"));
-  } else if (wants(scheme, "topics")) {
+  } else if (form_asks(scheme, "topics")) {
     ImGui::TextUnformatted(label_for(scheme, "topics", "Areas of activity").c_str());
     if (auto why = problem_for(state, missing, "topics"); !why.empty()) { ImGui::SameLine(); error_text(why); }
     for (const std::string& topic : scheme.topics) {
@@ -257,26 +256,26 @@ void draw_applicant_screen(Session& session) {
       }
     }
   }
-  if (wants(scheme, "experience_years")) {
+  if (form_asks(scheme, "experience_years")) {
     edited |= optional_int_field(label_for(scheme, "experience_years", "Years of experience").c_str(), p.experience_years,
                                  0, 60, problem_for(state, missing, "experience_years"));
   }
-  if (wants(scheme, "career_stage"))
+  if (form_asks(scheme, "career_stage"))
     edited |= text_field(label_for(scheme, "career_stage", "Career stage").c_str(), p.career_stage,
                          "e.g. early career, senior", problem_for(state, missing, "career_stage"));
-  if (wants(scheme, "face_to_face")) edited |= ImGui::Checkbox("I can meet face to face", &p.face_to_face);
-  if (p.is_mentor() && wants(scheme, "capacity")) edited |= int_field("How many mentees can you take on?", p.capacity, 1, 20);
-  if (wants(scheme, "availability"))
+  if (form_asks(scheme, "face_to_face")) edited |= ImGui::Checkbox("I can meet face to face", &p.face_to_face);
+  if (p.is_mentor() && form_asks(scheme, "capacity")) edited |= int_field("How many mentees can you take on?", p.capacity, 1, 20);
+  if (form_asks(scheme, "availability"))
     edited |= text_field(label_for(scheme, "availability", "Availability").c_str(), p.availability,
                          "e.g. 60-90 minutes a month", problem_for(state, missing, "availability"));
-  if (wants(scheme, "organisation"))
+  if (form_asks(scheme, "organisation"))
     edited |= text_field(label_for(scheme, "organisation", "Organisation").c_str(), p.organisation, "",
                          problem_for(state, missing, "organisation"));
-  if (wants(scheme, "line_manager_email"))
+  if (form_asks(scheme, "line_manager_email"))
     edited |= text_field(label_for(scheme, "line_manager_email", "Line manager's e-mail (to avoid conflicts of interest)").c_str(),
                          p.line_manager_email, "", problem_for(state, missing, "line_manager_email"));
 
-  if (p.is_mentee() && (wants(scheme, "project.what") || scheme.intake_fields.empty())) {
+  if (p.is_mentee() && (form_asks(scheme, "project.what") || scheme.intake_fields.empty())) {
     section_heading("Your project (for mentees)");
     const std::vector<ProjectRequestIssue> issues = check_project_request(scheme, p.project);
     auto problem = [&](const char* key) {

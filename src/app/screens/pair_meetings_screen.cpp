@@ -7,6 +7,7 @@
 
 #include "app/screens/pair_shared.hpp"
 #include "app/widgets.hpp"
+#include "platform/browser.hpp"
 #include "core/calendar/ics.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/print/printable.hpp"
@@ -48,11 +49,18 @@ std::string time_problem(const std::string& time) {
   return "not a time like 14:30 (24-hour HH:MM)";
 }
 
-// The time zone a time typed on this device is in: the person's own UTC offset, as their record
-// stores it; empty when it is not known.
-std::string my_time_zone(const Session& session, const PairView& view) {
+// The time zone a time typed on this device is in, on the meeting's day: with the person's named
+// zone (Europe/London), its offset on that date by the browser's zone rules, so a July meeting
+// typed in December is at UTC+01:00; else the UTC offset their record stores; empty when neither
+// is known.
+std::string my_time_zone(const Session& session, const PairView& view, const Meeting& meeting) {
   const Person* me = session.workspace().person_by_email(view.my_email);
-  return me && me->utc_offset_minutes ? fixed_zone_name(*me->utc_offset_minutes) : std::string();
+  if (!me) return std::string();
+  if (!me->timezone_name.empty() && is_valid_date(meeting.date)) {
+    const int at = parse_time_of_day(meeting.start_time).value_or(12 * 60);
+    if (auto offset = platform::utc_offset_on(me->timezone_name, meeting.date, at)) return fixed_zone_name(*offset);
+  }
+  return me->utc_offset_minutes ? fixed_zone_name(*me->utc_offset_minutes) : std::string();
 }
 
 // "14:30 UTC+05:30, which is 10:00 for you (UTC+01:00)" when the time was set in another zone.
@@ -225,18 +233,24 @@ void draw_meeting_editor(Session& session, const PairView& view) {
   Meeting& m = s.draft.value;
   bool edited = false;
   ImGui::BeginDisabled(!session.can_edit());
-  edited |= text_field("Date", m.date, "YYYY-MM-DD", date_problem(m.date, true));
+  // The zone of a time typed here depends on the day (daylight saving): a new date moves a time
+  // this device set into that day's offset.
+  const std::string zone_before = my_time_zone(session, view, m);
+  if (text_field("Date", m.date, "YYYY-MM-DD", date_problem(m.date, true))) {
+    edited = true;
+    if (!m.start_time.empty() && m.time_zone == zone_before) m.time_zone = my_time_zone(session, view, m);
+  }
   ImGui::SameLine(ImGui::GetFontSize() * 30.0f);
   ImGui::BeginGroup();
   edited |= int_field("Length (minutes)", m.length_minutes, 0, 1440);
   ImGui::EndGroup();
-  const std::string mine = my_time_zone(session, view);
   const std::string typed_time = m.start_time;
   if (text_field("Start time", m.start_time, "HH:MM, e.g. 14:30", time_problem(m.start_time))) {
     edited = true;
     // The time is in the zone of whoever types it, so the partner's calendar shows the same moment.
-    if (m.start_time != typed_time) m.time_zone = m.start_time.empty() ? std::string() : mine;
+    if (m.start_time != typed_time) m.time_zone = m.start_time.empty() ? std::string() : my_time_zone(session, view, m);
   }
+  const std::string mine = my_time_zone(session, view, m);
   if (!m.start_time.empty() && time_problem(m.start_time).empty()) {
     if (!m.time_zone.empty()) {
       help_text(("In " + m.time_zone + ", the time zone of whoever set the time. " + time_in_my_zone(m, mine)).c_str());

@@ -14,6 +14,7 @@
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/operations/participant_correction.hpp"
+#include "core/operations/scheme_operations.hpp"
 #include "core/reports/csv_exports.hpp"
 #include "core/sync/field_merge.hpp"
 #include "platform/browser.hpp"
@@ -162,7 +163,62 @@ struct ParticipantEditor {
   std::string person_id;  // "" = closed
   ParticipantCorrection draft;
   std::string error;
+  // A status change being prepared (IKT: a mentor pauses or leaves, a person is removed).
+  int new_status = 1;  // index into kPersonStatusNames; "paused" first offered
+  std::string status_reason;
+  std::string status_error;
 };
+
+// The person's status with its history, and a change with a reason, through the core's rules
+// (set_person_status: a removal needs a reason and withdraws the person's live pairings).
+void draw_status_change(ParticipantEditor& editor, Session& session, const Person& p) {
+  section_heading("Status");
+  const std::string now = "Now " + enum_to_string(kPersonStatusNames, p.status) +
+                          (p.status_history.empty() ? std::string() : " since " + p.status_history.back().date);
+  capture_text("person-status", now);
+  ImGui::TextUnformatted(now.c_str());
+  for (const PersonStatusChange& change : p.status_history) {
+    std::string line = change.date + ": " + enum_to_string(kPersonStatusNames, change.status);
+    if (!change.reason.empty()) line += " (" + change.reason + ")";
+    capture_text("person-status-history", line);
+    ImGui::BulletText("%s", line.c_str());
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("New status");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  const char* preview = kPersonStatusNames[static_cast<std::size_t>(editor.new_status)].second.data();
+  if (begin_combo("New status", preview)) {
+    for (std::size_t i = 0; i < kPersonStatusNames.size(); ++i)
+      if (ImGui::Selectable(kPersonStatusNames[i].second.data(), static_cast<int>(i) == editor.new_status))
+        editor.new_status = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  const PersonStatus chosen = kPersonStatusNames[static_cast<std::size_t>(editor.new_status)].first;
+  text_field(chosen == PersonStatus::removed ? "Reason (required for a removal)" : "Reason (optional)",
+             editor.status_reason, "e.g. asked for a break until May");
+  if (chosen == PersonStatus::removed)
+    help_text("Removing someone withdraws each of their live pairings; the reason stays with the coordinator.");
+  else if (chosen == PersonStatus::left && p.is_mentor())
+    help_text("A mentor who leaves keeps their ongoing pairings; their unanswered requests are withdrawn.");
+  if (!editor.status_error.empty()) error_text(editor.status_error);
+  if (button("Change status", session.can_edit() && chosen != p.status,
+             chosen == p.status ? "That is the status already." : nullptr)) {
+    // Copied first: a change replaces the workspace's records, and `p` with them.
+    const std::string who = p.name.empty() ? p.email : p.name;
+    const std::string email = p.email;
+    auto changed = set_person_status(session.workspace(), email, chosen, session.workspace().clock().today(),
+                                     trim(editor.status_reason));
+    if (changed) {
+      session.record(changed, "Changing a participant's status");
+      session.notify(who + " is now " + enum_to_string(kPersonStatusNames, chosen) + ".");
+      editor.status_reason.clear();
+      editor.status_error.clear();
+    } else {
+      editor.status_error = changed.error_text();
+    }
+  }
+}
 
 constexpr const char* kTwoDevicesHelp =
     "This participant was changed on two devices (or by two coordinators) before a backup was exchanged, in "
@@ -194,7 +250,8 @@ void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& sche
   list_field("Topics", editor.draft.topics, scheme.topics.empty() ? "" : joined(scheme.topics).c_str());
   int_field("How many mentees", editor.draft.capacity, 0, 1000);
   if (!editor.error.empty()) error_text(editor.error);
-  if (button("Save correction", session.can_edit())) {
+  const bool save_pressed = button("Save correction", session.can_edit());
+  if (save_pressed) {
     auto saved = correct_participant(session.workspace(), editor.person_id, editor.draft);
     if (saved) {
       session.record(saved, "Correcting a participant");
@@ -205,7 +262,12 @@ void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& sche
     }
   }
   ImGui::SameLine();
-  if (ImGui::Button("Close")) editor = ParticipantEditor{};
+  if (ImGui::Button("Close")) {
+    editor = ParticipantEditor{};
+    ImGui::PopID();
+    return;
+  }
+  if (const Person* current = session.workspace().find<Person>(editor.person_id)) draw_status_change(editor, session, *current);
   ImGui::PopID();
 }
 
