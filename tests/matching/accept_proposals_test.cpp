@@ -113,3 +113,22 @@ TEST_CASE("accepting refuses the whole set when one proposal breaks a rule") {
   REQUIRE_FALSE(refused_paused);
   CHECK(refused_paused.error_text().find("paused, not active") != std::string::npos);
 }
+
+TEST_CASE("a re-run's proposals keep the rows people were looking at in their places (issue 15: no re-sort "
+          "under the pointer after Lock or Never)") {
+  // Shown: ana, ben, chen, dana. The re-run after "Never" on ben lists its pairs in its own order,
+  // with ben gone and a new mentee, eve.
+  const std::vector<std::string> before = {"ana", "ben", "chen", "dana"};
+  const std::vector<std::string> now = {"dana", "eve", "chen", "ana"};
+  const auto order = steady_order(before, now);
+  std::vector<std::string> shown;
+  for (std::size_t i : order) shown.push_back(now[i]);
+  CHECK(shown == std::vector<std::string>{"ana", "chen", "dana", "eve"});
+  // A first run shows the run's own order; the same rows again stay exactly where they were.
+  const auto first = steady_order({}, now);
+  CHECK(first == std::vector<std::size_t>{0, 1, 2, 3});
+  std::vector<std::string> again = {"chen", "eve", "ana", "dana"};
+  std::vector<std::string> shown_again;
+  for (std::size_t i : steady_order(shown, again)) shown_again.push_back(again[i]);
+  CHECK(shown_again == shown);
+}

@@ -28,6 +28,11 @@ struct MatchingState {
   std::string run_key;       // cohort_key() when the run on display started
   std::string preview_key;   // cohort_key() of `preview`
   matching::RecordsMatchingInput preview;  // who would be matched now (counts on screen)
+  // Rows in the order shown (indices into result->pairs), kept steady across re-runs, and the
+  // mentees in that order for the next run.
+  std::vector<std::size_t> row_order;
+  std::vector<std::string> shown_mentees;
+  bool row_order_stale = true;
 };
 
 // Changes whenever anything matching reads may have changed, so the screen neither rebuilds the
@@ -76,7 +81,10 @@ void start_run(Session& session, const Scheme& scheme) {
     MatchingState& st = state();
     st.running = false;
     MatchResult result;
-    if (matching::decode_matching_reply(reply, result, st.error)) st.result = std::move(result);
+    if (matching::decode_matching_reply(reply, result, st.error)) {
+      st.result = std::move(result);
+      st.row_order_stale = true;
+    }
   });
 }
 
@@ -174,6 +182,15 @@ void draw_results(Session& session, const Scheme& scheme) {
     return;  // the results are gone (they became pairings)
   }
 
+  if (s.row_order_stale) {
+    std::vector<std::string> mentees;
+    mentees.reserve(r.pairs.size());
+    for (const matching::ProposedPair& p : r.pairs) mentees.push_back(input.mentees[static_cast<std::size_t>(p.mentee)].email);
+    s.row_order = matching::steady_order(s.shown_mentees, mentees);
+    s.shown_mentees.clear();
+    for (std::size_t i : s.row_order) s.shown_mentees.push_back(mentees[i]);
+    s.row_order_stale = false;
+  }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   const float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(14.0f, static_cast<float>(r.pairs.size()) + 1.5f);
@@ -189,7 +206,7 @@ void draw_results(Session& session, const Scheme& scheme) {
     clipper.Begin(static_cast<int>(r.pairs.size()));
     while (clipper.Step()) {
       for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-        const matching::ProposedPair& p = r.pairs[static_cast<std::size_t>(row)];
+        const matching::ProposedPair& p = r.pairs[s.row_order[static_cast<std::size_t>(row)]];
         const auto& mentee = input.mentees[static_cast<std::size_t>(p.mentee)];
         const auto& mentor = input.mentors[static_cast<std::size_t>(p.mentor)];
         const EmailPair pair{mentor.email, mentee.email};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace pairwise::matching {
 namespace {
@@ -13,6 +14,21 @@ bool same_pair(const EmailPair& a, const EmailPair& b) {
 }
 
 }  // namespace
+
+std::vector<std::size_t> steady_order(const std::vector<std::string>& shown_before, const std::vector<std::string>& now) {
+  std::unordered_map<std::string, std::size_t> place;
+  place.reserve(shown_before.size());
+  for (std::size_t i = 0; i < shown_before.size(); ++i) place.emplace(shown_before[i], i);
+  std::vector<std::size_t> order(now.size());
+  for (std::size_t i = 0; i < now.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto pa = place.find(now[a]), pb = place.find(now[b]);
+    const bool ka = pa != place.end(), kb = pb != place.end();
+    if (ka != kb) return ka;  // rows shown before come first
+    return ka && pa->second < pb->second;
+  });
+  return order;
+}
 
 std::vector<AcceptedProposal> proposals_of(const MatchingInput& input, const MatchResult& result) {
   std::vector<AcceptedProposal> out;

@@ -20,6 +20,11 @@ enum class PairRuleChoice { none, locked, forbidden };
 Scheme with_pair_rule(Scheme scheme, const EmailPair& pair, PairRuleChoice choice);
 PairRuleChoice pair_rule_of(const Scheme& scheme, const EmailPair& pair);
 
+// The order to show a new run's rows in so that none moves under the coordinator's pointer after
+// Lock or Never: rows whose key (the mentee) was shown before keep the old order among
+// themselves, new keys follow in the run's own order. Returns indices into `now`.
+std::vector<std::size_t> steady_order(const std::vector<std::string>& shown_before, const std::vector<std::string>& now);
+
 struct AcceptedProposal {
   std::string mentor_email;
   std::string mentee_email;
