@@ -215,7 +215,8 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
     ImGui::TextUnformatted(("Answers left out (" + std::to_string(p.left_out.size()) + "):").c_str());
     for (const auto& l : p.left_out) {
       capture_text("left-out", l.describe());
-      ImGui::BulletText("%s", l.describe().c_str());
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", l.describe().c_str());
     }
   }
   if (!p.resubmissions.empty()) {
@@ -226,9 +227,9 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
       capture_text("resubmission", r.describe());
       ImGui::BulletText("%s", r.email.c_str());
       ImGui::Indent();
-      ImGui::Text("kept: row %d%s%s  %s", r.kept_row, r.kept_at.empty() ? "" : ", submitted ", date_of(r.kept_at).c_str(),
+      ImGui::TextWrapped("kept: row %d%s%s  %s", r.kept_row, r.kept_at.empty() ? "" : ", submitted ", date_of(r.kept_at).c_str(),
                   r.kept_summary.c_str());
-      ImGui::Text("set aside: row %d%s%s  %s", r.set_aside_row, r.set_aside_at.empty() ? "" : ", submitted ",
+      ImGui::TextWrapped("set aside: row %d%s%s  %s", r.set_aside_row, r.set_aside_at.empty() ? "" : ", submitted ",
                   date_of(r.set_aside_at).c_str(), r.set_aside_summary.c_str());
       const std::string keep = "Keep row " + std::to_string(r.set_aside_row) + " instead";
       if (ImGui::Button(keep.c_str())) {
@@ -243,13 +244,17 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
   }
   if (!p.notes.empty()) {
     ImGui::TextUnformatted("Answers read with a guess:");
-    for (const auto& n : p.notes) ImGui::BulletText("%s", n.c_str());
+    for (const auto& n : p.notes) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", n.c_str());
+    }
   }
   if (!p.missing.empty()) {
     ImGui::TextUnformatted("Required answers that came in empty:");
     for (const auto& m : p.missing) {
       capture_text("missing", m.describe());
-      ImGui::BulletText("%s", m.describe().c_str());
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", m.describe().c_str());
     }
   }
 }
@@ -351,13 +356,20 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   }
   if (!s.preview.merged_people.empty()) {
     ImGui::TextUnformatted("Merged by e-mail (the same person in several files):");
-    for (const auto& email : s.preview.merged_people) ImGui::BulletText("%s", email.c_str());
+    for (const auto& email : s.preview.merged_people) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", email.c_str());
+    }
   }
   if (!s.preview.conflicts.empty()) {
-    ImGui::TextUnformatted("Two versions of the same record (the newer one is kept):");
-    for (const auto& c : s.preview.conflicts)
-      ImGui::BulletText("%s %s: kept %s, set aside %s (%s)", c.store.c_str(), c.key.c_str(), c.kept.c_str(),
-                        c.discarded.c_str(), c.reason.c_str());
+    // Whole records keep the newer copy; records merged field by field keep both texts of a field
+    // edited on both sides: each line says which.
+    ImGui::TextUnformatted("Two versions of the same record:");
+    for (const auto& c : s.preview.conflicts) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s %s: kept %s, set aside %s (%s)", c.store.c_str(), c.key.c_str(), c.kept.c_str(),
+                         c.discarded.c_str(), c.reason.c_str());
+    }
   }
   draw_survey_findings(session, scheme);
   if (!s.preview.errors.empty()) {

@@ -212,10 +212,11 @@ void draw_results(Session& session, const Scheme& scheme) {
         const EmailPair pair{mentor.email, mentee.email};
         ImGui::PushID(row);
         ImGui::TableNextRow();
+        // Names wrap in their column instead of being cut (issue 15: names in proposals at 1280 px).
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(person_label(mentee).c_str());
+        ImGui::TextWrapped("%s", person_label(mentee).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(person_label(mentor).c_str());
+        ImGui::TextWrapped("%s", person_label(mentor).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(p.score));
         ImGui::TableNextColumn();
