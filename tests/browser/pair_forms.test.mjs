@@ -66,11 +66,11 @@ test('the mentee prepares for the first meeting and the progress report says the
     await openTab(page, 'Preparation');
     await waitForText(page, 'preparation', /^Preparation: done/);
 
-    await openTab(page, 'Share and report');
-    const own = JSON.parse((await exportVia(page, 'Export backup')).text);
+    const own = JSON.parse((await exportVia(page, 'Back up now')).text);
     const mentee = own.people.find((p) => p.email === 'mentee@example.org');
     assert.deepEqual(mentee.preparation, [{ question: QUESTION_1, answer: ANSWER_1 }, { question: QUESTION_2, answer: ANSWER_2 }]);
 
+    await openTab(page, 'Share and report');
     const report = await exportVia(page, 'Export progress report');
     const parsed = JSON.parse(report.text);
     const preparation = parsed.report.checks.find((c) => c.rule === 'preparation');
@@ -112,6 +112,8 @@ test('a withdrawal without fault on the mentee\'s device reaches the coordinator
     await openFile(page, 'Restore from a backup…', coordinatorBackup);
     await click(page, 'Replace everything with the backup');
     await waitForText(page, 'notice', /Restored everything/);
+    await click(page, 'Start');
+    await click(page, 'Co-production Network mentoring');  // the restored scheme of that name
     await click(page, 'Coordinate the scheme');
     await click(page, 'Monitoring');
     await waitForText(page, 'monitoring', /1 meeting, 0 ended$/);

@@ -162,7 +162,10 @@ void draw_withdrawal(Session& session, const PairView& view, EndingState& s) {
 
 void draw_pair_feedback_screen(Session& session, const PairView& view) {
   EndingState& s = state();
-  if (s.pairing_id != view.pairing->meta.id) s = EndingState{view.pairing->meta.id};
+  if (s.pairing_id != view.pairing->meta.id) {
+    s = EndingState{};
+    s.pairing_id = view.pairing->meta.id;
+  }
   draw_status(view);
   draw_periodic_feedback(session, view, s);
   draw_ending_feedback(session, view, s);

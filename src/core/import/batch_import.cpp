@@ -535,8 +535,8 @@ struct ImportPreviewJob::State {
         return b.store == kStorePairings && b.id == report.pairing_id;
       });
       if (!seen)
-        for (const auto& r : ws.all_records())
-          if (r.store == kStorePairings && r.id == report.pairing_id) preview.based_on.push_back(r);
+        if (const Pairing* stored = ws.find<Pairing>(report.pairing_id))
+          preview.based_on.push_back(StoredRecord{kStorePairings, report.pairing_id, encode(*stored)});
       for (const auto& up : moved->upserts) {
         auto& ups = preview.changes.upserts;
         ups.erase(std::remove_if(ups.begin(), ups.end(),
