@@ -1,7 +1,8 @@
 // The pair's own forms (issue 16): the mentee answers the scheme's preparation questions in the pair
 // workspace and the progress report then says the preparation is met, without the answers; a
 // withdrawal without fault on the mentee's device reaches the coordinator's Monitoring through the
-// progress report, which moves the coordinator's pairing to "withdrawn".
+// progress report, which moves the coordinator's pairing to "withdrawn"; six-monthly feedback, when
+// due, sends the coordinator its ratings only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, repoRoot } from './harness.mjs';
-import { click, typeInto, findItem, testSiteDir, waitForText, waitForApp, exportVia, openFile, openTab } from './ui.mjs';
+import { click, clickById, typeInto, findItem, testSiteDir, waitForText, waitForApp, exportVia, openFile, openTab }
+  from './ui.mjs';
 
 const introductionPack = path.join(repoRoot, 'assets/examples/introduction-pack.example.json');
 const coordinatorBackup = path.join(repoRoot, 'assets/examples/backup.example.json');
@@ -32,9 +34,9 @@ async function open(context) {
   return { page, problems };
 }
 
-async function joinAsMentee(page) {
+async function joinAsMentee(page, pack = introductionPack) {
   await click(page, 'Mentoring pair');
-  await openFile(page, 'Open introduction pack…', introductionPack);
+  await openFile(page, 'Open introduction pack…', pack);
   await click(page, 'I am the mentee, Teo Mentee');
   await click(page, 'Join the pairing');
   await waitForText(page, 'notice', /You joined the pairing of Mina Mentor and Teo Mentee/);
@@ -126,6 +128,37 @@ test('a withdrawal without fault on the mentee\'s device reaches the coordinator
     await click(page, 'Monitoring');
     await waitForText(page, 'monitoring', /0 meeting, 1 ended$/);
     await screenshot(page, 'pair-forms-3-monitoring');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('six-monthly feedback, when due, sends the coordinator the ratings and never the comment', async () => {
+  // The same pair in a scheme that asks for feedback every six months (IKT's cadence).
+  const pack = JSON.parse(fs.readFileSync(introductionPack, 'utf8'));
+  pack.scheme.feedback_every_months = 6;
+  const packFile = saveDownload('six-monthly.introduction-pack.json', JSON.stringify(pack));
+  const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
+  try {
+    const { page, problems } = await open(context);
+    await joinAsMentee(page, packFile);
+    await openTab(page, 'Feedback and ending');
+    // Active since 2024-01-10: a round falls due every six months, on the 10th.
+    await waitForText(page, 'feedback', /^Your feedback is due \(since \d{4}-(01|07)-10\)\.$/);
+    await clickById(page, '4##periodic-overall');
+    await clickById(page, '5##periodic-usefulness');
+    await typeInto(page, 'Comment for your partner on this round (optional)', 'PERIODIC-COMMENT very useful');
+    await screenshot(page, 'pair-forms-4-periodic-feedback');
+    await click(page, 'Send my feedback');
+    await waitForText(page, 'feedback', /^Your next feedback falls due on \d{4}-(01|07)-10\.$/);
+
+    await openTab(page, 'Share and report');
+    const report = await exportVia(page, 'Export progress report');
+    const feedback = JSON.parse(report.text).report.feedback;
+    assert.equal(feedback.length, 1);
+    assert.equal(feedback[0].end_of_relationship, false);
+    assert.equal(feedback[0].from_role, 'mentee');
+    assert.deepEqual(feedback[0].ratings, [{ key: 'overall', value: 4 }, { key: 'usefulness', value: 5 }]);
+    assert.equal(report.text.includes('PERIODIC-COMMENT'), false, 'the comment stays with the pair');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

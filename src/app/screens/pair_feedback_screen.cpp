@@ -45,7 +45,8 @@ bool draw_ratings(Ratings& ratings, const char* form) {
     const RatingQuestion& q = kFeedbackRatingQuestions[i];
     ImGui::TextUnformatted(q.question);
     for (int v = 1; v <= 5; ++v) {
-      ImGui::SameLine();
+      // The five choices line up in columns under each other, whatever the question's length.
+      ImGui::SameLine(ImGui::GetFontSize() * (24.0f + 3.0f * static_cast<float>(v - 1)));
       const std::string label = std::to_string(v) + "##" + form + "-" + q.key;
       if (ImGui::RadioButton(label.c_str(), ratings[i] == v)) ratings[i] = v;
     }
