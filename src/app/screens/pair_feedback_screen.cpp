@@ -137,6 +137,24 @@ void draw_ending_feedback(Session& session, const PairView& view, EndingState& s
   }
 }
 
+// MRC CTU LMIC: after the getting-to-know-you meeting either side may decide not to continue,
+// without the ending feedback a later ending asks for.
+void draw_stop_after_first_meeting(Session& session, const PairView& view) {
+  const Scheme* scheme = session.workspace().find<Scheme>(view.pairing->scheme_id);
+  if (!scheme || !scheme->expectations.either_may_stop_after_first_meeting) return;
+  if (view.pairing->status() != PairingStatus::active) return;
+  if (session.workspace().meetings_of(view.pairing->meta.id).size() != 1) return;
+  section_heading("After the getting-to-know-you meeting");
+  help_text("Either of you may now decide not to continue; no ending feedback is needed then.");
+  if (button("We will not continue", session.can_edit())) ImGui::OpenPopup("Not continue?");
+  if (confirm_dialog("Not continue?", "End the mentoring with " + view.partner_name + " after your first meeting?",
+                     "End it", {.enter_confirms = false})) {
+    session.flush_now();
+    session.record(stop_after_first_meeting(session.workspace(), view.pairing->meta.id, actor_of(view.side), view.today),
+                   "Ending after the first meeting");
+  }
+}
+
 void draw_withdrawal(Session& session, const PairView& view, EndingState& s) {
   if (is_final(view.pairing->status())) return;
   section_heading("Withdraw without fault");
@@ -169,6 +187,7 @@ void draw_pair_feedback_screen(Session& session, const PairView& view) {
   }
   draw_status(view);
   draw_periodic_feedback(session, view, s);
+  draw_stop_after_first_meeting(session, view);
   draw_ending_feedback(session, view, s);
   draw_withdrawal(session, view, s);
 }
