@@ -127,6 +127,7 @@ test('a withdrawal without fault on the mentee\'s device reaches the coordinator
     await waitForText(page, 'notice', /Imported 1 file/);
     await click(page, 'Monitoring');
     await waitForText(page, 'monitoring', /0 meeting, 1 ended$/);
+    await waitForText(page, 'monitoring', /^Teo Mentee with Mina Mentor \(withdrawn\): 0 meeting\(s\)$/);
     await screenshot(page, 'pair-forms-3-monitoring');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
