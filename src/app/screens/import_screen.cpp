@@ -249,6 +249,13 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
       ImGui::TextWrapped("%s", n.c_str());
     }
   }
+  if (!p.status_changes.empty()) {
+    ImGui::TextUnformatted("Pairings the progress reports move:");
+    for (const auto& c : p.status_changes) {
+      capture_text("import", c);
+      ImGui::BulletText("%s", c.c_str());
+    }
+  }
   if (!p.missing.empty()) {
     ImGui::TextUnformatted("Required answers that came in empty:");
     for (const auto& m : p.missing) {

@@ -107,7 +107,9 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
       ImGui::PushID(p.pairing_id.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      const std::string pair = p.mentee + " with " + p.mentor;
+      // An ended pair says so: its expectations stopped counting when it ended.
+      const std::string pair =
+          p.mentee + " with " + p.mentor + (is_final(p.status) ? " (" + to_string(p.status) + ")" : std::string());
       capture_text("monitoring", pair + ": " + std::to_string(p.meetings.size()) + " meeting(s)");
       ImGui::TextUnformatted(pair.c_str());
       ImGui::TableNextColumn();

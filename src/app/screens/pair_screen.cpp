@@ -230,6 +230,10 @@ void draw_pair_screen(Session& session) {
       draw_pair_agreement_screen(session, *view);
       ImGui::EndTabItem();
     }
+    if (pair_has_preparation(session, *view) && ImGui::BeginTabItem("Preparation")) {
+      draw_pair_preparation_screen(session, *view);
+      ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem("Meetings")) {
       draw_pair_meetings_screen(session, *view);
       ImGui::EndTabItem();
@@ -240,6 +244,10 @@ void draw_pair_screen(Session& session) {
     }
     if (ImGui::BeginTabItem("Private notes")) {
       draw_pair_notes_screen(session, *view);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Feedback and ending")) {
+      draw_pair_feedback_screen(session, *view);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Share and report")) {

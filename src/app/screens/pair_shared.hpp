@@ -107,6 +107,11 @@ void draw_pair_agreement_screen(Session& session, const PairView& view);
 void draw_pair_meetings_screen(Session& session, const PairView& view);
 void draw_pair_objectives_screen(Session& session, const PairView& view);
 void draw_pair_notes_screen(Session& session, const PairView& view);
+// The mentee's preparation before the first meeting; only for schemes that ask preparation questions.
+bool pair_has_preparation(const Session& session, const PairView& view);
+void draw_pair_preparation_screen(Session& session, const PairView& view);
+// Periodic and ending feedback from this side, and withdrawing without fault.
+void draw_pair_feedback_screen(Session& session, const PairView& view);
 void draw_pair_files_screen(Session& session, const PairView& view);
 // The partner's notebook, opened or dropped on any tab: previewed in the sharing tab's dialog.
 void open_partner_notebook(Session& session, const PairView& view, const platform::OpenedFile& file);

@@ -9,6 +9,8 @@
 #include "core/csv/csv_reader.hpp"
 #include "core/records/text_fold.hpp"
 #include "core/documents/documents.hpp"
+#include "core/operations/reported_ending.hpp"
+#include "core/reports/progress_report.hpp"
 #include "core/sync/field_merge.hpp"
 
 namespace pairwise {
@@ -318,6 +320,7 @@ std::vector<std::string> ImportPreview::summary() const {
   for (const auto& l : left_out) lines.push_back("left out: " + l.describe());
   for (const auto& r : resubmissions) lines.push_back("resubmitted: " + r.describe());
   for (const auto& n : notes) lines.push_back("note: " + n);
+  for (const auto& s : status_changes) lines.push_back("pairing: " + s);
   for (const auto& m : missing) lines.push_back("missing required answers: " + m.describe());
   for (const auto& e : errors) lines.push_back("error: " + e.to_string());
   return lines;
@@ -498,7 +501,53 @@ struct ImportPreviewJob::State {
     // Check the merged result as a whole (e.g. meetings of a pairing no file provides).
     Workspace trial = ws;
     auto applied = trial.apply(preview.changes);
-    if (!applied) preview.errors = applied.errors();
+    if (!applied) {
+      preview.errors = applied.errors();
+      return;
+    }
+    take_reported_endings(trial);
+  }
+
+  // A progress report saying the pair withdrew or completed moves the coordinator's pairing there
+  // too, through the lifecycle's rules; a move those rules refuse is said, and the report is still stored.
+  void take_reported_endings(Workspace& trial) {
+    std::vector<ProgressReport> reports;
+    for (const auto& r : preview.changes.upserts) {
+      if (r.store != kStoreProgressReports) continue;
+      Errors ignored;
+      ProgressReport report;
+      decode(JsonReader(&r.value, "$", &ignored), report);
+      if (ignored.empty()) reports.push_back(std::move(report));
+    }
+    for (const ProgressReport& report : reports) {
+      const Pairing* pairing = trial.find<Pairing>(report.pairing_id);
+      if (!pairing) continue;
+      const auto request = reported_ending(*pairing, report);
+      if (!request) continue;
+      const std::string who = trial.display_name(pairing->mentor_email) + " and " + trial.display_name(pairing->mentee_email);
+      auto moved = trial.transition_pairing(report.pairing_id, *request);
+      if (!moved) {
+        preview.status_changes.push_back("the pairing of " + who + " is reported " + to_string(report.status) +
+                                " but stays " + to_string(pairing->status()) + ": " + moved.error_text());
+        continue;
+      }
+      const bool seen = std::any_of(preview.based_on.begin(), preview.based_on.end(), [&](const StoredRecord& b) {
+        return b.store == kStorePairings && b.id == report.pairing_id;
+      });
+      if (!seen)
+        if (const Pairing* stored = ws.find<Pairing>(report.pairing_id))
+          preview.based_on.push_back(StoredRecord{kStorePairings, report.pairing_id, encode(*stored)});
+      for (const auto& up : moved->upserts) {
+        auto& ups = preview.changes.upserts;
+        ups.erase(std::remove_if(ups.begin(), ups.end(),
+                                 [&](const StoredRecord& x) { return x.store == up.store && x.id == up.id; }),
+                  ups.end());
+        ups.push_back(up);
+      }
+      ++preview.updated_records;
+      preview.status_changes.push_back("the pairing of " + who + " is now " + to_string(report.status) + " (since " +
+                              request->date + "), as their progress report says");
+    }
   }
 };
 

@@ -61,6 +61,9 @@ struct ImportPreview {
   std::vector<LeftOutAnswer> left_out;
   std::vector<Resubmission> resubmissions;  // one person's two answers: both shown, one kept
   std::vector<std::string> notes;           // answers read with a guess ("10+" read as 10)
+  // Pairings the imported progress reports move to the ending the pair recorded (withdrawn,
+  // completed), or cannot move, in plain words (see core/operations/reported_ending.hpp).
+  std::vector<std::string> status_changes;
   std::vector<MissingAnswers> missing;      // required answers that came in empty, per person
   std::vector<SurveyFileReading> surveys;
   std::vector<ImportConflict> conflicts;
