@@ -39,6 +39,8 @@ namespace pairwise::app {
 // ImGui::BeginCombo with no visible label (the table or text beside it names it) that the browser
 // tests can still find by `name`. Close with ImGui::EndCombo() when it returns true.
 bool begin_combo(const std::string& name, const char* preview);
+// ImGui::RadioButton that screen readers hear as a radio button with its state.
+bool radio_button(const char* label, bool active);
 
 // A question that must be answered before something that cannot be taken back: open it with
 // ImGui::OpenPopup(id). Esc cancels; Enter confirms unless `enter_confirms` is false (deleting
