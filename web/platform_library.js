@@ -123,7 +123,9 @@ var PairwisePlatform = {
     // screen reader hears the field's name and value, not "Text input".
     if (active && PW.textTarget) {
       if (document.activeElement !== PW.textTarget) PW.textTarget.focus({ preventScroll: true });
-      return;
+      // Typing must land in an editable element: if the field's element cannot take focus (inert,
+      // gone), the hidden text input below takes it, or text other than plain keys would be lost.
+      if (document.activeElement === PW.textTarget) return;
     }
     if (active) {
       // Placed at the caret so an IME's candidate window opens next to the text being typed.

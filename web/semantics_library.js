@@ -6,7 +6,7 @@
 // reader focusing or clicking an element queues a request the app applies on its next frame.
 var PairwiseSemantics = {
   $PWA: {
-    root: null, main: null, live: null, listbox: null,
+    root: null, main: null, dialogs: null, live: null, listbox: null,
     // (Maps are made in pw_semantics_install: a library object is copied into app.js as text.)
     nodes: null,          // id -> { el, data }
     tables: null,         // table id -> { el, rows: Map(row -> { el, cells: Map(col -> el) }) }
@@ -37,7 +37,8 @@ var PairwiseSemantics = {
       var el;
       if (d.r === 'textbox') {
         el = document.createElement(d.ml ? 'textarea' : 'input');
-        if (!d.ml) el.type = 'text';
+        // A passphrase is heard as one: its value here is only as many '*' as it has characters.
+        if (!d.ml) el.type = d.pw ? 'password' : 'text';
         el.setAttribute('autocomplete', 'off');
         el.setAttribute('spellcheck', 'false');
         var node = null;
@@ -165,7 +166,9 @@ var PairwiseSemantics = {
         var node = PWA.nodes.get(PWA.order[k]);
         if (!node) continue;
         var d = node.data;
-        var parent = PWA.main;
+        // Dialogs sit beside the main content, not in it: a modal dialog makes the main content
+        // inert, and an inert dialog could take no focus (its fields no typing).
+        var parent = d.r === 'dialog' ? PWA.dialogs : PWA.main;
         if (d.r !== 'dialog' && d.dlg && PWA.nodes.has(d.dlg)) parent = PWA.nodes.get(d.dlg).el;
         if (d.tl) {
           var list = PWA.tablists.get(d.tl);
@@ -219,8 +222,8 @@ var PairwiseSemantics = {
       });
       (u.u || []).forEach(function (d) {
         var node = PWA.nodes.get(d.i);
-        if (node && node.data.r !== d.r && (node.data.r === 'textbox' || d.r === 'textbox' ||
-                                            node.data.ml !== d.ml)) {
+        if (node && (node.data.r !== d.r || node.data.ml !== d.ml || node.data.pw !== d.pw) &&
+            (node.data.r === 'textbox' || d.r === 'textbox')) {
           node.el.remove();
           node = null;
         }
@@ -305,6 +308,9 @@ var PairwiseSemantics = {
     var main = document.createElement('div');
     main.className = 'pw-group';
     root.appendChild(main);
+    var dialogs = document.createElement('div');
+    dialogs.className = 'pw-group';
+    root.appendChild(dialogs);
     var listbox = document.createElement('div');
     listbox.setAttribute('role', 'listbox');
     listbox.className = 'pw-group';
@@ -314,7 +320,7 @@ var PairwiseSemantics = {
     live.className = 'pw-visually-hidden';
     document.body.appendChild(root);
     document.body.appendChild(live);
-    PWA.root = root; PWA.main = main; PWA.listbox = listbox; PWA.live = live;
+    PWA.root = root; PWA.main = main; PWA.dialogs = dialogs; PWA.listbox = listbox; PWA.live = live;
     // The canvas itself is not a stop for a screen reader: the elements over it are the content.
     Module.canvas.setAttribute('aria-hidden', 'true');
     Module.pairwiseSemantics = PWA;

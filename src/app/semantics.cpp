@@ -36,6 +36,7 @@ struct Node {
   bool expanded = false;
   bool has_expanded = false;
   bool multiline = false;
+  bool secret = false;
   bool required = false;
   bool opens_files = false;
   bool modal = false;
@@ -50,7 +51,7 @@ struct Node {
            rect.Max.y == o.rect.Max.y && dialog == o.dialog && table == o.table && tab_bar == o.tab_bar && row == o.row &&
            column == o.column && row_count == o.row_count && level == o.level && disabled == o.disabled &&
            checked == o.checked && selected == o.selected && expanded == o.expanded &&
-           has_expanded == o.has_expanded && multiline == o.multiline && required == o.required && opens_files == o.opens_files &&
+           has_expanded == o.has_expanded && multiline == o.multiline && secret == o.secret && required == o.required && opens_files == o.opens_files &&
            modal == o.modal && visible == o.visible && hidden == o.hidden && min_value == o.min_value &&
            max_value == o.max_value;
   }
@@ -247,6 +248,7 @@ nlohmann::json to_json(const Node& n) {
   if (n.selected) j["s"] = 1;
   if (n.has_expanded) j["ex"] = n.expanded ? 1 : 0;
   if (n.multiline) j["ml"] = 1;
+  if (n.secret) j["pw"] = 1;
   if (n.required) j["rq"] = 1;
   if (n.opens_files) j["of"] = 1;
   if (n.modal) j["mod"] = 1;
@@ -358,7 +360,9 @@ void publish(ImGuiContext& g) {
     if (n.role == SemanticRole::dialog && n.name.rfind("Popup_", 0) == 0 && last_opener != nullptr) n.name = last_opener->name;
     if (!mirrored(n)) continue;
     // A field drawn straight with ImGui::InputText (no widget helper) shows its text while edited.
-    if (n.role == SemanticRole::textbox && n.value.empty() && g.InputTextState.ID == n.id)
+    // (Never a passphrase: its description carries only as many '*' as it has characters.)
+    if (n.role == SemanticRole::textbox && n.value.empty() && !n.secret && g.InputTextState.ID == n.id &&
+        !(g.InputTextState.Flags & ImGuiInputTextFlags_Password))
       n.value.assign(g.InputTextState.TextA.Data, g.InputTextState.TextA.Data ? std::strlen(g.InputTextState.TextA.Data) : 0);
     order.push_back(n.id);
     auto before = g_published.find(n.id);
@@ -399,6 +403,7 @@ void describe_item(ImGuiID id, const ItemDescription& d) {
   if (!d.value.empty() || d.role == SemanticRole::textbox || d.role == SemanticRole::slider) n.value = d.value;
   n.error = d.error;
   n.multiline = d.multiline;
+  n.secret = d.secret;
   n.required = d.required;
   n.opens_files = n.opens_files || d.opens_files;
   if (d.has_expanded) {

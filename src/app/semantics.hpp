@@ -37,12 +37,13 @@ struct ItemDescription {
   std::string value;
   std::string error;  // shown next to the item; makes it invalid
   bool multiline = false;
+  bool secret = false;  // a passphrase: mirrored as a password field whose value is only '*'s
   bool required = false;
   bool opens_files = false;  // Enter/Space must open the browser's file chooser in the key event
   bool expanded = false;
   bool has_expanded = false;
   bool hidden = false;
-  int checked = -1;  // 0 or 1 for a radio button drawn by ImGui::RadioButton (its hook reports no state)  // drawn for the mouse only (e.g. a +/- step button beside a number field)
+  int checked = -1;  // 0 or 1 for a radio button drawn by ImGui::RadioButton (its hook reports no state)
   float min_value = 0;
   float max_value = 0;
 };
