@@ -192,7 +192,12 @@ bool optional_int_field(const char* label, std::optional<int>& value, int min_va
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   const std::string id = std::string("##") + label;
   std::string text = value ? std::to_string(*value) : std::string();
-  if (!ImGui::InputTextWithHint(id.c_str(), "not answered", &text, ImGuiInputTextFlags_CharsDecimal)) return false;
+  const bool edited = ImGui::InputTextWithHint(id.c_str(), "not answered", &text, ImGuiInputTextFlags_CharsDecimal);
+  // While edited, the field shows what is typed ("4-" stays until it parses), not the stored value.
+  const ImGuiInputTextState* editing = ImGui::IsItemActive() ? ImGui::GetInputTextState(ImGui::GetItemID()) : nullptr;
+  describe_field(label, editing != nullptr && editing->TextA.Data != nullptr ? std::string(editing->TextA.Data) : text,
+                 error, false);
+  if (!edited) return false;
   const std::string typed = trim(text);
   if (typed.empty()) {
     const bool changed = value.has_value();
