@@ -266,6 +266,15 @@ bool mirrored(const Node& n) { return n.role != SemanticRole::none && !n.hidden 
 // that, preceded it) when it was last drawn, so Tab carries on from the same place.
 std::vector<ImGuiID> g_focus_seen_order;  // reading order on the last frame the focused item was drawn
 ImGuiID g_focus_seen = 0;
+ImRect g_focus_seen_rect;  // where it was then
+
+// The control drawn where the lost one was ("Withdraw my consent" in place of "I agree"): what
+// took its place is what the person expects focus on, not a neighbour further up the screen.
+ImGuiID successor_in_place() {
+  for (const Node& n : g_frame.nodes)
+    if (focusable(n) && n.visible && n.dialog == 0 && n.rect.Overlaps(g_focus_seen_rect)) return n.id;
+  return 0;
+}
 
 ImGuiID replacement_for(ImGuiID lost) {
   const auto at = std::find(g_focus_seen_order.begin(), g_focus_seen_order.end(), lost);
@@ -324,6 +333,7 @@ void keep_focus_in_view(ImGuiContext& g) {
   const ImGuiID focused = g.NavId;
   if (focused != 0 && g_frame.index.count(focused) != 0) {
     g_focus_seen = focused;
+    g_focus_seen_rect = find_node(g_frame, focused)->rect;
     g_focus_seen_order.clear();
     for (const Node& n : g_frame.nodes) g_focus_seen_order.push_back(n.id);
     return;
@@ -340,6 +350,10 @@ void keep_focus_in_view(ImGuiContext& g) {
   const Node* still = find_node(g_frame, lost);
   if (still != nullptr && focusable(*still)) {
     queue(Request{lost, false, false, keyboard, 3});
+    return;
+  }
+  if (const ImGuiID in_place = successor_in_place(); in_place != 0) {
+    queue(Request{in_place, false, false, keyboard, 3});
     return;
   }
   if (const ImGuiID next = replacement_for(lost); next != 0) queue(Request{next, false, false, keyboard, 3});

@@ -247,6 +247,41 @@ bool begin_combo(const std::string& name, const char* preview) {
   return open;
 }
 
+bool labelled_combo(const char* label, const char* preview) {
+  const ImGuiID combo_id = ImGui::GetID(label);
+  const bool open = ImGui::BeginCombo(label, preview);
+  ItemDescription d;
+  d.role = SemanticRole::combobox;
+  const std::string shown = label;
+  d.name = shown.substr(0, shown.find("##"));
+  d.value = preview != nullptr ? preview : "";
+  d.has_expanded = true;
+  d.expanded = open;
+  describe_item(combo_id, d);
+  return open;
+}
+
+bool slider_int(const char* label, int& value, int min_value, int max_value, const char* format) {
+  const bool moved = ImGui::SliderInt(label, &value, min_value, max_value, format);
+  ItemDescription d;
+  d.role = SemanticRole::slider;
+  const std::string shown = label;
+  d.name = shown.substr(0, shown.find("##"));
+  d.value = std::to_string(value);
+  d.min_value = static_cast<float>(min_value);
+  d.max_value = static_cast<float>(max_value);
+  describe_last_item(d);
+  return moved;
+}
+
+void describe_text_input(const std::string& name, const std::string& value) {
+  ItemDescription d;
+  d.role = SemanticRole::textbox;
+  d.name = name;
+  d.value = value;
+  describe_last_item(d);
+}
+
 bool radio_button(const char* label, bool active) {
   const bool pressed = ImGui::RadioButton(label, active);
   ItemDescription d;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openApp, startServer } from './harness.mjs';
 import { settle, waitForApp } from './ui.mjs';
-import { control, press, fill, focused, announced, axeViolations, tabTo } from './roles.mjs';
+import { control, press, fill, focused, announced, axeViolations, tabTo, waitForValue } from './roles.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -110,6 +110,81 @@ test('a coordinator imports, matches and accepts by role and name; "Introduce" b
     await settle(page);
     const next = await focused(page);
     assert.ok(controls.includes(next.role) && JSON.stringify(next) !== JSON.stringify(after), `Tab moves on: ${JSON.stringify(next)}`);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('a mentee joins, consents and keeps a ToGROW meeting with an action, read back after a reload, by role and name only', async () => {
+  const introductionPack = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../assets/examples/introduction-pack.example.json');
+  const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
+  try {
+    const { page, problems } = await openApp(context, site.url);
+    page.on('filechooser', () => {});  // keeps Playwright catching file choosers (see keyboard.test.mjs)
+    await waitForApp(page);
+    await press(page, 'button', 'Mentoring pair');
+    const chooser = page.waitForEvent('filechooser');
+    await press(page, 'button', 'Open introduction pack…');
+    await (await chooser).setFiles([introductionPack]);
+    // Which side the person is on: two radio buttons, heard with their state.
+    await press(page, 'radio', 'I am the mentee, Teo Mentee');
+    assert.equal(await control(page, 'radio', 'I am the mentee, Teo Mentee').getAttribute('aria-checked'), 'true');
+    assert.equal(await control(page, 'radio', 'I am the mentor, Mina Mentor').getAttribute('aria-checked'), 'false');
+    await press(page, 'button', 'Join the pairing');
+    await announced(page, /You joined the pairing of Mina Mentor and Teo Mentee/);
+    assert.deepEqual(await axeViolations(page), [], 'agreement');
+
+    await fill(page, 'Confidentiality', 'what we discuss stays between us');
+    // The consent button is below the fold: the canvas draws (and so mirrors) only what is in view,
+    // and Tab brings it into view as it does for anyone using the keyboard.
+    await tabTo(page, 'button', /^I agree to this agreement \(Teo Mentee, \d{4}-\d{2}-\d{2}\)$/);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.getByText(/^Teo Mentee \(mentee\): consented as "Teo Mentee" on \d{4}-\d{2}-\d{2}$/).waitFor({ state: 'attached' });
+    await page.getByText('Mina Mentor (mentor): not consented yet', { exact: true }).waitFor({ state: 'attached' });
+
+    // A ToGROW meeting: the date asked in a dialog, then its parts and an action.
+    await press(page, 'tab', 'Meetings');
+    await press(page, 'button', 'New meeting');
+    await control(page, 'dialog', 'New meeting').waitFor();
+    await press(page, 'button', 'Start the meeting');
+    await control(page, 'textbox', 'Topic').waitFor();
+    await press(page, 'radio', 'in person');
+    assert.equal(await control(page, 'radio', 'in person').getAttribute('aria-checked'), 'true');
+    await fill(page, 'Topic', 'my first grant');
+    // Further down the page: Tab brings each into view (the canvas mirrors only what it draws).
+    await tabTo(page, 'textbox', 'Goal');
+    await page.keyboard.type('a plan for the aims');
+    await tabTo(page, 'button', 'Add action');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await tabTo(page, 'textbox', 'Action 1: what will be done');
+    await page.keyboard.type('draft the aims');
+    await tabTo(page, 'textbox', 'Action 1: by when');
+    await page.keyboard.type('2030-01-15');
+    await settle(page);
+    await waitForValue(control(page, 'textbox', 'Action 1: by when'), '2030-01-15');
+    assert.deepEqual(await axeViolations(page), [], 'meeting');
+    await page.waitForTimeout(1500);  // saved as typed: at most about a second behind
+
+    await page.reload();
+    await page.waitForFunction(() => window.Module && window.Module.pairwiseStarted === true);
+    await settle(page);
+    await control(page, 'textbox', 'Confidentiality').waitFor();
+    assert.equal(await control(page, 'textbox', 'Confidentiality').inputValue(), 'what we discuss stays between us');
+    await page.getByText(/^Teo Mentee \(mentee\): consented as "Teo Mentee"/).waitFor({ state: 'attached' });
+    await press(page, 'tab', 'Meetings');
+    const listed = page.getByRole('button', { name: /^\d{4}-\d{2}-\d{2} · in person$/ });
+    await listed.dispatchEvent('click');
+    await settle(page);
+    await control(page, 'textbox', 'Topic').waitFor();
+    assert.equal(await control(page, 'textbox', 'Topic').inputValue(), 'my first grant');
+    assert.equal(await control(page, 'radio', 'in person').getAttribute('aria-checked'), 'true');
+    await tabTo(page, 'textbox', 'Goal');
+    assert.equal(await control(page, 'textbox', 'Goal').inputValue(), 'a plan for the aims');
+    await tabTo(page, 'textbox', 'Action 1: what will be done');
+    assert.equal(await control(page, 'textbox', 'Action 1: what will be done').inputValue(), 'draft the aims');
+    await tabTo(page, 'textbox', 'Action 1: by when');
+    assert.equal(await control(page, 'textbox', 'Action 1: by when').inputValue(), '2030-01-15');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

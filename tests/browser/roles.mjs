@@ -50,15 +50,17 @@ export async function focused(page) {
   });
 }
 
-// Presses Tab (or Shift+Tab) until the control with this role and name has focus.
+// Presses Tab (or Shift+Tab) until the control with this role and name (a string, or a RegExp
+// for a name holding today's date) has focus.
 export async function tabTo(page, role, name, { back = false, limit = 80 } = {}) {
+  const matches = (text) => (name instanceof RegExp ? name.test(text) : text === name);
   const seen = [];
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     await settle(page);
     const now = await focused(page);
     seen.push(`${now.role} "${now.name}"`);
-    if (now.role === role && now.name === name) return i + 1;
+    if (now.role === role && matches(now.name)) return i + 1;
   }
   throw new Error(`Tab never reached ${role} "${name}"; focus went: ${seen.join(', ')}`);
 }

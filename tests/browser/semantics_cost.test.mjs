@@ -51,7 +51,7 @@ test('the semantics layer costs little per frame with 10,000 participants listed
     await control(page, 'tab', 'Participants').waitFor({ timeout: 60000 });
     await page.waitForFunction(() => [...document.querySelectorAll('#pairwise-announcements')].some((e) => /Imported 1 file/.test(e.textContent)), null, { timeout: 60000 }).catch(() => {});
     await press(page, 'tab', 'Participants');
-    await control(page, 'textbox', 'search').waitFor({ timeout: 20000 });
+    await control(page, 'textbox', 'Search participants').waitFor({ timeout: 20000 });
     await page.waitForTimeout(500);
     const elements = await page.evaluate(() => document.querySelectorAll('#pairwise-semantics .pw-sem').length);
     console.log(`measure: ${elements} mirrored elements in the page on the Participants tab`);
