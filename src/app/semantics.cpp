@@ -404,7 +404,9 @@ void publish(ImGuiContext& g) {
   g_published_order = std::move(order);
   g_published_focus = focus;
   g_published_text = text;
-  platform::publish_semantics(update.dump());
+  // Text cut inside a UTF-8 character (it happened to import samples) is shown with replacement
+  // characters: a throwing dump would fail the whole frame.
+  platform::publish_semantics(update.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
