@@ -41,7 +41,8 @@ set(IMGUI_SOURCES
 file(GLOB_RECURSE PAIRWISE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/platform/*.cpp)
 list(FILTER PAIRWISE_APP_SOURCES EXCLUDE REGEX "/src/app/testing/")
 set(PAIRWISE_JS_LIBRARIES "${CMAKE_SOURCE_DIR}/web/platform_library.js" "${CMAKE_SOURCE_DIR}/web/storage_library.js"
-    "${CMAKE_SOURCE_DIR}/web/files_library.js" "${CMAKE_SOURCE_DIR}/web/lock_library.js")
+    "${CMAKE_SOURCE_DIR}/web/files_library.js" "${CMAKE_SOURCE_DIR}/web/lock_library.js"
+    "${CMAKE_SOURCE_DIR}/web/semantics_library.js")
 list(TRANSFORM PAIRWISE_JS_LIBRARIES PREPEND "--js-library=" OUTPUT_VARIABLE PAIRWISE_JS_LIBRARY_FLAGS)
 file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css"
      "${CMAKE_SOURCE_DIR}/web/*.svg" "${CMAKE_SOURCE_DIR}/web/*.webmanifest" "${CMAKE_SOURCE_DIR}/web/loader.js"
@@ -54,9 +55,11 @@ function(pairwise_web_app target site_dir test_flavour)
                              "${SDL2_WASM_PREFIX}/include/SDL2")
   # 32-bit characters: with ImGui's default 16-bit ImWchar, InputText edits text as UTF-16 code
   # units it cannot pair, so any character above U+FFFF (𠮷, emoji) became U+FFFD once edited.
-  target_compile_definitions(${target}_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
+  # Dear ImGui's item hooks feed the semantics layer (src/app/semantics.cpp) in both flavours: a
+  # screen reader needs every item's role, name and rectangle in production too.
+  target_compile_definitions(${target}_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32
+                             IMGUI_ENABLE_TEST_ENGINE)
   if(test_flavour)
-    target_compile_definitions(${target}_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
     set(capture src/app/testing/item_capture_on.cpp)
     set(test_exports ",_pairwise_test_missing_glyphs")
   else()
@@ -69,7 +72,7 @@ function(pairwise_web_app target site_dir test_flavour)
   target_compile_options(${target} PRIVATE ${PAIRWISE_WARNINGS})
   target_link_options(${target} PRIVATE
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pairwise_on_text_input,_pairwise_on_storage_state,_pairwise_on_storage_loaded,_pairwise_on_storage_external_change,_pairwise_flush_now,_pairwise_on_storage_saved,_pairwise_on_storage_write_failed,_pairwise_on_files_opened,_pairwise_on_site_file,_pairwise_on_lock_sealed,_pairwise_on_lock_opened${test_exports}
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pairwise_on_text_input,_pairwise_on_storage_state,_pairwise_on_storage_loaded,_pairwise_on_storage_external_change,_pairwise_flush_now,_pairwise_on_storage_saved,_pairwise_on_storage_write_failed,_pairwise_on_files_opened,_pairwise_on_site_file,_pairwise_on_lock_sealed,_pairwise_on_lock_opened,_pairwise_on_semantics_request${test_exports}
     -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
     ${PAIRWISE_JS_LIBRARY_FLAGS}
     "--preload-file=${PAIRWISE_UI_FONT}@/fonts/ui.ttf")

@@ -154,8 +154,8 @@ if [ ! -f "$PAIRWISE_DEPS/emcache.stamp" ]; then
   rm -rf "$t"; touch "$PAIRWISE_DEPS/emcache.stamp"
 fi
 
-# --- Playwright (npm, pinned by tests/browser/package-lock.json) -------------------------------
-step "playwright-core from npm"
+# --- Playwright and axe-core (npm, pinned by tests/browser/package-lock.json) -------------------------------
+step "playwright-core and axe-core from npm"
 BROWSER_DIR="$ROOT/tests/browser"
 stamp="$BROWSER_DIR/node_modules/.pairwise-lock"
 if ! cmp -s "$BROWSER_DIR/package-lock.json" "$stamp" 2>/dev/null; then

@@ -105,6 +105,11 @@ var PairwisePlatform = {
     area.setAttribute('autocapitalize', 'off');
     area.setAttribute('spellcheck', 'false');
     area.setAttribute('aria-label', 'Text input');
+    // Heard only while typing goes through it (fields the semantics layer does not mirror).
+    area.setAttribute('aria-hidden', 'true');
+    area.tabIndex = -1;
+    area.addEventListener('focus', function () { area.removeAttribute('aria-hidden'); });
+    area.addEventListener('blur', function () { area.setAttribute('aria-hidden', 'true'); });
     area.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1em;opacity:0;border:0;padding:0;' +
       'margin:0;resize:none;overflow:hidden;z-index:-1;font-size:16px;';
     document.body.appendChild(area);
@@ -131,6 +136,16 @@ var PairwisePlatform = {
   pw_text_input_show: function (active, x, y, lineHeight) {
     var area = PW.textArea;
     if (!area) return;
+    PW.textActive = !!active;
+    if (PW.textHold) return;
+    // A field the semantics layer mirrors takes the typing itself (web/semantics_library.js), so a
+    // screen reader hears the field's name and value, not "Text input".
+    if (active && PW.textTarget) {
+      if (document.activeElement !== PW.textTarget) PW.textTarget.focus({ preventScroll: true });
+      // Typing must land in an editable element: if the field's element cannot take focus (inert,
+      // gone), the hidden text input below takes it, or text other than plain keys would be lost.
+      if (document.activeElement === PW.textTarget) return;
+    }
     if (active) {
       // Placed at the caret so an IME's candidate window opens next to the text being typed.
       area.style.left = x + 'px';
@@ -141,6 +156,7 @@ var PairwisePlatform = {
       area.value = '';
       Module.canvas.focus({ preventScroll: true });
     }
+    // (Focus leaving a mirrored field follows the app's keyboard focus: semantics_library.js.)
   },
   pw_clipboard_write: function (textPtr) {
     var text = UTF8ToString(textPtr);

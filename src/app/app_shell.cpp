@@ -8,6 +8,7 @@
 #include "app/screens/coordinator_screen.hpp"
 #include "app/screens/pair_screen.hpp"
 #include "app/screens/start_screen.hpp"
+#include "app/semantics.hpp"
 #include "app/shortcuts.hpp"
 #include "platform/browser.hpp"
 #include "app/testing/item_capture.hpp"
@@ -36,6 +37,26 @@ void draw_save_status(Session& session) {
   }
   capture_text("save-status", status);
   ImGui::TextDisabled("%s", status.c_str());
+  semantic_text(SemanticRole::status, status);
+}
+
+// Listed where people look for settings, and read out by screen readers like any other text.
+void draw_keyboard_shortcuts() {
+  section_heading("Keyboard shortcuts");
+  const std::string save = "Ctrl+S (Cmd+S on a Mac): " + export_shortcut_description() + " (on this screen)";
+  const char* lines[] = {
+      "Tab / Shift+Tab: next / previous control, across the top bar and the screen",
+      "Enter or Space: press the focused button, tick the box, open the file chooser",
+      "Arrow keys: move between controls nearby; in a list, the next option",
+      "Esc: close the dialog or menu on top, or stop editing a field",
+      "Ctrl+A, Ctrl+C, Ctrl+V, Ctrl+Z: select all, copy, paste, undo in a text field",
+  };
+  for (const char* line : lines) {
+    ImGui::BulletText("%s", line);
+    semantic_text(SemanticRole::text, line);
+  }
+  ImGui::BulletText("%s", save.c_str());
+  semantic_text(SemanticRole::text, save);
 }
 
 void draw_settings_popup(Session& session) {
@@ -43,23 +64,31 @@ void draw_settings_popup(Session& session) {
     DisplaySettings display = session.display();
     bool changed = false;
     ImGui::TextUnformatted("Theme");
-    if (ImGui::RadioButton("As the system", !display.chosen_dark)) { display.chosen_dark.reset(); changed = true; }
+    if (radio_button("As the system", !display.chosen_dark)) { display.chosen_dark.reset(); changed = true; }
     ImGui::SameLine();
-    if (ImGui::RadioButton("Dark", display.chosen_dark == true)) { display.chosen_dark = true; changed = true; }
+    if (radio_button("Dark", display.chosen_dark == true)) { display.chosen_dark = true; changed = true; }
     ImGui::SameLine();
-    if (ImGui::RadioButton("Light", display.chosen_dark == false)) { display.chosen_dark = false; changed = true; }
+    if (radio_button("Light", display.chosen_dark == false)) { display.chosen_dark = false; changed = true; }
     ImGui::TextUnformatted("Text size");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     float size = display.text_size;
     if (ImGui::SliderFloat("##Text size", &size, 13.0f, 28.0f, "%.0f px")) {
       display.text_size = static_cast<float>(static_cast<int>(size + 0.5f));
     }
+    ItemDescription slider;
+    slider.role = SemanticRole::slider;
+    slider.name = "Text size";
+    slider.value = std::to_string(static_cast<int>(display.text_size));
+    slider.min_value = 13;
+    slider.max_value = 28;
+    describe_last_item(slider);
     if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
     if (ImGui::Button("Smaller")) { display.text_size = std::max(13.0f, display.text_size - 1); changed = true; }
     ImGui::SameLine();
     if (ImGui::Button("Larger")) { display.text_size = std::min(28.0f, display.text_size + 1); changed = true; }
     if (changed) session.set_display(display);
     draw_backup_controls(session);
+    draw_keyboard_shortcuts();
     ImGui::EndPopup();
   }
 }
@@ -81,6 +110,10 @@ void draw_top_bar(Session& session) {
   draw_save_status(session);
   ImGui::SameLine(right - ImGui::CalcTextSize("Settings").x - ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::Button("Settings")) ImGui::OpenPopup("Settings");
+  ItemDescription settings;
+  settings.has_expanded = true;
+  settings.expanded = ImGui::IsPopupOpen("Settings");
+  describe_last_item(settings);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S: %s", export_shortcut_description().c_str());
   draw_settings_popup(session);
   ImGui::PopFont();
@@ -93,12 +126,15 @@ void draw_storage_banner(Session& session) {
   const std::string& message = platform::storage_message();
   if (message.empty()) return;
   capture_text("banner", message);
+  const bool alarming = state == StorageState::Memory;
   const ImVec4 colour = state == StorageState::Memory ? ImVec4(0.55f, 0.16f, 0.12f, 1.0f) : ImVec4(0.45f, 0.36f, 0.08f, 1.0f);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  ImGui::BeginChild("StorageBanner", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("StorageBanner", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NavFlattened);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(message.c_str());
+  semantic_text(alarming ? SemanticRole::alert : SemanticRole::notice, message);
   ImGui::PopTextWrapPos();
   if (state == StorageState::Follower && ImGui::Button("Edit here")) platform::request_edit_here();
   if (state == StorageState::Memory && ImGui::Button("Export a backup now")) session.back_up_now();
@@ -130,9 +166,13 @@ void draw_notices(Session& session) {
     } else {
       capture_text("notice", notices[i].text);
       ImGui::TextWrapped("%s", notices[i].text.c_str());
+      semantic_text(SemanticRole::notice, notices[i].text);
     }
     ImGui::SameLine();
     const bool dismiss = ImGui::SmallButton("Dismiss");
+    ItemDescription dismiss_name;
+    dismiss_name.name = "Dismiss: " + notices[i].text.substr(0, 60);
+    describe_last_item(dismiss_name);
     ImGui::PopID();
     if (dismiss) {
       session.dismiss_notice(i);
@@ -158,7 +198,9 @@ void draw_app_shell(Session& session) {
   draw_notices(session);
   draw_locked_file_dialog(session);
   if (session.loaded()) handle_restore(session);
-  ImGui::BeginChild("Screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+  // Flattened: Tab walks from the top bar straight into the screen's controls and back, instead of
+  // stopping once at the whole panel (Enter to get inside, which nobody guesses).
+  ImGui::BeginChild("Screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   if (!session.loaded()) {
     ImGui::TextDisabled("Loading your data…");
   } else {

@@ -8,6 +8,7 @@
 
 #include "app/file_buttons.hpp"
 #include "app/opened_documents.hpp"
+#include "app/semantics.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/restore.hpp"
@@ -46,6 +47,7 @@ void draw_backup_reminder(Session& session) {
                                  : "Your last backup was " + std::to_string(days) + " days ago.";
   capture_text("reminder", text);
   ImGui::TextDisabled("%s", text.c_str());
+  semantic_text(SemanticRole::notice, text);
   ImGui::SameLine();
   if (ImGui::SmallButton("Back up now")) session.back_up_now();
 }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/locking/locked_file.hpp"
+#include "app/semantics.hpp"
 
 namespace pairwise::app {
 namespace {
@@ -17,6 +18,9 @@ void begin_file_buttons() { g_rects.clear(); }
 
 void open_files_button(const char* label, const char* purpose) {
   if (ImGui::Button(label)) g_clicked_purpose = purpose;
+  ItemDescription opens;
+  opens.opens_files = true;
+  describe_last_item(opens);
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   if (ImGui::IsItemVisible()) g_rects.push_back({min.x, min.y, max.x - min.x, max.y - min.y});

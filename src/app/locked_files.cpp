@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "app/file_buttons.hpp"
+#include "app/semantics.hpp"
 #include "app/session.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
@@ -26,6 +27,14 @@ void wipe(std::string& secret) {
   volatile char* p = secret.data();
   for (std::size_t i = 0; i < secret.size(); ++i) p[i] = 0;
   secret.clear();
+}
+
+// One '*' per character (UTF-8 continuation bytes are not characters), as the field draws it.
+std::string masked(const std::string& secret) {
+  std::size_t characters = 0;
+  for (const char c : secret)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++characters;
+  return std::string(characters, '*');
 }
 
 // ImGui keeps its own copy of the text being edited; wipe it too once the passphrase is used.
@@ -53,7 +62,15 @@ std::string locked_file_name(const Session& session, const std::string& salt) {
 
 bool password_field(const char* label, std::string& value, ImGuiInputTextFlags extra = 0) {
   ImGui::SetNextItemWidth(260);
-  return ImGui::InputText(label, &value, ImGuiInputTextFlags_Password | extra);
+  const bool result = ImGui::InputText(label, &value, ImGuiInputTextFlags_Password | extra);
+  // Heard as a passphrase field holding so many characters, never the passphrase itself (the
+  // page's element would otherwise hold it in clear).
+  ItemDescription field;
+  field.role = SemanticRole::textbox;
+  field.secret = true;
+  field.value = masked(value);
+  describe_last_item(field);
+  return result;
 }
 
 void settle_unlock(Session& session, LockedFilesState& state, bool failed, const std::string& check,

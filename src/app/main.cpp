@@ -13,12 +13,14 @@
 #include "app/app_shell.hpp"
 #include "app/browser_input_bridge.hpp"
 #include "app/file_buttons.hpp"
+#include "app/semantics.hpp"
 #include "app/session.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
+#include "platform/semantics.hpp"
 #include "platform/storage.hpp"
 
 namespace {
@@ -66,6 +68,7 @@ void draw_frame_unguarded();
 void draw_frame() { guarded("drawing a frame", draw_frame_unguarded); }
 
 void draw_frame_unguarded() {
+  const double frame_started = pairwise::platform::now_ms();
   bool had_event = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
@@ -94,6 +97,7 @@ void draw_frame_unguarded() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    pairwise::app::begin_semantics_frame();
     pairwise::app::begin_item_capture();
     bool drawn = false;
     guarded("drawing the screen", [&] {
@@ -102,6 +106,7 @@ void draw_frame_unguarded() {
     });
     // Closes whatever window or stack the interrupted screen left open, so the frame still ends.
     if (!drawn) ImGui::ErrorCheckEndFrameRecover(nullptr);
+    pairwise::app::publish_semantics();
     ImGui::Render();
     pairwise::app::publish_item_capture();
     if (GImGui->InputEventsQueue.Size == 0) break;
@@ -116,6 +121,7 @@ void draw_frame_unguarded() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  pairwise::platform::report_frame_cost(pairwise::platform::now_ms() - frame_started, pairwise::app::take_semantics_ms());
   if (!g_first_frame_done) {
     g_first_frame_done = true;
     pairwise::platform::signal_ready();
@@ -123,7 +129,8 @@ void draw_frame_unguarded() {
   // ImGui takes fast input (typing, click down+up) a few events per frame ("trickling"): keep
   // drawing until its queue is empty, or the last keys typed wait for the next unrelated event.
   const bool input_waiting = GImGui->InputEventsQueue.Size > 0;
-  g_frames_left = had_event || input_waiting ? kFramesAfterInput : g_frames_left - 1;
+  g_frames_left = had_event || input_waiting || pairwise::app::semantics_wants_frames() ? kFramesAfterInput
+                                                                                      : g_frames_left - 1;
   if (g_frames_left > 0) pairwise::platform::request_frame();
 }
 
@@ -194,6 +201,7 @@ int main() {
   ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   pairwise::app::install_browser_input_bridge();
+  pairwise::app::install_semantics();
 
   static pairwise::app::Session session;
   g_session = &session;

@@ -4,8 +4,10 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <sstream>
 
+#include "app/semantics.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
@@ -40,19 +42,50 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
+// Drawn in the error colour, wrapped; error_text() also announces it.
+void draw_error(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(TextTone::error));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+// "E-mail address *" is read as "E-mail address", required.
+std::string accessible_name(const char* label) {
+  std::string name = label;
+  if (name.size() > 2 && name.compare(name.size() - 2, 2, " *") == 0) name.resize(name.size() - 2);
+  return name;
+}
+
+void describe_field(const char* label, const std::string& value, const std::string& error, bool multiline) {
+  ItemDescription d;
+  d.role = SemanticRole::textbox;
+  d.name = accessible_name(label);
+  d.required = d.name.size() != std::strlen(label);
+  d.value = value;
+  d.error = error;
+  d.multiline = multiline;
+  describe_last_item(d);
+}
+
 }  // namespace
 
+// The field's own label and error are read with the field (its name, aria-invalid and message),
+// so they are not mirrored again as separate text.
 void label_with_problem(const char* label, const std::string& error) {
   ImGui::TextUnformatted(label);
   if (!error.empty()) {
+    capture_text("error", error);
     ImGui::SameLine();
-    error_text(error);
+    draw_error(error);
   }
 }
 
 void screen_title(const char* title, const char* subtitle) {
   ImGui::PushFont(heading_font());
   ImGui::TextUnformatted(title);
+  semantic_text(SemanticRole::heading, title, 1);
   ImGui::PopFont();
   if (subtitle != nullptr) help_text(subtitle);
   ImGui::Spacing();
@@ -61,11 +94,13 @@ void screen_title(const char* title, const char* subtitle) {
 void section_heading(const char* text) {
   ImGui::Spacing();
   ImGui::SeparatorText(text);
+  semantic_text(SemanticRole::heading, text, 2);
 }
 
 void paragraph(const char* text) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 38.0f);
   ImGui::TextUnformatted(text);
+  semantic_text(SemanticRole::text, text);
   ImGui::PopTextWrapPos();
 }
 
@@ -77,18 +112,17 @@ void help_text(const char* text) {
 
 void error_text(const std::string& text) {
   capture_text("error", text);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(TextTone::error));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+  draw_error(text);
+  semantic_text(SemanticRole::alert, text);
 }
 
 bool text_field(const char* label, std::string& value, const char* hint, const std::string& error) {
   label_with_problem(label, error);
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
   const std::string id = std::string("##") + label;
-  return ImGui::InputTextWithHint(id.c_str(), hint, &value);
+  const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, &value);
+  describe_field(label, value, error, false);
+  return edited;
 }
 
 bool text_area(const char* label, std::string& value, float lines, const std::string& error) {
@@ -96,7 +130,9 @@ bool text_area(const char* label, std::string& value, float lines, const std::st
   const std::string id = std::string("##") + label;
   const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 38.0f),
                     ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
-  return ImGui::InputTextMultiline(id.c_str(), &value, size);
+  const bool edited = ImGui::InputTextMultiline(id.c_str(), &value, size);
+  describe_field(label, value, error, true);
+  return edited;
 }
 
 bool list_field(const char* label, std::vector<std::string>& values, const char* hint, const std::string& error) {
@@ -124,11 +160,30 @@ bool int_field(const char* label, int& value, int min_value, int max_value) {
   ImGui::TextUnformatted(label);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   const std::string id = std::string("##") + label;
+  bool edited = false;
   if (ImGui::InputInt(id.c_str(), &value)) {
     value = std::clamp(value, min_value, max_value);
-    return true;
+    edited = true;
   }
-  return false;
+  // InputInt is a text field and two step buttons inside its own id scope.
+  ImGui::PushID(id.c_str());
+  const ImGuiID text_id = ImGui::GetID("");
+  const ImGuiID minus = ImGui::GetID("-");
+  const ImGuiID plus = ImGui::GetID("+");
+  ImGui::PopID();
+  ItemDescription field;
+  field.role = SemanticRole::textbox;
+  field.name = accessible_name(label);
+  field.required = field.name.size() != std::strlen(label);
+  field.value = std::to_string(value);
+  describe_item(text_id, field);
+  ItemDescription step;
+  step.role = SemanticRole::button;
+  step.name = "Decrease " + field.name;
+  describe_item(minus, step);
+  step.name = "Increase " + field.name;
+  describe_item(plus, step);
+  return edited;
 }
 
 bool optional_int_field(const char* label, std::optional<int>& value, int min_value, int max_value,
@@ -137,7 +192,12 @@ bool optional_int_field(const char* label, std::optional<int>& value, int min_va
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   const std::string id = std::string("##") + label;
   std::string text = value ? std::to_string(*value) : std::string();
-  if (!ImGui::InputTextWithHint(id.c_str(), "not answered", &text, ImGuiInputTextFlags_CharsDecimal)) return false;
+  const bool edited = ImGui::InputTextWithHint(id.c_str(), "not answered", &text, ImGuiInputTextFlags_CharsDecimal);
+  // While edited, the field shows what is typed ("4-" stays until it parses), not the stored value.
+  const ImGuiInputTextState* editing = ImGui::IsItemActive() ? ImGui::GetInputTextState(ImGui::GetItemID()) : nullptr;
+  describe_field(label, editing != nullptr && editing->TextA.Data != nullptr ? std::string(editing->TextA.Data) : text,
+                 error, false);
+  if (!edited) return false;
   const std::string typed = trim(text);
   if (typed.empty()) {
     const bool changed = value.has_value();
@@ -174,7 +234,61 @@ bool begin_combo(const std::string& name, const char* preview) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::CalcItemWidth();
   capture_widget(name, at.x, at.y, at.x + width, at.y + ImGui::GetFrameHeight());
-  return ImGui::BeginCombo(("##" + name).c_str(), preview);
+  const std::string id = "##" + name;
+  const ImGuiID combo_id = ImGui::GetID(id.c_str());
+  const bool open = ImGui::BeginCombo(id.c_str(), preview);
+  ItemDescription d;
+  d.role = SemanticRole::combobox;
+  d.name = name;
+  d.value = preview != nullptr ? preview : "";
+  d.has_expanded = true;
+  d.expanded = open;
+  describe_item(combo_id, d);
+  return open;
+}
+
+bool labelled_combo(const char* label, const char* preview) {
+  const ImGuiID combo_id = ImGui::GetID(label);
+  const bool open = ImGui::BeginCombo(label, preview);
+  ItemDescription d;
+  d.role = SemanticRole::combobox;
+  const std::string shown = label;
+  d.name = shown.substr(0, shown.find("##"));
+  d.value = preview != nullptr ? preview : "";
+  d.has_expanded = true;
+  d.expanded = open;
+  describe_item(combo_id, d);
+  return open;
+}
+
+bool slider_int(const char* label, int& value, int min_value, int max_value, const char* format) {
+  const bool moved = ImGui::SliderInt(label, &value, min_value, max_value, format);
+  ItemDescription d;
+  d.role = SemanticRole::slider;
+  const std::string shown = label;
+  d.name = shown.substr(0, shown.find("##"));
+  d.value = std::to_string(value);
+  d.min_value = static_cast<float>(min_value);
+  d.max_value = static_cast<float>(max_value);
+  describe_last_item(d);
+  return moved;
+}
+
+void describe_text_input(const std::string& name, const std::string& value) {
+  ItemDescription d;
+  d.role = SemanticRole::textbox;
+  d.name = name;
+  d.value = value;
+  describe_last_item(d);
+}
+
+bool radio_button(const char* label, bool active) {
+  const bool pressed = ImGui::RadioButton(label, active);
+  ItemDescription d;
+  d.role = SemanticRole::radio;
+  d.checked = active ? 1 : 0;
+  describe_last_item(d);
+  return pressed;
 }
 
 bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label,

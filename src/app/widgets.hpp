@@ -39,6 +39,16 @@ namespace pairwise::app {
 // ImGui::BeginCombo with no visible label (the table or text beside it names it) that the browser
 // tests can still find by `name`. Close with ImGui::EndCombo() when it returns true.
 bool begin_combo(const std::string& name, const char* preview);
+// ImGui::RadioButton that screen readers hear as a radio button with its state.
+bool radio_button(const char* label, bool active);
+// ImGui::BeginCombo with its visible label, heard as a combo box with its current choice (Dear
+// ImGui's item hooks see no name for a combo). Close with ImGui::EndCombo() when it returns true.
+bool labelled_combo(const char* label, const char* preview);
+// ImGui::SliderInt heard as a slider with its value and range (its hook reports a text field).
+bool slider_int(const char* label, int& value, int min_value, int max_value, const char* format);
+// Names the text field just drawn straight with ImGui::InputText (its label hidden or only an id
+// tag) and gives its current value, as screen readers should hear it.
+void describe_text_input(const std::string& name, const std::string& value);
 
 // A question that must be answered before something that cannot be taken back: open it with
 // ImGui::OpenPopup(id). Esc cancels; Enter confirms unless `enter_confirms` is false (deleting

@@ -71,6 +71,12 @@ test('the app opens a backup the command line locked: wrong passphrase said and 
     await screenshot(page, 'locked-passphrase-dialog');
 
     await typeInto(page, 'Passphrase', 'Omega kettle 7 lanterns');
+    // A screen reader hears a passphrase field with so many characters; the page never holds the text.
+    const mirrored = await page.evaluate(() => [...document.querySelectorAll('input, textarea')]
+      .map((e) => ({ type: e.type, label: e.getAttribute('aria-label'), value: e.value })));
+    assert.ok(mirrored.some((e) => e.label === 'Passphrase' && e.type === 'password' && e.value === '*'.repeat(23)),
+      JSON.stringify(mirrored));
+    assert.ok(!mirrored.some((e) => e.value.includes('kettle')), 'the passphrase is not in the page');
     await click(page, 'Open');
     await waitForText(page, 'error', /from-cli\.pwlock: the passphrase is wrong/, 20000);
     await screenshot(page, 'locked-wrong-passphrase');

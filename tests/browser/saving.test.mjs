@@ -110,9 +110,16 @@ test('typing and closing the tab 0.1 s later, 20 times in a row, loses no charac
       const field = await findItem(page, 'Full name *');
       await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);
       await settle(page);
-      // The caret is in the field (its text input has the focus), as a person sees before typing:
-      // 'й' arrives as inserted text, which only an editable element receives.
-      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'pairwise-text-input');
+      // The caret is in the field (the editable element that takes its typing has the focus: the
+      // field's own element in the semantics layer, or the hidden text input for a field it does
+      // not mirror), as a person sees before typing: 'й' arrives as inserted text, which only an
+      // editable element receives.
+      await page.waitForFunction(() => {
+        const el = document.activeElement;
+        if (!el) return false;
+        if (el.id === 'pairwise-text-input') return true;
+        return !!el.closest('#pairwise-semantics') && el.tagName === 'INPUT' && el.getAttribute('aria-label') === 'Full name';
+      });
       await page.keyboard.press('End');
       await page.keyboard.type(added[i] + 'й', { delay: 5 });
       expected += added[i] + 'й';

@@ -140,6 +140,7 @@ bool draw_time_zone_choice(const Scheme& scheme, FormState& state, const std::ve
   }
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
   ImGui::InputTextWithHint("##Search time zones", "Search by city, e.g. Nairobi, Kolkata, New York", &state.zone_query);
+  describe_text_input("Search time zones", state.zone_query);
   if (!trim(state.zone_query).empty()) {
     const std::vector<TimeZoneNow> found = search_time_zones(platform::time_zones_now(), state.zone_query);
     if (found.empty()) help_text("No time zone has that city in its name: try a larger city nearby, or type the offset below.");

@@ -183,12 +183,12 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
         const std::string question = "The dates in \"" + header + "\" can be read two ways. Which comes first?";
         capture_text("info", question);
         ImGui::TextUnformatted(question.c_str());
-        if (ImGui::RadioButton("Month first (05/01/2024 is May 1)", b.date_order == DateOrder::month_first)) {
+        if (radio_button("Month first (05/01/2024 is May 1)", b.date_order == DateOrder::month_first)) {
           b.date_order = DateOrder::month_first;
           changed = true;
         }
         ImGui::SameLine();
-        if (ImGui::RadioButton("Day first (05/01/2024 is 5 January)", b.date_order == DateOrder::day_first)) {
+        if (radio_button("Day first (05/01/2024 is 5 January)", b.date_order == DateOrder::day_first)) {
           b.date_order = DateOrder::day_first;
           changed = true;
         }

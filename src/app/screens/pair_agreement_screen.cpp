@@ -3,6 +3,7 @@
 
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
+#include "app/semantics.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
 #include "core/print/printable.hpp"
@@ -64,8 +65,12 @@ void draw_consents(Session& session, const PairView& view, RecordDraft<Agreement
     capture_text("consent", line);
     if (c.date.empty() || void_consent) ImGui::TextDisabled("%s", line.c_str());
     else ImGui::TextUnformatted(line.c_str());
+    semantic_text(SemanticRole::text, line);
   }
-  if (d.value.is_agreed_by_both()) ImGui::TextUnformatted("You have both agreed to this agreement.");
+  if (d.value.is_agreed_by_both()) {
+    ImGui::TextUnformatted("You have both agreed to this agreement.");
+    semantic_text(SemanticRole::text, "You have both agreed to this agreement.");
+  }
   const bool mine_given = consent_is_current(d.value, consent_of(d.value, view.side));
   if (!mine_given) {
     const std::string label = "I agree to this agreement (" + view.my_name + ", " + view.today + ")";

@@ -133,7 +133,7 @@ bool draw_action_row(Session& session, const PairView& view, Action& a, int numb
   // Two people only: both names stay on screen, so whose action it is reads at a glance.
   for (const char* who : {"mentor", "mentee"}) {
     const std::string label = owner_title(session, view, who) + "##action-" + who + "-" + n;
-    if (ImGui::RadioButton(label.c_str(), a.who == who) && a.who != who) {
+    if (radio_button(label.c_str(), a.who == who) && a.who != who) {
       a.who = who;
       edited = true;
     }
@@ -141,9 +141,11 @@ bool draw_action_row(Session& session, const PairView& view, Action& a, int numb
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
   edited |= ImGui::InputTextWithHint(("##action-what-" + n).c_str(), "what will be done", &a.what);
+  describe_text_input("Action " + n + ": what will be done", a.what);
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
   edited |= ImGui::InputTextWithHint(("##action-by-" + n).c_str(), "YYYY-MM-DD", &a.by_when);
+  describe_text_input("Action " + n + ": by when", a.by_when);
   if (!date_problem(a.by_when, false).empty())
     error_text("action " + n + ": by when: " + date_problem(a.by_when, false) + " (kept as typed)");
   ImGui::TableNextColumn();
@@ -264,7 +266,7 @@ void draw_meeting_editor(Session& session, const PairView& view) {
   ImGui::TextUnformatted("How you met:");
   for (MeetingMode mode : {MeetingMode::in_person, MeetingMode::video, MeetingMode::phone}) {
     ImGui::SameLine();
-    if (ImGui::RadioButton(mode_title(mode), m.mode == mode)) {
+    if (radio_button(mode_title(mode), m.mode == mode)) {
       m.mode = mode;
       edited = true;
     }

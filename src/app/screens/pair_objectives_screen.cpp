@@ -109,7 +109,7 @@ void draw_objective_editor(Session& session, const PairView& view) {
 
   section_heading("Progress");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (ImGui::BeginCombo("Status", status_title(o.status))) {
+  if (labelled_combo("Status", status_title(o.status))) {
     for (ObjectiveStatus st : {ObjectiveStatus::not_started, ObjectiveStatus::in_progress, ObjectiveStatus::achieved,
                                ObjectiveStatus::dropped}) {
       if (ImGui::Selectable(status_title(st), o.status == st)) {
@@ -121,7 +121,7 @@ void draw_objective_editor(Session& session, const PairView& view) {
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-  if (ImGui::SliderInt("Progress", &o.progress_percent, 0, 100, "%d%%")) {
+  if (slider_int("Progress", o.progress_percent, 0, 100, "%d%%")) {
     // Moving the slider says work has begun; "achieved" and "dropped" stay the person's own call.
     if (o.status == ObjectiveStatus::not_started && o.progress_percent > 0) o.status = ObjectiveStatus::in_progress;
     edited = true;

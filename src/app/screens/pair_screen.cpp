@@ -100,8 +100,8 @@ void draw_join_popup(Session& session) {
   ImGui::TextUnformatted("Which one are you?");
   const std::string as_mentor = "I am the mentor, " + mentor;
   const std::string as_mentee = "I am the mentee, " + mentee;
-  if (ImGui::RadioButton(as_mentor.c_str(), join.side == Role::mentor)) join.side = Role::mentor;
-  if (ImGui::RadioButton(as_mentee.c_str(), join.side == Role::mentee)) join.side = Role::mentee;
+  if (radio_button(as_mentor.c_str(), join.side == Role::mentor)) join.side = Role::mentor;
+  if (radio_button(as_mentee.c_str(), join.side == Role::mentee)) join.side = Role::mentee;
   help_text("This device remembers your answer; it decides whose consent and notes are yours.");
   if (button("Join the pairing", join.side.has_value() && session.can_edit(), "Say whether you are the mentor or the mentee first.")) {
     join_pairing(session, join);
@@ -144,7 +144,7 @@ void draw_pairing_picker(Session& session, const std::vector<const Pairing*>& pa
            (s ? " (" + s->name + ")" : std::string());
   };
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 26.0f);
-  if (ImGui::BeginCombo("Pairing", label(current).c_str())) {
+  if (labelled_combo("Pairing", label(current).c_str())) {
     for (const Pairing* p : pairings) {
       if (ImGui::Selectable(label(*p).c_str(), p->meta.id == current.meta.id) && p->meta.id != current.meta.id) {
         session.flush_now();  // drafts of this pairing are stored before the other one shows
@@ -181,7 +181,7 @@ void draw_about_pairing(Session& session, const PairView& view) {
   for (Role side : {Role::mentor, Role::mentee}) {
     ImGui::SameLine();
     const std::string label = "the " + enum_to_string(kRoleNames, side) + "##my-side";
-    if (ImGui::RadioButton(label.c_str(), view.side == side) && view.side != side && session.can_edit()) {
+    if (radio_button(label.c_str(), view.side == side) && view.side != side && session.can_edit()) {
       session.flush_now();
       session.record(session.workspace().set_settings(with_side_in_pairing(session.workspace().settings(), p.meta.id, side)));
     }

@@ -58,6 +58,7 @@ bool single_line_dialog(const char* title, const char* label, std::string& value
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
     const bool entered = ImGui::InputText((std::string("##") + label).c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue);
+    describe_text_input(label, value);
     // An empty field is not scolded before the person has typed anything; it only cannot be confirmed.
     if (!problem.empty() && !value.empty()) error_text(problem);
     if ((button(confirm, problem.empty()) || entered) && problem.empty()) {

@@ -324,9 +324,15 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::InputTextWithHint("##search", "Search name, e-mail, topic…", &filters.search);
+  describe_text_input("Search participants", filters.search);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  ImGui::Combo("Role", &filters.role, "everyone\0mentors\0mentees\0");
+  static const char* const kRoleFilters[] = {"everyone", "mentors", "mentees"};
+  if (labelled_combo("Role", kRoleFilters[std::clamp(filters.role, 0, 2)])) {
+    for (int i = 0; i < 3; ++i)
+      if (ImGui::Selectable(kRoleFilters[i], filters.role == i)) filters.role = i;
+    ImGui::EndCombo();
+  }
   ImGui::SameLine();
   combo_of("Language", filters.language, view.languages);
   ImGui::SameLine();

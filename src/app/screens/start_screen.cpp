@@ -54,7 +54,7 @@ void draw_start_screen(Session& session) {
   const auto& schemes = session.workspace().schemes();
   if (schemes.empty()) help_text("No scheme on this device yet: start from one of the built-in schemes, or open the scheme file your coordinator sent you.");
   for (const auto& [id, scheme] : schemes) {
-    if (ImGui::RadioButton(scheme.name.c_str(), session.scheme_id() == id)) session.set_scheme(id);
+    if (radio_button(scheme.name.c_str(), session.scheme_id() == id)) session.set_scheme(id);
   }
   ImGui::TextUnformatted("Start from a built-in scheme:");
   static std::vector<Scheme> presets;

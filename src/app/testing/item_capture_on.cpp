@@ -37,8 +37,10 @@ CapturedItem& item_for(ImGuiID id) {
 
 }  // namespace
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
-  if (id == 0) return;
+namespace pairwise::app {
+extern const bool kItemCaptureNeedsHooks = true;
+
+void capture_item_added(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
   CapturedItem& item = item_for(id);
   item.rect = bb;
   ImGuiWindow* window = ctx->CurrentWindow;
@@ -46,21 +48,14 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   item.visible = window != nullptr && window->ClipRect.Overlaps(bb) && !window->SkipItems;
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
-  if (id == 0 || label == nullptr) return;
+void capture_item_info(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
   CapturedItem& item = item_for(id);
   item.label = label;
   item.flags = flags;
   item.has_label = true;
 }
 
-void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
-
-namespace pairwise::app {
-
 void begin_item_capture() {
-  ImGui::GetCurrentContext()->TestEngineHookItems = true;
   g_items.clear();
   g_index.clear();
   g_texts.clear();
