@@ -13,6 +13,7 @@ var PairwiseSemantics = {
     focus: 0, focusVisible: false, text: 0,
     ourFocus: false,
     pendingText: null,    // id -> text typed into a field before the app started editing it
+    keptWhileEditing: null,  // ids the app reported gone while still editing them
     order: [],
 
     // The element the person (or screen reader) just focused: focus stays there until the app has
@@ -213,12 +214,23 @@ var PairwiseSemantics = {
     apply: function (u) {
       var messages = [];
       var structural = !!u.o;
-      (u.x || []).forEach(function (id) {
+      var editing = u.t || 0;
+      var gone = function (id) {
         var node = PWA.nodes.get(id);
         if (!node) return;
         node.el.remove();
         PWA.nodes.delete(id);
         PWA.pendingText.delete(id);
+      };
+      (u.x || []).forEach(function (id) {
+        // The field the app is still editing keeps its element, and with it the page's focus and
+        // the keys typed next, through a frame that did not describe it.
+        if (id === editing) { PWA.keptWhileEditing.add(id); return; }
+        gone(id);
+      });
+      (u.u || []).forEach(function (d) { PWA.keptWhileEditing.delete(d.i); });
+      PWA.keptWhileEditing.forEach(function (id) {
+        if (id !== editing) { PWA.keptWhileEditing.delete(id); gone(id); }
       });
       (u.u || []).forEach(function (d) {
         var node = PWA.nodes.get(d.i);
@@ -303,6 +315,7 @@ var PairwiseSemantics = {
     PWA.tables = new Map();
     PWA.tablists = new Map();
     PWA.pendingText = new Map();
+    PWA.keptWhileEditing = new Set();
     var root = document.createElement('div');
     root.id = 'pairwise-semantics';
     var main = document.createElement('div');

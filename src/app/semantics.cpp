@@ -346,6 +346,10 @@ void keep_focus_in_view(ImGuiContext& g) {
   const ImGuiID lost = focused != 0 ? focused : g_focus_seen;
   if (lost == 0 || lost != g_focus_seen) return;
   if (g.ActiveId != 0 && g.ActiveId != lost) return;
+  // A field being typed into is still there while ImGui keeps it alive, described this frame or
+  // not (a banner that appears mid-word moves it): pulling focus away would send the rest of the
+  // word elsewhere.
+  if (g.ActiveId == lost && g.ActiveIdIsAlive == lost) return;
   // Dropped while still there (e.g. the page lost focus to a file chooser): it gets focus back.
   const Node* still = find_node(g_frame, lost);
   if (still != nullptr && focusable(*still)) {
