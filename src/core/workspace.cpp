@@ -338,6 +338,15 @@ bool decode_into(const StoredRecord& r, std::map<std::string, T>& table, Errors&
   return true;
 }
 
+// The record `id` of `from` replaces (or joins) the one in `into`, in its existing map node.
+template <class T>
+void take_in_place(std::map<std::string, T>& from, std::map<std::string, T>& into, const std::string& id) {
+  auto it = from.find(id);
+  if (it == from.end()) return;
+  into[id] = std::move(it->second);
+  from.erase(it);  // taken once, even when the changes name it twice
+}
+
 }  // namespace
 
 Result<ChangeSet> Workspace::apply(const ChangeSet& changes) {
@@ -372,7 +381,35 @@ Result<ChangeSet> Workspace::apply(const ChangeSet& changes) {
     else if (d.store == kStoreSettings) next.settings_ = Json::object();
   }
   if (!errors.empty()) return errors;
-  *this = std::move(next);
+  // Taken record by record, where each one already is (map nodes stay): a screen holding a record
+  // through the rest of its frame reads the new version, never freed memory, as it did when the
+  // whole workspace was replaced by `next`.
+  for (const auto& r : changes.upserts) {
+    if (r.store == kStoreSchemes) take_in_place(next.schemes_, schemes_, r.id);
+    else if (r.store == kStorePeople) take_in_place(next.people_, people_, r.id);
+    else if (r.store == kStorePairings) take_in_place(next.pairings_, pairings_, r.id);
+    else if (r.store == kStoreAgreements) take_in_place(next.agreements_, agreements_, r.id);
+    else if (r.store == kStoreMeetings) take_in_place(next.meetings_, meetings_, r.id);
+    else if (r.store == kStoreObjectives) take_in_place(next.objectives_, objectives_, r.id);
+    else if (r.store == kStoreFeedback) take_in_place(next.feedback_, feedback_, r.id);
+    else if (r.store == kStorePrivateNotes) take_in_place(next.private_notes_, private_notes_, r.id);
+    else if (r.store == kStoreProgressReports) take_in_place(next.progress_reports_, progress_reports_, r.id);
+    else if (r.store == kStoreImports) take_in_place(next.imports_, imports_, r.id);
+    else if (r.store == kStoreSettings) settings_ = next.settings_;
+  }
+  for (const auto& d : changes.deletes) {
+    if (d.store == kStoreSchemes) schemes_.erase(d.id);
+    else if (d.store == kStorePeople) people_.erase(d.id);
+    else if (d.store == kStorePairings) pairings_.erase(d.id);
+    else if (d.store == kStoreAgreements) agreements_.erase(d.id);
+    else if (d.store == kStoreMeetings) meetings_.erase(d.id);
+    else if (d.store == kStoreObjectives) objectives_.erase(d.id);
+    else if (d.store == kStoreFeedback) feedback_.erase(d.id);
+    else if (d.store == kStorePrivateNotes) private_notes_.erase(d.id);
+    else if (d.store == kStoreProgressReports) progress_reports_.erase(d.id);
+    else if (d.store == kStoreImports) imports_.erase(d.id);
+    else if (d.store == kStoreSettings) settings_ = Json::object();
+  }
   return changes;
 }
 

@@ -126,8 +126,8 @@ Result<ChangeSet> accept_proposals(Workspace& workspace, const std::string& sche
   auto saved_scheme = next.save(updated);
   if (!saved_scheme) return saved_scheme.errors();
   changes.append(saved_scheme.value());
-  workspace = std::move(next);
-  return changes;
+  // In place (Workspace::apply keeps each record's map node): screens holding records stay valid.
+  return workspace.apply(changes);
 }
 
 }  // namespace pairwise::matching

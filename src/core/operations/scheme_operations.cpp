@@ -21,8 +21,9 @@ Result<ChangeSet> all_or_nothing(Workspace& ws, Steps steps) {
   Errors errors;
   steps(next, changes, errors);
   if (!errors.empty()) return errors;
-  ws = std::move(next);
-  return changes;
+  // Taken in place (Workspace::apply keeps each record's map node), not by replacing the whole
+  // workspace: a screen still holding a record for the rest of its frame never reads freed memory.
+  return ws.apply(changes);
 }
 
 bool step(Result<ChangeSet> r, ChangeSet& changes, Errors& errors) {
