@@ -225,3 +225,46 @@ TEST_CASE("a scheme's board address must be on the app's own site") {
     CHECK(contains(r.error_text(), "kind.json: $.scheme.request_board_url: expected a path on the app's own site"));
   }
 }
+
+TEST_CASE("the board choice is kept only beside a request, in a scheme whose mentors pick requests") {
+  Cohort kind(SchemePreset::kind);
+  Person p = mentee_request("kim@kind.example", "Kim", "Turn my R scripts into a package", true);
+  CHECK(only_asked_answers(kind.scheme(), p).request_published);
+  Person no_request = p;
+  no_request.project = {};
+  CHECK_FALSE(only_asked_answers(kind.scheme(), no_request).request_published);
+  Cohort ikt(SchemePreset::ikt);
+  CHECK_FALSE(only_asked_answers(ikt.scheme(), p).request_published);
+}
+
+#ifndef __EMSCRIPTEN__
+TEST_CASE("the command line publishes the board, validates it and imports a mentor's interest") {
+  KindRound k;
+  const std::string backup = write_backup(k.c.ws, "kind-board");
+  const std::string dir = std::filesystem::path(backup).parent_path().string();
+  CliRun published = run_cli("export --from " + backup + " --kind request-board --scheme " + k.c.scheme_id +
+                             " --today 2024-01-10 -o " + dir + "/request-board.json");
+  INFO(published.output);
+  REQUIRE(published.exit_code == 0);
+  CHECK(contains(published.output, "1 open request(s) left off the board: their mentees have not agreed to post them"));
+  CliRun valid = run_cli("validate " + dir + "/request-board.json");
+  CHECK(valid.exit_code == 0);
+  CHECK(contains(valid.output, "request-board"));
+
+  std::ifstream in(dir + "/request-board.json");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto board = read_document(text, "request-board.json");
+  REQUIRE(board.ok());
+  const RequestBoard& b = std::get<RequestBoard>(board->document);
+  auto interest = make_interest(b, board_mentor(k, "wen@uni.example", "Wen Li"),
+                                {{k.person("kim@kind.example").meta.id, "2024-01-11", "R packages"}});
+  REQUIRE(interest.ok());
+  std::ofstream(dir + "/interest.json") << write_document(interest.value(), "2024-01-11T10:00:00Z");
+  CliRun imported = run_cli("import --into " + backup + " --scheme " + k.c.scheme_id + " " + dir + "/interest.json");
+  INFO(imported.output);
+  REQUIRE(imported.exit_code == 0);
+  CHECK(contains(imported.output, "interest: Wen Li would mentor Kim Nguyễn's request"));
+  CliRun requests = run_cli("requests --from " + backup + " --scheme " + k.c.scheme_id);
+  CHECK(contains(requests.output, "kim@kind.example: ready; 1 interested mentor(s) wen@uni.example"));
+}
+#endif

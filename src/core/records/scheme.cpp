@@ -285,6 +285,9 @@ Person only_asked_answers(const Scheme& scheme, Person p) {
   }
   if (!p.is_mentor() || !form_asks(scheme, "capacity")) p.capacity = blank.capacity;
   if (!p.is_mentee() || !form_asks(scheme, "project.what")) p.project = blank.project;
+  // The board choice is asked only beside a request, in a scheme whose mentors pick requests.
+  if (p.project.empty() || scheme.matching_mode != MatchingMode::mentor_picks_requests)
+    p.request_published = blank.request_published;
   // Preparation answers only to the scheme's own questions, and only from mentees.
   std::vector<QuestionAnswer> kept;
   if (p.is_mentee())
