@@ -4,6 +4,7 @@
 
 #include "core/documents/documents.hpp"
 #include "core/pair/pair_member.hpp"
+#include "core/pair/preparation.hpp"
 #include "test_support.hpp"
 
 using namespace pairwise;
@@ -327,4 +328,45 @@ TEST_CASE("a notebook with one bad field changes nothing and says which file and
   CHECK(preview.import.errors[0].file == "bad.json");
   CHECK(preview.import.errors[0].path == "$.meetings[0].date");
   CHECK(preview.changes.empty());
+}
+
+TEST_CASE("the mentor reads the mentee's preparation from the notebook the mentee sends (issue 16 finding)") {
+  test::Fixture coordinator;
+  const std::string pack =
+      write_document(make_introduction_pack(coordinator.ws, coordinator.pairing_id).value(), "2024-03-01T09:00:00Z");
+  FixedClock clock{"2024-03-02T10:00:00Z"};
+  SequentialIdGenerator mentor_ids, mentee_ids;
+  Workspace mentor_device(clock, mentor_ids), mentee_device(clock, mentee_ids);
+  for (Workspace* device : {&mentor_device, &mentee_device}) {
+    auto joined = preview_introduction_pack(*device, {"intro.json", pack});
+    REQUIRE(joined.can_apply());
+    REQUIRE(apply_pair_file(*device, joined).ok());
+  }
+  const Scheme& scheme = *mentee_device.find<Scheme>(coordinator.scheme_id);
+  REQUIRE_FALSE(scheme.preparation_questions.empty());
+  auto form = preparation_form(scheme, *mentee_device.person_by_email("mentee@example.org"));
+  form[0].answer = "Уверенность: to lead a workshop with the community";
+  REQUIRE(mentee_device.save(with_preparation(scheme, *mentee_device.person_by_email("mentee@example.org"), form)));
+
+  // What the mentee sends holds their profile as a partner may see it: no coordinator's fields.
+  const InputFile notebook = notebook_file(mentee_device, coordinator.pairing_id, NotebookAudience::partner, "teo.json");
+  const Json sent = Json::parse(notebook.content);
+  REQUIRE(sent.contains("mentee"));
+  for (const char* hidden : {"status_history", "decision", "preferences", "line_manager_email", "applied_on"})
+    CHECK_FALSE(sent["mentee"].contains(hidden));
+
+  auto at_mentor = preview_partner_notebook(mentor_device, notebook, coordinator.pairing_id, Role::mentor);
+  INFO(join_errors(at_mentor.import.errors));
+  REQUIRE(at_mentor.can_apply());
+  REQUIRE(apply_pair_file(mentor_device, at_mentor).ok());
+  const auto seen = preparation_form(scheme, *mentor_device.person_by_email("mentee@example.org"));
+  CHECK(seen[0].answer == "Уверенность: to lead a workshop with the community");
+
+  // The mentor's notebook back changes nothing of the mentee's answers on the mentee's device.
+  auto back = preview_partner_notebook(mentee_device, notebook_file(mentor_device, coordinator.pairing_id, NotebookAudience::partner),
+                                       coordinator.pairing_id, Role::mentee);
+  REQUIRE(back.can_apply());
+  REQUIRE(apply_pair_file(mentee_device, back).ok());
+  CHECK(preparation_form(scheme, *mentee_device.person_by_email("mentee@example.org"))[0].answer ==
+        "Уверенность: to lead a workshop with the community");
 }

@@ -44,7 +44,8 @@ TEST_CASE("a withdrawal without fault on the pair's device reaches the coordinat
   const Pairing& p = *coordinator.ws.find<Pairing>(coordinator.pairing_id);
   CHECK(p.status() == PairingStatus::withdrawn);
   CHECK(p.history.back().date == "2024-02-28");
-  CHECK(p.history.back().by == Actor::coordinator);
+  // Who withdrew travels in the report (v6), so the coordinator's record says the mentee did.
+  CHECK(p.history.back().by == Actor::mentee);
   CHECK(p.history.back().reason == "reported by the pair in their progress report of 2024-03-01");
   const MonitoringSummary m = summarize_progress(coordinator.ws, coordinator.scheme_id, "2024-03-01");
   CHECK(m.stages.of(PairingStage::ended) == 1);
@@ -115,4 +116,20 @@ TEST_CASE("an ending the coordinator's lifecycle refuses is said, and the report
   REQUIRE(apply_import(coordinator.ws, preview));
   CHECK(coordinator.ws.find<Pairing>(coordinator.pairing_id)->status() == PairingStatus::completed);
   CHECK(coordinator.ws.progress_reports().count(coordinator.pairing_id) == 1);
+}
+
+TEST_CASE("a report from before v6 names nobody: the coordinator records the reported ending themself") {
+  test::Fixture coordinator(SchemePreset::kind);
+  Workspace pair = coordinator.ws;
+  REQUIRE(withdraw_without_fault(pair, coordinator.pairing_id, Actor::mentor, "2024-02-28"));
+  Json old = Json::parse(report_file(pair, coordinator.pairing_id, "2024-03-01").content);
+  REQUIRE(old["report"]["history"].back()["by"] == "mentor");
+  old["format_version"] = 5;
+  for (Json& change : old["report"]["history"]) change.erase("by");
+  const auto preview = preview_import(coordinator.ws, {{"old-report.json", old.dump(2)}}, {});
+  REQUIRE(preview.can_apply());
+  REQUIRE(apply_import(coordinator.ws, preview));
+  const Pairing& p = *coordinator.ws.find<Pairing>(coordinator.pairing_id);
+  CHECK(p.status() == PairingStatus::withdrawn);
+  CHECK(p.history.back().by == Actor::coordinator);
 }

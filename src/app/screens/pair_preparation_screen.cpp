@@ -53,8 +53,8 @@ void draw_pair_preparation_screen(Session& session, const PairView& view) {
   draw_preparation_check(session, view);
   ImGui::Spacing();
   if (!answers_preparation(*scheme, view.side)) {
-    help_text("Your mentee answers these questions before your first meeting. Their answers stay with them; the "
-              "coordinator only learns whether they prepared.");
+    help_text("Your mentee answers these questions before your first meeting; their answers reach you in the notebook "
+              "they send you. The coordinator only learns whether they prepared, never what they wrote.");
     for (const QuestionAnswer& qa : preparation_form(*scheme, *mentee)) {
       ImGui::BulletText("%s", qa.question.c_str());
       if (!qa.answer.empty()) ImGui::TextWrapped("%s", qa.answer.c_str());

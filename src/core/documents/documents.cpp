@@ -84,6 +84,8 @@ Json document_to_json(const Document& document, const std::string& exported_at) 
           j["feedback"] = encode_all(d.feedback);
           // Absent, not empty, in a notebook for the partner: there is nothing to leak.
           if (!d.private_notes.empty()) j["private_notes"] = encode_all(d.private_notes);
+          // As the partner may see it, without even the coordinator's fields' defaults.
+          if (d.mentee) j["mentee"] = visible_part(encode(*d.mentee), Person::kStore, Reader::partner);
         } else if constexpr (std::is_same_v<T, ProgressReportDocument>) {
           j["report"] = encode(d.report);
         } else if constexpr (std::is_same_v<T, RequestBoard>) {
@@ -196,6 +198,13 @@ Result<ParsedDocument> read_document_json(const Json& json, const std::string& f
       decode_all(in, "objectives", d.objectives);
       decode_all(in, "feedback", d.feedback);
       decode_all(in, "private_notes", d.private_notes);
+      if (in.field("mentee").present()) {
+        Person mentee;
+        decode(in.field("mentee"), mentee);
+        if (errors.empty() && normalize_email(mentee.email) != normalize_email(d.pairing.mentee_email))
+          in.field("mentee").field("email").error("expected the pairing's mentee " + d.pairing.mentee_email);
+        d.mentee = std::move(mentee);
+      }
       parsed.document = std::move(d);
       break;
     }
@@ -316,6 +325,11 @@ Result<PairNotebook> make_pair_notebook(const Workspace& ws, const std::string& 
   n.objectives = ws.objectives_of(pairing_id);
   n.feedback = ws.feedback_of(pairing_id);
   if (audience == NotebookAudience::self) n.private_notes = ws.private_notes_of(pairing_id);
+  if (const Person* mentee = ws.person_by_email(p->mentee_email); mentee && !mentee->preparation.empty()) {
+    Errors errors;
+    n.mentee = as_seen_by(*mentee, Reader::partner, errors);
+    if (!errors.empty()) return errors;
+  }
   return n;
 }
 
@@ -374,6 +388,7 @@ std::vector<StoredRecord> stored_records_of(const Document& document) {
           add_all(out, d.objectives);
           add_all(out, d.feedback);
           add_all(out, d.private_notes);
+          if (d.mentee) add(out, *d.mentee);
         } else if constexpr (std::is_same_v<T, ProgressReportDocument>) {
           add_report(out, d.report);
         } else if constexpr (std::is_same_v<T, RequestBoard>) {

@@ -76,6 +76,9 @@ struct PairNotebook {
   std::vector<Objective> objectives;
   std::vector<Feedback> feedback;
   std::vector<PrivateNote> private_notes;
+  // v6: the mentee's record as the partner may see it, when it holds preparation answers, so the
+  // mentor reads what the mentee prepared before their first meeting (Co-production, LMIC).
+  std::optional<Person> mentee;
   bool operator==(const PairNotebook&) const = default;
 };
 

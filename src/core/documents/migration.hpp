@@ -29,7 +29,9 @@
 //       coordinator publishes, without names or contact details) and "interest" (a mentor's
 //       interest in requests of that board). A person may say "request_published" (the mentee
 //       agreed to the board); a scheme may name its "request_board_url" on the app's own site. A v5
-//       person has not agreed, so a v5 request is not published until the mentee says so.
+//       person has not agreed, so a v5 request is not published until the mentee says so. A pair
+//       notebook may carry "mentee": the mentee's record as the partner may see it, for the
+//       preparation answers the mentor reads before their first meeting; a v5 notebook has none.
 #include <string>
 
 #include "core/validation/json_reader.hpp"

@@ -18,7 +18,11 @@ Json encode(const ProgressReport& r) {
   j["generated_on"] = r.generated_on;
   j["status"] = to_string(r.status);
   Json h = Json::array();
-  for (const auto& x : r.history) h.push_back(Json{{"status", to_string(x.status)}, {"date", x.date}});
+  for (const auto& x : r.history) {
+    Json change{{"status", to_string(x.status)}, {"date", x.date}};
+    if (x.by) change["by"] = enum_to_string(kActorNames, *x.by);
+    h.push_back(std::move(change));
+  }
   j["history"] = h;
   j["agreement_signed"] = r.agreement_signed;
   j["agreement_signed_on"] = r.agreement_signed_on;
@@ -65,6 +69,11 @@ void decode(const JsonReader& in, ProgressReport& r) {
   in.optional_list<StatusDate>("history", r.history, [](const JsonReader& x, StatusDate& s) {
     x.required_enum("status", s.status, kPairingStatusNames);
     x.required_date("date", s.date);
+    if (x.field("by").present()) {
+      Actor by = Actor::coordinator;
+      x.required_enum("by", by, kActorNames);
+      s.by = by;
+    }
   });
   in.optional("agreement_signed", r.agreement_signed);
   in.optional_date("agreement_signed_on", r.agreement_signed_on);
@@ -104,7 +113,7 @@ Result<ProgressReport> make_progress_report(const Workspace& ws, const std::stri
   r.mentee_email = p->mentee_email;
   r.generated_on = today;
   r.status = p->status();
-  for (const auto& h : p->history) r.history.push_back(StatusDate{h.status, h.date});
+  for (const auto& h : p->history) r.history.push_back(StatusDate{h.status, h.date, h.by});
   if (const Agreement* a = ws.agreement_of(pairing_id); a && a->is_agreed_by_both()) {
     r.agreement_signed = true;
     r.agreement_signed_on = std::max(a->mentor_consent.date, a->mentee_consent.date);

@@ -2,6 +2,7 @@
 // The redacted progress report a pair sends to the coordinator. By construction it holds only
 // counts, dates, lengths, statuses, progress and ratings: no type here can carry free text from
 // notes, agreements, objectives or feedback comments.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct FeedbackSummary {
 struct StatusDate {
   PairingStatus status = PairingStatus::proposed;
   std::string date;
+  // v6: who made the change (the mentee who withdrew, the mentor who ended with feedback), so the
+  // coordinator's record of a reported ending says who; absent in older reports.
+  std::optional<Actor> by;
   bool operator==(const StatusDate&) const = default;
 };
 
