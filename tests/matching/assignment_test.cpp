@@ -136,3 +136,25 @@ TEST_CASE("a warm re-solve keeps the previous matching where it is still best: n
   CHECK(s.total == 40);
   CHECK(s.price == prices);
 }
+
+TEST_CASE("a place freed by mentees that move is cheapened before they are inserted, so it needs no repair search") {
+  // Mentor A (one place) is fought over by two mentees in the last round's problem, so its place
+  // is worth 9. This round both find something much better (C and D). Nobody staying wants A at
+  // any price above 0; before, A was left free at 9 and repaired by a reverse search.
+  SparseAssignmentProblem core, all;
+  core.right = all.right = 3;  // A, C, D
+  core.capacity = all.capacity = {1, 1, 1};
+  core.add_left({{0, 10}});
+  core.add_left({{0, 9}});
+  all.add_left({{0, 10}, {1, 20}});
+  all.add_left({{0, 9}, {2, 30}});
+  const auto last = solve_assignment(core);
+  REQUIRE(last.price[0] == 9);
+  AssignmentSolver solver;
+  const auto s = solver.solve_warm(all, last.price, &last.match);
+  CHECK(s.total == 50);
+  CHECK(certifies_optimal(all, s));
+  CHECK(s.price[0] == 0);
+  CHECK(solver.warm_repairs == 0);
+  CHECK(solver.warm_fallbacks == 0);
+}

@@ -211,6 +211,24 @@ bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* star
       add_to(j, i);
       keep[static_cast<std::size_t>(i)] = 1;
     }
+    // Places freed by the mentees that move are cheapened first, as far as the kept mentees'
+    // edges allow (their mentees' surpluses rise as much, pairs stay tight), so that the moving
+    // mentees' searches take them instead of leaving them for repair searches.
+    std::vector<std::int64_t> need(static_cast<std::size_t>(m), 0);
+    for (int i = 0; i < n; ++i) {
+      if (!keep[static_cast<std::size_t>(i)]) continue;
+      const std::int64_t ui = u[static_cast<std::size_t>(i)];
+      for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e)
+        if (P.target[e] != match[static_cast<std::size_t>(i)])
+          need[static_cast<std::size_t>(P.target[e])] = std::max(need[static_cast<std::size_t>(P.target[e])], P.profit[e] - ui);
+    }
+    for (int j = 0; j < m; ++j) {
+      const auto uj = static_cast<std::size_t>(j);
+      if (price[uj] <= 0 || load[uj] >= P.capacity[uj] || need[uj] >= price[uj]) continue;
+      const std::int64_t delta = price[uj] - need[uj];
+      price[uj] = need[uj];
+      for (int q = slot_start[uj]; q < slot_start[uj] + load[uj]; ++q) u[static_cast<std::size_t>(slots[static_cast<std::size_t>(q)])] += delta;
+    }
   }
   for (int i0 = 0; i0 < n; ++i0)
     if (!keep[static_cast<std::size_t>(i0)]) insert(i0);
