@@ -232,8 +232,9 @@ int main(int argc, char** argv) {
               s.sparse_solves, s.priced_pairs, s.priced_mentees, s.warm_repairs, s.warm_fallbacks);
   std::printf("pricing_rounds=%d sparse_edges=%lld added_edges=%lld dijkstra_pops=%lld\n", s.pricing_rounds,
               s.sparse_edges, s.added_edges, s.dijkstra_pops);
-  std::printf("presolve_ms=%.1f scored_pairs=%lld (%.2f x all pairs) relisted_mentees=%lld\n", s.presolve_ms,
-              s.scored_pairs, static_cast<double>(s.scored_pairs) / (static_cast<double>(n) * m), s.relisted_mentees);
+  std::printf("presolve_ms=%.1f scored_pairs=%lld (%.2f x all pairs) relisted_mentees=%lld final_check_pairs=%lld\n",
+              s.presolve_ms, s.scored_pairs, static_cast<double>(s.scored_pairs) / (static_cast<double>(n) * m),
+              s.relisted_mentees, s.final_check_pairs);
   std::printf("matched=%zu unmatched=%zu optimal=%s\n", r.pairs.size(), r.unmatched.size(),
               r.proven_optimal ? "yes" : "NO");
   std::printf("total_score=%lld min_cost=%lld cohort_bonus=%lld objective=%lld\n", static_cast<long long>(r.total_score),

@@ -36,8 +36,8 @@ namespace {
 // Successive shortest paths from the given start prices. Returns false if, with positive start
 // prices, some mentor ends with a free place and a positive price even after `repair_rounds`
 // repairs (then the solution is not certified and the caller solves cold).
-bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* start_prices, int repair_rounds,
-         AssignmentSolution& S, int& repairs) {
+bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* start_prices,
+         const std::vector<std::int32_t>* start_match, int repair_rounds, AssignmentSolution& S, int& repairs) {
   const int n = P.left;
   const int m = P.right;
   S.match.assign(static_cast<std::size_t>(n), -1);
@@ -187,7 +187,51 @@ bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* star
       done[static_cast<std::size_t>(j)] = 0;
     }
   };
-  for (int i0 = 0; i0 < n; ++i0) insert(i0);
+  // A start matching (the previous solution of a problem with fewer edges) is kept for every
+  // mentee whose pair is still its best at the start prices (so its edges stay dual feasible and
+  // the pair tight); only the others are inserted again. Re-inserting everyone would break ties
+  // differently and leave many places free at a positive price, each needing a repair search.
+  std::vector<std::uint8_t> keep(static_cast<std::size_t>(n), 0);
+  if (start_prices && start_match) {
+    for (int i = 0; i < n && static_cast<std::size_t>(i) < start_match->size(); ++i) {
+      const int j = (*start_match)[static_cast<std::size_t>(i)];
+      if (j < -1 || j >= m) continue;
+      std::int64_t best = 0, held = -1;
+      for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e) {
+        best = std::max(best, P.profit[e] - price[static_cast<std::size_t>(P.target[e])]);
+        if (P.target[e] == j) held = std::max(held, P.profit[e] - price[static_cast<std::size_t>(j)]);
+      }
+      if (j < 0) {
+        keep[static_cast<std::size_t>(i)] = best == 0;  // nothing worth joining: stays out, u = 0
+        continue;
+      }
+      if (held < 0 || held < best || load[static_cast<std::size_t>(j)] >= P.capacity[static_cast<std::size_t>(j)]) continue;
+      u[static_cast<std::size_t>(i)] = held;
+      match[static_cast<std::size_t>(i)] = j;
+      add_to(j, i);
+      keep[static_cast<std::size_t>(i)] = 1;
+    }
+    // Places freed by the mentees that move are cheapened first, as far as the kept mentees'
+    // edges allow (their mentees' surpluses rise as much, pairs stay tight), so that the moving
+    // mentees' searches take them instead of leaving them for repair searches.
+    std::vector<std::int64_t> need(static_cast<std::size_t>(m), 0);
+    for (int i = 0; i < n; ++i) {
+      if (!keep[static_cast<std::size_t>(i)]) continue;
+      const std::int64_t ui = u[static_cast<std::size_t>(i)];
+      for (auto e = P.offset[static_cast<std::size_t>(i)]; e < P.offset[static_cast<std::size_t>(i) + 1]; ++e)
+        if (P.target[e] != match[static_cast<std::size_t>(i)])
+          need[static_cast<std::size_t>(P.target[e])] = std::max(need[static_cast<std::size_t>(P.target[e])], P.profit[e] - ui);
+    }
+    for (int j = 0; j < m; ++j) {
+      const auto uj = static_cast<std::size_t>(j);
+      if (price[uj] <= 0 || load[uj] >= P.capacity[uj] || need[uj] >= price[uj]) continue;
+      const std::int64_t delta = price[uj] - need[uj];
+      price[uj] = need[uj];
+      for (int q = slot_start[uj]; q < slot_start[uj] + load[uj]; ++q) u[static_cast<std::size_t>(slots[static_cast<std::size_t>(q)])] += delta;
+    }
+  }
+  for (int i0 = 0; i0 < n; ++i0)
+    if (!keep[static_cast<std::size_t>(i0)]) insert(i0);
 
   // Start prices may leave a mentor with free places and a positive price (complementary
   // slackness fails). Each such place is repaired by a reverse shortest-path search from that
@@ -321,13 +365,14 @@ bool ssp(const SparseAssignmentProblem& P, const std::vector<std::int64_t>* star
 AssignmentSolution AssignmentSolver::solve(const SparseAssignmentProblem& P) {
   AssignmentSolution S;
   int repairs = 0;
-  ssp(P, nullptr, 0, S, repairs);
+  ssp(P, nullptr, nullptr, 0, S, repairs);
   return S;
 }
 
-AssignmentSolution AssignmentSolver::solve_warm(const SparseAssignmentProblem& P, const std::vector<std::int64_t>& start_prices) {
+AssignmentSolution AssignmentSolver::solve_warm(const SparseAssignmentProblem& P, const std::vector<std::int64_t>& start_prices,
+                                                const std::vector<std::int32_t>* start_match) {
   AssignmentSolution S;
-  if (ssp(P, &start_prices, std::max(64, P.right), S, warm_repairs) && certifies_optimal(P, S)) return S;
+  if (ssp(P, &start_prices, start_match, std::max(64, P.right), S, warm_repairs) && certifies_optimal(P, S)) return S;
   ++warm_fallbacks;
   const long long pops = S.settled_mentors;
   S = solve(P);

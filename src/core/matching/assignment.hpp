@@ -41,7 +41,11 @@ class AssignmentSolver {
   // with free places and a positive price, those prices are repaired (lowered and the affected
   // mentees re-inserted) a bounded number of times, and as a last resort the problem is solved
   // cold, so the answer is always exact. `warm_fallbacks` counts cold fallbacks.
-  AssignmentSolution solve_warm(const SparseAssignmentProblem& problem, const std::vector<std::int64_t>& start_prices);
+  // With `start_match` (the solution of the same problem with fewer edges, e.g. the previous
+  // pricing round's), every mentee whose matched pair is still its best at the start prices keeps
+  // it, and only the others are inserted again.
+  AssignmentSolution solve_warm(const SparseAssignmentProblem& problem, const std::vector<std::int64_t>& start_prices,
+                                const std::vector<std::int32_t>* start_match = nullptr);
   int warm_fallbacks = 0;
   int warm_repairs = 0;
 };

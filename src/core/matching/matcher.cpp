@@ -353,6 +353,8 @@ const MatchResult& Matcher::run() {
   // In terms of u_i' = u_i - shift_i the certificate over every allowed pair is the usual
   // s_ij <= u_i' + p_j (u_i' may be negative: a mentee its group needs gains from any pair).
   const GoalShape shape = goal_shape(cap);
+  checked_epoch_.assign(static_cast<std::size_t>(n), -1);  // checks of an earlier run used other free places
+  checked_bound_.assign(static_cast<std::size_t>(n), 0);
   const int mentors_in_problem = m + static_cast<int>(shape.null_places.size());
 
   AssignmentSolver solver;
@@ -384,7 +386,11 @@ const MatchResult& Matcher::run() {
       P.offset.push_back(static_cast<std::uint32_t>(P.target.size()));
     }
     P.left = n;
-    sol = start_prices.empty() ? solver.solve(P) : solver.solve_warm(P, start_prices);
+    // Within a run the problem only gains edges: the last round's matching is kept where it
+    // still fits.
+    std::vector<std::int32_t> last_match;
+    if (round > 0 && options_.warm_start) last_match.swap(sol.match);
+    sol = start_prices.empty() ? solver.solve(P) : solver.solve_warm(P, start_prices, last_match.empty() ? nullptr : &last_match);
     if (options_.warm_start) start_prices = sol.price;
     ++R.stats.sparse_solves;
     R.stats.solve_ms += ms_since(t);
@@ -423,6 +429,7 @@ const MatchResult& Matcher::run() {
     // a mentee that would need too many of them is listed again against the current prices.
     t = Clock::now();
     ++R.stats.pricing_rounds;
+    const long long scored_before = R.stats.scored_pairs;
     long long added = 0;
     struct Drift {
       bool built = false;
@@ -430,23 +437,11 @@ const MatchResult& Matcher::run() {
       MentorLanes lanes;               // mentors with free places in that order
     };
     std::vector<Drift> drift(epoch_price_.size());
-    int new_epoch = -1;
-    const std::size_t k_active = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
-    const std::size_t keep = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
-    const auto relist_at = static_cast<std::size_t>(std::max(0.0, options_.rescan_fraction) * m);
-    std::vector<std::int32_t> stamp(static_cast<std::size_t>(m), -1);
-    std::vector<std::int32_t> never(static_cast<std::size_t>(m) + 8, std::numeric_limits<std::int32_t>::max()), scratch;
-    TopK viol;
-    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee));
     const std::int64_t* p = sol.price.data();
-    for (int i = 0; i < n; ++i) {
-      const auto ui_ = static_cast<std::size_t>(i);
-      if (locked_mentor_[ui_] >= 0 || bound_[ui_] == kNoBound) continue;
-      const std::int64_t ui = surplus(i);
-      const std::int64_t tau = ui - bound_[ui_];
-      Drift& D = drift[static_cast<std::size_t>(epoch_of_[ui_])];
+    const auto drift_of = [&](int epoch) -> Drift& {
+      Drift& D = drift[static_cast<std::size_t>(epoch)];
       if (!D.built) {
-        const auto& q = epoch_price_[static_cast<std::size_t>(epoch_of_[ui_])];
+        const auto& q = epoch_price_[static_cast<std::size_t>(epoch)];
         std::vector<std::int32_t> order;
         for (int j = 0; j < m; ++j)
           if (cap[static_cast<std::size_t>(j)] > 0) order.push_back(j);
@@ -458,18 +453,61 @@ const MatchResult& Matcher::run() {
         D.lanes = rows_->lanes(order);
         D.built = true;
       }
-      // mentors with drop > tau (a prefix)
-      const auto L = static_cast<std::size_t>(
-          std::partition_point(D.drop.begin(), D.drop.end(), [&](std::int64_t d) { return d > tau; }) - D.drop.begin());
-      if (L == 0) continue;
+      return D;
+    };
+    // This round's prices as an epoch (made once, when a mentee is listed or certified against them).
+    int new_epoch = -1;
+    const auto this_round_epoch = [&]() {
+      if (new_epoch < 0) {
+        new_epoch = static_cast<int>(epoch_price_.size());
+        epoch_price_.push_back(sol.price);
+        epoch_price32_.push_back(lanes_of(sol.price));
+      }
+      return new_epoch;
+    };
+    const std::size_t k_active = static_cast<std::size_t>(std::max(1, options_.mentee_candidates));
+    const std::size_t keep = k_active + static_cast<std::size_t>(std::max(0, options_.reserve_candidates));
+    const auto relist_at = static_cast<std::size_t>(std::max(0.0, options_.rescan_fraction) * m);
+    std::vector<std::int32_t> stamp(static_cast<std::size_t>(m), -1);
+    std::vector<std::int32_t> never(static_cast<std::size_t>(m) + 8, std::numeric_limits<std::int32_t>::max()), scratch;
+    TopK viol;
+    viol.k = static_cast<std::size_t>(std::max(1, options_.max_new_edges_per_mentee));
+    for (int i = 0; i < n; ++i) {
+      const auto ui_ = static_cast<std::size_t>(i);
+      if (locked_mentor_[ui_] >= 0 || bound_[ui_] == kNoBound) continue;
+      const std::int64_t ui = surplus(i);
+      // Two bounds hold for the pairs left out: the lists' (against their epoch's prices) and,
+      // once an earlier round of this run checked every pair left out, that round's
+      // (s_ij - p'_j <= u'_i, p' and u' of that round). Either rules a mentor out; the one
+      // leaving fewer mentors to score is used.
+      Drift* D = &drift_of(epoch_of_[ui_]);
+      std::int64_t bnd = bound_[ui_];
+      auto L = static_cast<std::size_t>(
+          std::partition_point(D->drop.begin(), D->drop.end(), [&](std::int64_t d) { return d > ui - bound_[ui_]; }) -
+          D->drop.begin());
+      if (L > 0 && checked_epoch_[ui_] >= 0) {
+        Drift& C = drift_of(checked_epoch_[ui_]);
+        const auto Lc = static_cast<std::size_t>(
+            std::partition_point(C.drop.begin(), C.drop.end(), [&](std::int64_t d) { return d > ui - checked_bound_[ui_]; }) -
+            C.drop.begin());
+        if (Lc < L) {
+          L = Lc;
+          D = &C;
+          bnd = checked_bound_[ui_];
+        }
+      }
+      // What the pairs not scored can reach against this round's prices: s_ij - p_j <= bnd + drop_j.
+      const std::int64_t rest = L < D->drop.size() ? bnd + D->drop[L] : kNoBound;
+      if (L == 0) {
+        checked_epoch_[ui_] = this_round_epoch();
+        checked_bound_[ui_] = rest;
+        continue;
+      }
       ++R.stats.priced_mentees;
       auto& c = candidates_[ui_];
       if (L > relist_at) {
-        if (new_epoch < 0) {
-          new_epoch = static_cast<int>(epoch_price_.size());
-          epoch_price_.push_back(sol.price);
-          epoch_price32_.push_back(lanes_of(sol.price));
-        }
+        this_round_epoch();
+        checked_epoch_[ui_] = -1;  // the new lists' bound is against this round's prices already
         ++R.stats.relisted_mentees;
         R.stats.priced_pairs += m;
         const auto& q32 = epoch_price32_[static_cast<std::size_t>(new_epoch)];
@@ -516,24 +554,36 @@ const MatchResult& Matcher::run() {
         continue;
       }
       row_.resize(std::max(row_.size(), L + 8));
-      rows_->row(i, D.lanes, 0, static_cast<int>(L), row_.data());
+      rows_->row(i, D->lanes, 0, static_cast<int>(L), row_.data());
       R.stats.scored_pairs += static_cast<long long>(L);
       R.stats.priced_pairs += static_cast<long long>(L);
       viol.items.clear();
+      for (const auto& e : c) stamp[static_cast<std::size_t>(e.first)] = i;
+      std::int64_t best_left_out = rest;  // best s_ij - p_j of the pairs staying out of the lists
       for (std::size_t k = 0; k < L; ++k) {
         const std::int64_t s = row_[k];
         if (s < 0) continue;
-        const std::int32_t j = D.lanes.index[k];
+        const std::int32_t j = D->lanes.index[k];
         const std::int64_t red = s - p[j] - ui;
-        if (red > 0 && red > viol.threshold() && !sc.is_special(i, j)) viol.offer(red, j);
+        if (red > 0) {
+          if (red > viol.threshold() && !sc.is_special(i, j)) viol.offer(red, j);
+        } else if (stamp[static_cast<std::size_t>(j)] != i) {
+          best_left_out = std::max(best_left_out, red + ui);
+        }
       }
       for (const auto& [red, j] : viol.items) c.push_back({j, red + ui + p[j]});
       added += static_cast<long long>(viol.items.size());
+      if (viol.items.size() < viol.k) {
+        // every violation is now in the lists: the pairs left out have s_ij - p_j <= best_left_out
+        checked_epoch_[ui_] = this_round_epoch();
+        checked_bound_[ui_] = best_left_out;
+      }
     }
     R.stats.pricing_ms += ms_since(t);
     R.stats.added_edges += added;
     if (added == 0) {
       R.proven_optimal = true;
+      R.stats.final_check_pairs = R.stats.scored_pairs - scored_before;
       break;
     }
   }

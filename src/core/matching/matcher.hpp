@@ -26,8 +26,9 @@ namespace pairwise::matching {
 
 struct MatchOptions {
   int mentee_candidates = 5;            // best mentors per mentee in the first sparse problem
-  int reserve_candidates = 120;         // next best, priced cheaply; a large reserve makes the
-                                        // dense certificate pass skip almost every mentee
+  int reserve_candidates = 60;          // next best, priced cheaply; a large reserve makes the
+                                        // dense certificate pass skip almost every mentee, but
+                                        // under ties (Cochrane KT) it floods the sparse problem
   int mentor_candidates_per_place = 10; // best mentees per mentor place
   int max_new_edges_per_mentee = 16;    // per dense pricing round
   int near_tight_per_mentee = 0;        // (unused since price-aware candidate lists)
@@ -82,6 +83,7 @@ struct MatchStats {
   int warm_repairs = 0;          // price repairs inside warm solves
   double presolve_ms = 0;        // price estimate on a sample of mentees (part of scoring_ms)
   long long scored_pairs = 0;    // every pair scored (presolve, candidate pass, certificate)
+  long long final_check_pairs = 0;  // pairs the last dense pricing pass scored (the one finding none)
   long long relisted_mentees = 0;  // certificate: mentees re-listed against the current prices
 };
 
@@ -149,6 +151,10 @@ class Matcher {
   // vector of the mentee's epoch (the prices its lists were made against)
   std::vector<std::int64_t> bound_;
   std::vector<std::int32_t> epoch_of_;
+  // per mentee, within one run (free places fixed): a round's prices (epoch, -1 if none) against
+  // which every pair left out was checked, with the mentee's surplus then: s_ij - q_j <= bound
+  std::vector<std::int32_t> checked_epoch_;
+  std::vector<std::int64_t> checked_bound_;
   std::vector<std::vector<std::int64_t>> epoch_price_;
   std::vector<std::vector<std::int32_t>> epoch_price32_;  // the same for the vectorised kernel
   std::vector<std::int64_t> row_;                            // scratch: one row of scores

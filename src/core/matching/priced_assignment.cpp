@@ -166,7 +166,10 @@ AssignmentSolution solve_priced(const SparseAssignmentProblem& P, PricedStats* s
     }
     st.core_ms += ms_since(t);
     t = Clock::now();
-    s = solver.solve_warm(C, price);
+    // The core only gains edges: the last round's matching is kept where it is still best.
+    std::vector<std::int32_t> last_match;
+    if (round > 0) last_match.swap(s.match);
+    s = solver.solve_warm(C, price, round > 0 ? &last_match : nullptr);
     st.solve_ms += ms_since(t);
     ++st.rounds;
     price = s.price;
