@@ -150,7 +150,6 @@ void Session::record(const ChangeSet& changes_in) {
   ChangeSet changes = changes_in;
   keep_damaged_untouched(changes);
   if (changes.empty()) return;
-  ++changes_recorded_;
   pending_.append(changes);
   journal_changes();
   if (first_pending_ms_ < 0) first_pending_ms_ = now_ms_;
@@ -293,7 +292,6 @@ void Session::on_loaded(const std::string& json) {
   for (const auto& [id, batch] : in_flight_) (void)workspace_.apply(batch);
   if (!pending_.empty()) (void)workspace_.apply(pending_);
   loaded_ = true;
-  ++data_generation_;
   apply_settings();
   // Only the tab that writes replays the journal: a read-only tab's writer is alive and owns it.
   if (platform::storage_state() == platform::StorageState::Writer) {
@@ -313,7 +311,6 @@ void Session::on_external_change(const std::string& json) {
   }
   auto applied = workspace_.apply(changes);
   if (!applied) notify("Changes from the other tab could not be shown: " + applied.error_text(), true);
-  ++data_generation_;
   apply_settings();
 }
 
@@ -370,7 +367,6 @@ bool Session::restore(const Backup& backup, const std::string& file_name) {
     return false;
   }
   record(restored.value());
-  ++data_generation_;
   apply_settings();
   notify("Restored everything from " + file_name + ".");
   return true;

@@ -2,6 +2,7 @@
 // What the app holds while it runs: the person's workspace (from IndexedDB), where they are in the
 // app, their display settings, and the changes not yet written. Screens read it and call its
 // operations; it decides when changes reach storage (at most about a second behind typing).
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -69,15 +70,12 @@ class Session {
   bool write_failed() const { return write_failed_; }
   // Stored records that did not decode at load: shown as damaged and never overwritten.
   const std::vector<DamagedRecord>& damaged_records() const { return damaged_; }
-  // Changes whenever records arrive from storage (load, another tab): screens holding drafts
-  // reload them, so they never write back a stale copy.
   // True while leaving the page could lose something: changes not yet written, or a device where
   // nothing is written at all (storage refused) and the person has entered data.
   bool has_work_at_risk() const;
-  int data_generation() const { return data_generation_; }
-  // Changes whenever any record changes (here or arriving from storage): screens that derive
-  // something costly from the records rebuild it only when this moves.
-  long long workspace_version() const { return data_generation_ + changes_recorded_; }
+  // The workspace's one version (Workspace::version): it moves whenever any record changes, here,
+  // from storage or from another tab. Everything a screen derives from the records is keyed on it.
+  std::uint64_t workspace_version() const { return workspace_.version(); }
   const std::string& last_saved_at() const { return last_saved_at_; }
 
   // Storage callbacks.
@@ -118,8 +116,6 @@ class Session {
   std::string device_name_;  // this tab's name in field versions (see apply_settings)
   Workspace workspace_;
   bool loaded_ = false;
-  int data_generation_ = 0;
-  long long changes_recorded_ = 0;
   UserRole role_ = UserRole::none;
   std::string scheme_id_;
   DisplaySettings display_;

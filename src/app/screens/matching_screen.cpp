@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <optional>
 
 #include "app/widgets.hpp"
@@ -25,8 +26,10 @@ struct MatchingState {
   double started_ms = 0;
   std::string error;
   bool out_of_date = false;  // weights, locks or people changed since the run on display
-  std::string run_key;       // cohort_key() when the run on display started
-  std::string preview_key;   // cohort_key() of `preview`
+  // The workspace version when the run on display started, and of `preview`: any change to the
+  // records since (a weight, a lock, one person's updated answers) makes the run out of date.
+  std::uint64_t run_version = 0;
+  std::optional<std::uint64_t> preview_version;
   matching::RecordsMatchingInput preview;  // who would be matched now (counts on screen)
   // Rows in the order shown (indices into result->pairs), kept steady across re-runs, and the
   // mentees in that order for the next run.
@@ -34,15 +37,6 @@ struct MatchingState {
   std::vector<std::string> shown_mentees;
   bool row_order_stale = true;
 };
-
-// Changes whenever anything matching reads may have changed, so the screen neither rebuilds the
-// input every frame nor shows results for a cohort that has since changed.
-std::string cohort_key(const Session& session, const Scheme& scheme) {
-  const Workspace& ws = session.workspace();
-  return std::to_string(session.data_generation()) + "/" + std::to_string(scheme.meta.revision) + "/" +
-         std::to_string(ws.people().size()) + "/" + std::to_string(ws.pairings().size()) + "/" +
-         scheme.meta.updated_at;
-}
 
 MatchingState& state() {
   static MatchingState s;
@@ -75,7 +69,7 @@ void start_run(Session& session, const Scheme& scheme) {
   s.running = true;
   s.error.clear();
   s.out_of_date = false;
-  s.run_key = cohort_key(session, scheme);
+  s.run_version = session.workspace_version();
   s.started_ms = platform::now_ms();
   platform::run_in_matching_worker(matching::encode_matching_request(s.sent.input, {}), [](const std::string& reply) {
     MatchingState& st = state();
@@ -264,11 +258,11 @@ void draw_matching_screen(Session& session, const Scheme& scheme) {
     s = MatchingState{};
     s.scheme_id = scheme.meta.id;
   }
-  const std::string key = cohort_key(session, scheme);
-  if (s.result && s.run_key != key) s.out_of_date = true;
-  if (s.preview_key != key) {
+  const std::uint64_t version = session.workspace_version();
+  if (s.result && s.run_version != version) s.out_of_date = true;
+  if (s.preview_version != version) {
     s.preview = matching::matching_input_from_records(session.workspace(), scheme);
-    s.preview_key = key;
+    s.preview_version = version;
   }
 
   if (scheme.matching_mode == MatchingMode::mentor_picks_requests)
