@@ -95,6 +95,7 @@ void Session::set_role(UserRole role) {
 }
 
 void Session::set_scheme(const std::string& scheme_id) {
+  if (scheme_id != scheme_id_) reset_screen_states(screens_, scheme_id);
   scheme_id_ = scheme_id;
   save_settings();
 }
@@ -123,7 +124,10 @@ void Session::apply_settings() {
   const Json& settings = workspace_.settings();
   if (!settings.is_object()) return;
   if (auto it = settings.find("role"); it != settings.end() && it->is_string()) role_ = role_from_key(it->get<std::string>());
-  if (auto it = settings.find("scheme_id"); it != settings.end() && it->is_string()) scheme_id_ = it->get<std::string>();
+  if (auto it = settings.find("scheme_id"); it != settings.end() && it->is_string() && it->get<std::string>() != scheme_id_) {
+    scheme_id_ = it->get<std::string>();
+    reset_screen_states(screens_, scheme_id_);
+  }
   if (auto it = settings.find("display"); it != settings.end() && it->is_object()) {
     // "theme" is the person's pick. Older versions stored "dark" on every save with dark as the
     // default, so only "dark": false is known to be a choice; true follows the system from now on.
@@ -298,6 +302,7 @@ void Session::on_loaded(const std::string& json) {
     replay_journal_from_last_visit();
     apply_settings();  // the journal may have brought back settings (an applicant's draft, the role)
   }
+  reset_screen_states(screens_, scheme_id_);  // a new workspace: nothing on screen belongs to it yet
 }
 
 void Session::on_external_change(const std::string& json) {
@@ -368,6 +373,7 @@ bool Session::restore(const Backup& backup, const std::string& file_name) {
   }
   record(restored.value());
   apply_settings();
+  reset_screen_states(screens_, scheme_id_);
   notify("Restored everything from " + file_name + ".");
   return true;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/locked_files.hpp"
+#include "app/screens/screen_states.hpp"
 #include "core/documents/documents.hpp"
 #include "core/workspace.hpp"
 
@@ -98,6 +99,9 @@ class Session {
   void dismiss_notice(std::size_t index);
   // The lock choice of the export step and the passphrase dialog (app/locked_files.hpp).
   LockedFilesState& locked_files() { return locked_files_; }
+  // What the coordinator's screens remember (app/screens/screen_states.hpp): started afresh when
+  // the scheme changes or the workspace is replaced (loaded, restored).
+  ScreenStates& screens() { return screens_; }
 
  private:
   void save_settings();
@@ -133,6 +137,7 @@ class Session {
   std::string last_saved_at_;
   std::vector<Notice> notices_;
   LockedFilesState locked_files_;
+  ScreenStates screens_;
 };
 
 const char* role_title(UserRole role);

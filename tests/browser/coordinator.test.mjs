@@ -125,6 +125,41 @@ test('a resubmission imported after a match makes the run out of date, and "Acce
   } finally { await context.close(); }
 });
 
+// Screen state belongs to one scheme (issue 14 part 3): the Participants screen kept its search in
+// a function static, so a search typed in one scheme still filtered the list of the next one.
+test('a search typed in one scheme\'s participants does not carry over to another scheme or back', async () => {
+  const { context } = await launch();
+  try {
+    const { page, problems } = await openAsIktCoordinator(context);
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    await (await chooser).setFiles(['ana', 'ben', 'chen'].map((n) => path.join(fixtures, `${n}.application.json`)));
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 3 file/);
+    await click(page, 'Participants');
+    await waitForText(page, 'participants', /^3 of 3 people$/);
+    const search = await findItem(page, 'search');
+    await page.mouse.click(search.x + 20, search.y + search.h / 2);
+    await page.keyboard.type('ана', { delay: 5 });
+    await settle(page);
+    await waitForText(page, 'participants', /^1 of 3 people$/);  // found across scripts and case
+
+    await click(page, 'Start');
+    await click(page, 'KIND mentoring');
+    await click(page, 'Coordinate the scheme');
+    await click(page, 'Participants');
+    await waitForText(page, 'participants', /^0 of 0 people$/);
+    // (the mirrored field keeps what was typed while it holds the focus; the list says what counts)
+
+    await click(page, 'Start');
+    await click(page, 'IKT mentoring');  // the scheme's radio button, drawn before the preset buttons
+    await click(page, 'Coordinate the scheme');
+    await click(page, 'Participants');
+    await waitForText(page, 'participants', /^3 of 3 people$/);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
 test('a coordinator maps the columns of a survey export before importing it', async () => {
   const { context } = await launch();
   try {

@@ -18,30 +18,8 @@ namespace {
 using matching::MatchResult;
 using matching::PairRuleChoice;
 
-struct MatchingState {
-  std::string scheme_id;
-  matching::RecordsMatchingInput sent;  // the input of the run on display (or running)
-  std::optional<MatchResult> result;
-  bool running = false;
-  double started_ms = 0;
-  std::string error;
-  bool out_of_date = false;  // weights, locks or people changed since the run on display
-  // The workspace version when the run on display started, and of `preview`: any change to the
-  // records since (a weight, a lock, one person's updated answers) makes the run out of date.
-  std::uint64_t run_version = 0;
-  std::optional<std::uint64_t> preview_version;
-  matching::RecordsMatchingInput preview;  // who would be matched now (counts on screen)
-  // Rows in the order shown (indices into result->pairs), kept steady across re-runs, and the
-  // mentees in that order for the next run.
-  std::vector<std::size_t> row_order;
-  std::vector<std::string> shown_mentees;
-  bool row_order_stale = true;
-};
 
-MatchingState& state() {
-  static MatchingState s;
-  return s;
-}
+MatchingState& state(Session& session) { return session.screens().matching; }
 
 const char* criterion_title(const std::string& key) {
   if (key == "topics") return "Shared topics / area of activity";
@@ -63,7 +41,7 @@ bool is_conflict_rule(const std::string& key) {
 }
 
 void start_run(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   s.scheme_id = scheme.meta.id;
   s.sent = matching::matching_input_from_records(session.workspace(), scheme);
   s.running = true;
@@ -71,8 +49,13 @@ void start_run(Session& session, const Scheme& scheme) {
   s.out_of_date = false;
   s.run_version = session.workspace_version();
   s.started_ms = platform::now_ms();
-  platform::run_in_matching_worker(matching::encode_matching_request(s.sent.input, {}), [](const std::string& reply) {
-    MatchingState& st = state();
+  // The reply finds the state it belongs to; a run the screen has since dropped (another scheme,
+  // a restored workspace, Stop) is ignored.
+  const std::uint64_t run = s.run_version;
+  MatchingState* owner = &s;
+  platform::run_in_matching_worker(matching::encode_matching_request(s.sent.input, {}), [owner, run](const std::string& reply) {
+    MatchingState& st = *owner;
+    if (!st.running || st.run_version != run) return;
     st.running = false;
     MatchResult result;
     if (matching::decode_matching_reply(reply, result, st.error)) {
@@ -149,7 +132,7 @@ void draw_pair_rules(Session& session, const Scheme& scheme) {
 }
 
 void accept_all(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   const std::vector<matching::AcceptedProposal> proposals = matching::proposals_of(s.sent.input, *s.result);
   auto accepted = matching::accept_proposals(session.workspace(), scheme.meta.id, proposals,
                                              session.workspace().clock().today());
@@ -161,7 +144,7 @@ void accept_all(Session& session, const Scheme& scheme) {
 }
 
 void draw_results(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   const MatchResult& r = *s.result;
   const auto& input = s.sent.input;
   section_heading("Proposals");
@@ -214,8 +197,7 @@ void draw_results(Session& session, const Scheme& scheme) {
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(p.score));
         ImGui::TableNextColumn();
-        const std::string why = matching::explain_score(p.score, p.breakdown);
-        ImGui::TextWrapped("%s", why.substr(why.find(':') == std::string::npos ? why.size() : why.find(':') + 2).c_str());
+        ImGui::TextWrapped("%s", matching::score_reasons(p.breakdown).c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!session.can_edit());
         const bool locked = matching::pair_rule_of(scheme, pair) == PairRuleChoice::locked;
@@ -252,7 +234,7 @@ void draw_results(Session& session, const Scheme& scheme) {
 }  // namespace
 
 void draw_matching_screen(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   if (s.scheme_id != scheme.meta.id) {
     if (s.running) platform::cancel_matching_worker();
     s = MatchingState{};
