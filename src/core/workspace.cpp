@@ -314,8 +314,9 @@ Result<ChangeSet> Workspace::start_meeting(const std::string& pairing_id, const 
 }
 
 ChangeSet Workspace::set_settings(Json settings) {
-  settings_ = settings.is_object() ? std::move(settings) : Json::object();
-  version_.bump();
+  Json next = settings.is_object() ? std::move(settings) : Json::object();
+  if (next != settings_) version_.bump();  // the same settings again change nothing derived from them
+  settings_ = std::move(next);
   ChangeSet changes;
   changes.upserts.push_back(StoredRecord{kStoreSettings, "settings", settings_});
   return changes;

@@ -50,6 +50,8 @@ TEST_CASE("the workspace version moves on each kind of change and stays on refus
   CHECK_FALSE(moved());
   (void)fx.ws.set_settings(Json{{"role", "coordinator"}});
   CHECK(moved());
+  (void)fx.ws.set_settings(Json{{"role", "coordinator"}});
+  CHECK_FALSE(moved());  // the same settings again
   REQUIRE(fx.ws.transition_pairing(fx.pairing_id, TransitionRequest{PairingStatus::completed, "2024-03-01", Actor::coordinator, "", 0}).ok());
   CHECK(moved());
   (void)fx.ws.remove<Pairing>("no-such-pairing");
