@@ -183,7 +183,7 @@ void draw_notices(Session& session) {
 
 }  // namespace
 
-void draw_app_shell(Session& session) {
+void draw_app_shell(Session& session, AppScreens& screens) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -209,6 +209,7 @@ void draw_app_shell(Session& session) {
       case UserRole::applicant: draw_applicant_screen(session); break;
       case UserRole::coordinator: draw_coordinator_screen(session); break;
       case UserRole::pair: draw_pair_screen(session); break;
+      case UserRole::request_board: draw_request_board_screen(session, screens.request_board); break;
     }
   }
   ImGui::EndChild();

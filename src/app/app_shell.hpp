@@ -1,10 +1,16 @@
 #pragma once
+#include "app/screens/request_board_screen.hpp"
 #include "app/session.hpp"
 
 namespace pairwise::app {
 
 // The frame around every screen: the top bar (roles, save status, settings), the storage banner,
 // notices, and the current screen.
-void draw_app_shell(Session& session);
+// The screens' own state, held by the app for as long as it runs.
+struct AppScreens {
+  RequestBoardScreen request_board;
+};
+
+void draw_app_shell(Session& session, AppScreens& screens);
 
 }  // namespace pairwise::app

@@ -28,6 +28,7 @@ namespace {
 SDL_Window* g_window = nullptr;
 SDL_GLContext g_gl = nullptr;
 pairwise::app::Session* g_session = nullptr;
+pairwise::app::AppScreens* g_screens = nullptr;
 // ImGui settles hover states and layout over a couple of frames after each input.
 constexpr int kFramesAfterInput = 3;
 constexpr int kMaxInputPassesPerFrame = 8;  // bounded: a stuck queue never stalls the page
@@ -101,7 +102,7 @@ void draw_frame_unguarded() {
     pairwise::app::begin_item_capture();
     bool drawn = false;
     guarded("drawing the screen", [&] {
-      pairwise::app::draw_app_shell(session);
+      pairwise::app::draw_app_shell(session, *g_screens);
       drawn = true;
     });
     // Closes whatever window or stack the interrupted screen left open, so the frame still ends.
@@ -204,6 +205,8 @@ int main() {
   pairwise::app::install_semantics();
 
   static pairwise::app::Session session;
+  static pairwise::app::AppScreens screens;
+  g_screens = &screens;
   g_session = &session;
   pairwise::platform::install_file_handling([](std::vector<pairwise::platform::OpenedFile> files) {
     guarded("opening files", [&] {

@@ -23,6 +23,7 @@ const char* role_key(UserRole role) {
     case UserRole::applicant: return "applicant";
     case UserRole::coordinator: return "coordinator";
     case UserRole::pair: return "pair";
+    case UserRole::request_board: return "request_board";
     case UserRole::none: break;
   }
   return "none";
@@ -32,6 +33,7 @@ UserRole role_from_key(const std::string& key) {
   if (key == "applicant") return UserRole::applicant;
   if (key == "coordinator") return UserRole::coordinator;
   if (key == "pair") return UserRole::pair;
+  if (key == "request_board") return UserRole::request_board;
   return UserRole::none;
 }
 
@@ -63,6 +65,7 @@ const char* role_title(UserRole role) {
     case UserRole::applicant: return "Applicant";
     case UserRole::coordinator: return "Coordinator";
     case UserRole::pair: return "Mentoring pair";
+    case UserRole::request_board: return "Project requests";
     case UserRole::none: break;
   }
   return "Start";

@@ -16,7 +16,8 @@
 
 namespace pairwise::app {
 
-enum class UserRole { none, applicant, coordinator, pair };
+// request_board: a mentor browsing the requests a KIND coordinator published.
+enum class UserRole { none, applicant, coordinator, pair, request_board };
 
 struct DisplaySettings {
   // The theme the person picked; none: follow the system's prefers-color-scheme.

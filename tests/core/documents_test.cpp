@@ -98,10 +98,10 @@ TEST_CASE("malformed JSON, wrong kinds and non-objects are refused without throw
 }
 
 TEST_CASE("a newer format version than the app knows is refused clearly") {
-  auto r = read_document(test::read_source_file("tests/fixtures/application.v6-newer.json"), "new.json");
+  auto r = read_document(test::read_source_file("tests/fixtures/application.v7-newer.json"), "new.json");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error_text() ==
-        "new.json: $.format_version: format version 6 is newer than this version of Pairwise understands (up to 5); "
+        "new.json: $.format_version: format version 7 is newer than this version of Pairwise understands (up to 6); "
         "please update Pairwise (line 5)");
 }
 

@@ -307,6 +307,12 @@ void draw_applicant_screen(Session& session) {
     edited |= text_area("What do you need a mentor to do?", p.project.mentor_role, 3, problem("project.mentor_role"));
     edited |= text_area("What outcome would mean success?", p.project.success_outcome, 3, problem("project.success_outcome"));
     if (const std::string whole = request_problem(issues, "project"); !whole.empty()) error_text(whole);
+    if (scheme.matching_mode == MatchingMode::mentor_picks_requests) {
+      // KIND: mentors find requests on the board the coordinator publishes; posting is the mentee's choice.
+      edited |= ImGui::Checkbox("Post my request on the scheme's request board", &p.request_published);
+      help_text("Mentors browsing the board see your four answers above and your topics, never your name, e-mail or "
+                "organisation. Without this, only the coordinator sees your request.");
+    }
   }
   if (p.is_mentee() && !scheme.preparation_questions.empty()) {
     section_heading("Before your first meeting");

@@ -9,6 +9,7 @@
 #include "app/screens/monitoring_screen.hpp"
 #include "app/screens/pairings_screen.hpp"
 #include "app/screens/participants_screen.hpp"
+#include "app/screens/requests_screen.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/documents.hpp"
 #include "core/documents/file_names.hpp"
@@ -43,6 +44,10 @@ void draw_coordinator_screen(Session& session) {
     }
     if (ImGui::BeginTabItem("Participants")) {
       draw_participants_screen(session, scheme);
+      ImGui::EndTabItem();
+    }
+    if (scheme.matching_mode == MatchingMode::mentor_picks_requests && ImGui::BeginTabItem("Requests")) {
+      draw_requests_screen(session, scheme);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Matching")) {

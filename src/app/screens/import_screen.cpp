@@ -8,6 +8,7 @@
 #include "app/file_buttons.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/locked_files.hpp"
+#include "app/semantics.hpp"
 #include "app/widgets.hpp"
 #include "core/import/survey_table_file.hpp"
 #include "core/import/batch_import.hpp"
@@ -232,6 +233,15 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
     for (const auto& c : p.status_changes) {
       capture_text("import", c);
       ImGui::BulletText("%s", c.c_str());
+    }
+  }
+  if (!p.interests.empty()) {
+    ImGui::TextUnformatted("Mentors' interest in posted requests:");
+    for (const auto& c : p.interests) {
+      capture_text("import", c);
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", c.c_str());
+      semantic_text(SemanticRole::text, c);
     }
   }
   if (!p.missing.empty()) {

@@ -12,6 +12,7 @@
 #include "app/theme.hpp"
 #include "app/screens/conflict_choices.hpp"
 #include "app/widgets.hpp"
+#include "core/operations/scheme_operations.hpp"
 #include "core/sync/field_merge.hpp"
 #include "core/documents/documents.hpp"
 #include "core/checks/scheme_rules.hpp"
@@ -90,8 +91,14 @@ bool download_introduction_pack(Session& session, const Scheme& scheme, const Pa
 }
 
 void introduce(Session& session, const Scheme& scheme, const Pairing& pairing) {
-  if (download_introduction_pack(session, scheme, pairing))
-    move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator);
+  if (!download_introduction_pack(session, scheme, pairing)) return;
+  if (pairing.origin == PairingOrigin::mentor_interest) {
+    // KIND: the mentor already said yes by expressing interest; putting them in touch accepts.
+    const std::string id = pairing.meta.id;
+    session.record(pairwise::introduce(session.workspace(), id, session.workspace().clock().today()), "Introduce");
+    return;
+  }
+  move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator);
 }
 
 void ask_to_end(Session& session, const Pairing& pairing, PairingStatus to, const std::string& question) {

@@ -74,6 +74,11 @@ void draw_start_screen(Session& session) {
   if (button("Apply as a mentor or mentee", has_scheme, why)) session.set_role(UserRole::applicant);
   ImGui::SameLine();
   if (button("Coordinate the scheme", has_scheme, why)) session.set_role(UserRole::coordinator);
+  // KIND: mentors choose from the requests mentees posted, on the board the coordinator publishes.
+  if (has_scheme && session.workspace().schemes().at(session.scheme_id()).matching_mode == MatchingMode::mentor_picks_requests) {
+    ImGui::SameLine();
+    if (button("Browse project requests (mentors)")) session.set_role(UserRole::request_board);
+  }
 }
 
 }  // namespace pairwise::app

@@ -4,6 +4,7 @@
 #include "core/import/survey_table_file.hpp"
 #include "core/documents/documents.hpp"
 #include "core/intake/survey_table.hpp"
+#include "core/operations/request_board.hpp"
 #include "core/reports/csv_exports.hpp"
 
 namespace pairwise::cli {
@@ -15,7 +16,8 @@ const char* const kExportHelp =
     "KIND: participants-csv | pairings-csv | monitoring-csv | introduction-pack (needs the pairing)\n"
     "      | participants-xlsx | pairings-xlsx | monitoring-xlsx (the same tables as Excel workbooks)\n"
     "      | pair-notebook (needs the pairing; never includes private notes) | progress-report\n"
-    "      (needs the pairing) | backup | scheme (needs --scheme) | csv-mapping (suggest from a CSV\n"
+    "      (needs the pairing) | backup | scheme (needs --scheme) | request-board (KIND: the open\n"
+    "      requests whose mentees agreed to post them, for mentors; needs --scheme) | csv-mapping (suggest from a CSV\n"
     "      given with --csv FILE, a CSV or XLSX survey export) | import-history-csv (who each import left out, and why)\n"
     "Writes to OUT, or to standard output without -o. With --passphrase-file FILE (its first line is\n"
     "the passphrase, at least 8 characters) the output is locked: it holds no readable text, and\n"
@@ -56,6 +58,14 @@ int run_export(const Options& o) {
     const Scheme* s = ws.find<Scheme>(scheme);
     if (!s) return std::cerr << "pairwise: no scheme with id \"" << scheme << "\"\n", kInvalid;
     text = write_document(SchemeDocument{*s}, now);
+  } else if (kind == "request-board") {
+    const Scheme* s = ws.find<Scheme>(scheme);
+    if (!s) return std::cerr << "pairwise: no scheme with id \"" << scheme << "\"\n", kInvalid;
+    const auto left_off = requests_not_on_board(ws, scheme);
+    if (!left_off.empty())
+      std::cerr << "pairwise: " << left_off.size()
+                << " open request(s) left off the board: their mentees have not agreed to post them\n";
+    text = write_document(make_request_board(ws, scheme, today), now);
   } else if (kind == "introduction-pack" || kind == "pair-notebook" || kind == "progress-report") {
     std::string pairing;
     if (int rc = pairing_from_options(ws, o, pairing); rc != kOk) return rc;

@@ -15,8 +15,14 @@ DocumentKind kind_of(const Document& d) {
     case 2: return DocumentKind::introduction_pack;
     case 3: return DocumentKind::pair_notebook;
     case 4: return DocumentKind::progress_report;
-    default: return DocumentKind::backup;
+    case 5: return DocumentKind::backup;
+    case 6: return DocumentKind::request_board;
+    default: return DocumentKind::interest;
   }
+}
+
+int first_format_version_of(DocumentKind kind) {
+  return kind == DocumentKind::request_board || kind == DocumentKind::interest ? 6 : kOldestFormatVersion;
 }
 
 namespace {
@@ -80,6 +86,16 @@ Json document_to_json(const Document& document, const std::string& exported_at) 
           if (!d.private_notes.empty()) j["private_notes"] = encode_all(d.private_notes);
         } else if constexpr (std::is_same_v<T, ProgressReportDocument>) {
           j["report"] = encode(d.report);
+        } else if constexpr (std::is_same_v<T, RequestBoard>) {
+          // Public: not even the coordinator's fields' defaults are written.
+          j["scheme"] = visible_part(encode(d.scheme), Scheme::kStore, Reader::anyone);
+          j["published_on"] = d.published_on;
+          j["requests"] = encode_all(d.requests);
+        } else if constexpr (std::is_same_v<T, InterestDocument>) {
+          j["scheme_id"] = d.scheme_id;
+          j["scheme_name"] = d.scheme_name;
+          j["mentor"] = encode(d.mentor);
+          j["interests"] = encode_all(d.interests);
         } else {
           j["settings"] = d.settings;
           j["schemes"] = encode_all(d.schemes);
@@ -131,6 +147,13 @@ Result<ParsedDocument> read_document_json(const Json& json, const std::string& f
   std::string exported_at;
   if (in.field("exported_at").present()) in.required_timestamp("exported_at", exported_at);
 
+  if (source_version >= kOldestFormatVersion && source_version < first_format_version_of(kind)) {
+    root.field("kind").error("\"" + to_string(kind) + "\" files exist from format version " +
+                             std::to_string(first_format_version_of(kind)) + " on, but this one says version " +
+                             std::to_string(source_version));
+    set_file(errors, file);
+    return errors;
+  }
   ParsedDocument parsed;
   parsed.kind = kind;
   parsed.source_format_version = source_version;
@@ -179,6 +202,25 @@ Result<ParsedDocument> read_document_json(const Json& json, const std::string& f
     case DocumentKind::progress_report: {
       ProgressReportDocument d;
       decode_required(in, "report", d.report);
+      parsed.document = std::move(d);
+      break;
+    }
+    case DocumentKind::request_board: {
+      RequestBoard d;
+      decode_required(in, "scheme", d.scheme);
+      in.optional_date("published_on", d.published_on);
+      decode_all(in, "requests", d.requests);
+      parsed.document = std::move(d);
+      break;
+    }
+    case DocumentKind::interest: {
+      InterestDocument d;
+      in.required("scheme_id", d.scheme_id);
+      in.optional("scheme_name", d.scheme_name);
+      decode_required(in, "mentor", d.mentor);
+      decode_all(in, "interests", d.interests);
+      if (errors.empty() && !d.mentor.is_mentor()) in.field("mentor").field("roles").error("expected a mentor");
+      if (errors.empty() && d.interests.empty()) in.field("interests").error("expected at least one request");
       parsed.document = std::move(d);
       break;
     }
@@ -334,6 +376,13 @@ std::vector<StoredRecord> stored_records_of(const Document& document) {
           add_all(out, d.private_notes);
         } else if constexpr (std::is_same_v<T, ProgressReportDocument>) {
           add_report(out, d.report);
+        } else if constexpr (std::is_same_v<T, RequestBoard>) {
+          // Nothing to store: a board is read, never merged (a mentor's device keeps no copy of
+          // other people's requests beyond the file itself).
+        } else if constexpr (std::is_same_v<T, InterestDocument>) {
+          // The mentor's profile joins like an application; the interests themselves become
+          // pairings on import (core/operations/request_board.hpp).
+          add(out, d.mentor);
         } else {
           add_all(out, d.schemes);
           add_all(out, d.people);

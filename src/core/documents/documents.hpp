@@ -14,6 +14,7 @@
 #include "core/records/meeting.hpp"
 #include "core/records/objective.hpp"
 #include "core/records/pairing.hpp"
+#include "core/records/request_board.hpp"
 #include "core/records/person.hpp"
 #include "core/records/scheme.hpp"
 #include "core/documents/migration.hpp"
@@ -22,13 +23,26 @@
 
 namespace pairwise {
 
-enum class DocumentKind { application, scheme, introduction_pack, pair_notebook, progress_report, backup };
-inline constexpr EnumNames<DocumentKind, 6> kDocumentKindNames{{{DocumentKind::application, "application"},
+enum class DocumentKind {
+  application,
+  scheme,
+  introduction_pack,
+  pair_notebook,
+  progress_report,
+  backup,
+  request_board,  // v6
+  interest,       // v6
+};
+inline constexpr EnumNames<DocumentKind, 8> kDocumentKindNames{{{DocumentKind::application, "application"},
                                                                 {DocumentKind::scheme, "scheme"},
                                                                 {DocumentKind::introduction_pack, "introduction-pack"},
                                                                 {DocumentKind::pair_notebook, "pair-notebook"},
                                                                 {DocumentKind::progress_report, "progress-report"},
-                                                                {DocumentKind::backup, "backup"}}};
+                                                                {DocumentKind::backup, "backup"},
+                                                                {DocumentKind::request_board, "request-board"},
+                                                                {DocumentKind::interest, "interest"}}};
+// The first format version that has each kind (older files cannot be of the newer kinds).
+int first_format_version_of(DocumentKind kind);
 std::string to_string(DocumentKind kind);
 
 // An applicant's file for the coordinator.
@@ -86,8 +100,28 @@ struct Backup {
   bool operator==(const Backup&) const = default;
 };
 
+// KIND: the open project requests a coordinator publishes for mentors to browse (on the scheme's
+// site next to the app, or as a file). Public: the scheme as applicants see it, and each request
+// cut to what its mentee agreed to post (core/operations/request_board.hpp).
+struct RequestBoard {
+  Scheme scheme;
+  std::string published_on;  // date
+  std::vector<PostedRequest> requests;
+  bool operator==(const RequestBoard&) const = default;
+};
+
+// KIND's "potential mentor form": a mentor's profile and the requests of a board they would
+// mentor, for the coordinator, who imports it and introduces the pair.
+struct InterestDocument {
+  std::string scheme_id;
+  std::string scheme_name;
+  Person mentor;
+  std::vector<RequestInterest> interests;
+  bool operator==(const InterestDocument&) const = default;
+};
+
 using Document = std::variant<ApplicationDocument, SchemeDocument, IntroductionPack, PairNotebook,
-                              ProgressReportDocument, Backup>;
+                              ProgressReportDocument, Backup, RequestBoard, InterestDocument>;
 
 DocumentKind kind_of(const Document& document);
 

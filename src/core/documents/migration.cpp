@@ -102,6 +102,9 @@ void v4_to_v5(Json& doc) {
   doc["format_version"] = 5;
 }
 
+// v6 only adds: new kinds and optional fields whose absence reads as before.
+void v5_to_v6(Json& doc) { doc["format_version"] = 6; }
+
 }  // namespace
 
 Result<Json> migrate_to_current(Json doc, const std::string& file) {
@@ -125,6 +128,7 @@ Result<Json> migrate_to_current(Json doc, const std::string& file) {
   if (doc["format_version"] == 2) v2_to_v3(doc);
   if (doc["format_version"] == 3) v3_to_v4(doc);
   if (doc["format_version"] == 4) v4_to_v5(doc);
+  if (doc["format_version"] == 5) v5_to_v6(doc);
   return doc;
 }
 

@@ -25,13 +25,18 @@
 //       question had none): no v5 column has a blank name, so those bindings are dropped and the
 //       columns are suggested again from the recognised layout. A backup may hold "imports", the
 //       import history (core/records/import_record.hpp).
+//   v6: KIND's request board. Two new kinds: "request-board" (the open project requests a
+//       coordinator publishes, without names or contact details) and "interest" (a mentor's
+//       interest in requests of that board). A person may say "request_published" (the mentee
+//       agreed to the board); a scheme may name its "request_board_url" on the app's own site. A v5
+//       person has not agreed, so a v5 request is not published until the mentee says so.
 #include <string>
 
 #include "core/validation/json_reader.hpp"
 
 namespace pairwise {
 
-inline constexpr int kCurrentFormatVersion = 5;
+inline constexpr int kCurrentFormatVersion = 6;
 inline constexpr int kOldestFormatVersion = 1;
 
 // Refuses a newer version than this app knows and upgrades older ones step by step.

@@ -92,6 +92,9 @@ bool has_work_worth_a_backup(const Workspace& ws) {
     if (auto drafts = settings.find(kApplicationDraftSetting); drafts != settings.end() && drafts->is_object())
       for (const auto& draft : *drafts)
         if (holds_answers(draft)) return true;
+  if (settings.is_object())
+    if (auto interest = settings.find(kInterestDraftSetting); interest != settings.end() && holds_answers(*interest))
+      return true;
   return false;
 }
 

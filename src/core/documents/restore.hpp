@@ -15,6 +15,9 @@ Result<ChangeSet> restore_backup(Workspace& workspace, const Backup& backup);
 
 // The settings entry holding an applicant's half-filled forms, one per scheme id.
 inline constexpr const char* kApplicationDraftSetting = "application_draft";
+// The settings entry holding a mentor's interest form on the request board (KIND): name, e-mail
+// and the note for each chosen request, so a reload or a closed tab loses none of it.
+inline constexpr const char* kInterestDraftSetting = "interest_draft";
 
 // Whether the workspace holds work that exists only here and a backup would save: any person,
 // pairing, agreement, meeting, objective, feedback, private note or report, a scheme edited after

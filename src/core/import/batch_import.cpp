@@ -10,6 +10,7 @@
 #include "core/records/text_fold.hpp"
 #include "core/documents/documents.hpp"
 #include "core/operations/reported_ending.hpp"
+#include "core/operations/request_board.hpp"
 #include "core/reports/progress_report.hpp"
 #include "core/sync/field_merge.hpp"
 
@@ -321,6 +322,7 @@ std::vector<std::string> ImportPreview::summary() const {
   for (const auto& r : resubmissions) lines.push_back("resubmitted: " + r.describe());
   for (const auto& n : notes) lines.push_back("note: " + n);
   for (const auto& s : status_changes) lines.push_back("pairing: " + s);
+  for (const auto& s : interests) lines.push_back("interest: " + s);
   for (const auto& m : missing) lines.push_back("missing required answers: " + m.describe());
   for (const auto& e : errors) lines.push_back("error: " + e.to_string());
   return lines;
@@ -445,8 +447,18 @@ struct ImportPreviewJob::State {
       preview.errors.insert(preview.errors.end(), parsed.errors().begin(), parsed.errors().end());
       return;
     }
+    if (parsed->kind == DocumentKind::request_board) {
+      preview.errors.push_back({file.name, "",
+                                "this is a request board, which mentors browse; the coordinator imports the interest "
+                                "files mentors send back"});
+      return;
+    }
     auto records = stored_records_of(parsed->document);
     if (refuse_what_reader_may_not_see(file.name, records)) return;
+    if (parsed->kind == DocumentKind::interest) {
+      read_interest(file.name, std::get<InterestDocument>(parsed->document));
+      return;
+    }
     for (auto& r : records) {
       // An applicant's file names the scheme as their own device knew it; the coordinator imports
       // it into the scheme they run.
@@ -455,6 +467,18 @@ struct ImportPreviewJob::State {
       merger.add(std::move(r), file.name, parsed->kind == DocumentKind::application, is_full_copy(parsed.value()));
     }
   }
+
+  // A mentor's interest file: their profile joins like an application when the scheme does not
+  // know them yet (a known mentor's stored profile is kept: the form on the board asks for less);
+  // the interests become pairings once the whole batch is merged (finish).
+  void read_interest(const std::string& file_name, InterestDocument interest) {
+    interest.mentor.scheme_id = options.scheme_id.empty() ? interest.scheme_id : options.scheme_id;
+    const Person* known = ws.person_by_email(interest.mentor.email);
+    if (!known || known->scheme_id != interest.mentor.scheme_id)
+      merger.add(StoredRecord{kStorePeople, interest.mentor.meta.id, encode(interest.mentor)}, file_name, true);
+    interests.emplace_back(file_name, std::move(interest));
+  }
+  std::vector<std::pair<std::string, InterestDocument>> interests;
 
   // Checked before any record of the file is taken, so a refused file leaves nothing behind.
   bool refuse_what_reader_may_not_see(const std::string& file_name, const std::vector<StoredRecord>& records) {
@@ -506,6 +530,27 @@ struct ImportPreviewJob::State {
       return;
     }
     take_reported_endings(trial);
+    take_interests_of_files(trial);
+  }
+
+  void take_interests_of_files(Workspace& trial) {
+    for (const auto& [file_name, interest] : interests) {
+      auto taken = take_interests(trial, interest, interest.mentor.scheme_id, file_name);
+      if (!taken) {
+        preview.errors.insert(preview.errors.end(), taken.errors().begin(), taken.errors().end());
+        continue;
+      }
+      for (const auto& t : taken->interests) preview.interests.push_back(t.said);
+      for (const auto& up : taken->changes.upserts) {
+        auto& ups = preview.changes.upserts;
+        ups.erase(std::remove_if(ups.begin(), ups.end(),
+                                 [&](const StoredRecord& x) { return x.store == up.store && x.id == up.id; }),
+                  ups.end());
+        ups.push_back(up);
+        ++preview.new_records;
+      }
+    }
+    if (!preview.errors.empty()) preview.changes = ChangeSet{};
   }
 
   // A progress report saying the pair withdrew or completed moves the coordinator's pairing there

@@ -64,6 +64,9 @@ struct ImportPreview {
   // Pairings the imported progress reports move to the ending the pair recorded (withdrawn,
   // completed), or cannot move, in plain words (see core/operations/reported_ending.hpp).
   std::vector<std::string> status_changes;
+  // What each mentor's interest file does (KIND): a pairing proposed by the mentor to introduce
+  // from Pairings, or why an interest is not recorded (the request already has a mentor…).
+  std::vector<std::string> interests;
   std::vector<MissingAnswers> missing;      // required answers that came in empty, per person
   std::vector<SurveyFileReading> surveys;
   std::vector<ImportConflict> conflicts;

@@ -37,6 +37,7 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
         {"availability", A::pair_and_coordinator},
         {"organisation", A::pair_and_coordinator},
         {"project", A::pair_and_coordinator},
+        {"request_published", A::pair_and_coordinator},
         {"preparation", A::pair_and_coordinator},
         {"line_manager_email", A::coordinator},  // for conflict-of-interest rules only
         {"preferences", A::coordinator},         // rankings of other people
@@ -82,6 +83,7 @@ const std::map<std::string_view, std::vector<FieldAudience>>& declarations() {
         {"applications_close_on", A::everyone},
         {"decisions_by", A::everyone},
         {"project_request", A::everyone},
+        {"request_board_url", A::everyone},
         {"agreement_before_active", A::everyone},
         {"preparation_before_first_meeting", A::everyone},
         {"meeting_template", A::everyone},

@@ -38,6 +38,7 @@ Json encode(const Person& p) {
                       {"barriers", p.project.barriers},
                       {"mentor_role", p.project.mentor_role},
                       {"success_outcome", p.project.success_outcome}};
+  if (p.request_published) j["request_published"] = true;
   Json prep = Json::array();
   for (const auto& qa : p.preparation) prep.push_back(Json{{"question", qa.question}, {"answer", qa.answer}});
   j["preparation"] = prep;
@@ -81,6 +82,7 @@ void decode(const JsonReader& in, Person& p) {
     project.optional("mentor_role", p.project.mentor_role);
     project.optional("success_outcome", p.project.success_outcome);
   }
+  in.optional("request_published", p.request_published);
   in.optional_list<QuestionAnswer>("preparation", p.preparation, [](const JsonReader& r, QuestionAnswer& qa) {
     r.optional("question", qa.question);
     r.optional("answer", qa.answer);

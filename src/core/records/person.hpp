@@ -72,6 +72,9 @@ struct Person {
   std::string organisation;                 // for conflict-of-interest rules
   std::string line_manager_email;           // line-management conflicts
   MenteeProject project;
+  // KIND (v6): the mentee agreed that the project answers and topics are posted on the scheme's
+  // request board for mentors to browse (never the name or contact details).
+  bool request_published = false;
   std::vector<QuestionAnswer> preparation;  // answers to the scheme's preparation questions
   std::vector<std::string> preferences;     // e-mails in order of preference (rankings)
   PersonStatus status = PersonStatus::active;

@@ -82,6 +82,7 @@ Json encode(const Scheme& s) {
                               {"max_words_total", r.max_words_total},
                               {"unsuitable_phrases", phrases}};
   j["agreement_before_active"] = s.agreement_before_active;
+  if (!s.request_board_url.empty()) j["request_board_url"] = s.request_board_url;
   j["preparation_before_first_meeting"] = s.preparation_before_first_meeting;
   j["meeting_template"] = s.meeting_template;
   j["objectives_smart"] = s.objectives_smart;
@@ -193,6 +194,11 @@ void decode(const JsonReader& in, Scheme& s) {
         });
   }
   in.optional("agreement_before_active", s.agreement_before_active);
+  in.optional("request_board_url", s.request_board_url);
+  // The page's Content-Security-Policy lets it fetch only from its own site, so another origin
+  // would fail later with no useful message: refused here, where the scheme's author can fix it.
+  if (s.request_board_url.find(':') != std::string::npos || s.request_board_url.rfind("//", 0) == 0)
+    in.field("request_board_url").error("expected a path on the app's own site, e.g. \"request-board.json\"");
   in.optional("preparation_before_first_meeting", s.preparation_before_first_meeting);
   in.optional("meeting_template", s.meeting_template);
   if (!s.meeting_template.empty() && s.meeting_template != kMeetingTemplateReviewToGrow)
@@ -279,6 +285,9 @@ Person only_asked_answers(const Scheme& scheme, Person p) {
   }
   if (!p.is_mentor() || !form_asks(scheme, "capacity")) p.capacity = blank.capacity;
   if (!p.is_mentee() || !form_asks(scheme, "project.what")) p.project = blank.project;
+  // The board choice is asked only beside a request, in a scheme whose mentors pick requests.
+  if (p.project.empty() || scheme.matching_mode != MatchingMode::mentor_picks_requests)
+    p.request_published = blank.request_published;
   // Preparation answers only to the scheme's own questions, and only from mentees.
   std::vector<QuestionAnswer> kept;
   if (p.is_mentee())

@@ -126,6 +126,9 @@ struct Scheme {
   // offered removal from the list (0 = never flagged).
   int unresponsive_mentor_threshold = 0;
   ProjectRequestRules project_request;  // KIND
+  // KIND (v6): where mentors find the board of open requests the coordinator publishes, relative
+  // to the app's own site (e.g. "request-board.json" next to index.html); "" when not published.
+  std::string request_board_url;
   bool agreement_before_active = false;  // KIND: both sign the contract before mentoring starts
   bool preparation_before_first_meeting = false;  // Co-production: the mentee's questions
   std::string meeting_template;  // "review_togrow" (Co-production) or "" for free notes
