@@ -53,14 +53,16 @@ std::string joined_values(const std::vector<std::string>& values) {
   return out;
 }
 
-bool passes(const Person& p, const ParticipantFilter& f) {
+namespace {
+
+// `search` already folded: folded once per list, not once per person.
+bool passes_folded(const Person& p, const ParticipantFilter& f, const std::string& search) {
   if (f.role == RoleFilter::mentors && !p.is_mentor()) return false;
   if (f.role == RoleFilter::mentees && !p.is_mentee()) return false;
   if (!f.language.empty() && !contains(p.languages, f.language)) return false;
   if (!f.topic.empty() && !contains(p.topics, f.topic)) return false;
   if (!f.time_zone.empty() && utc_offset_text(p) != f.time_zone) return false;
   if (f.status && p.status != *f.status) return false;
-  const std::string search = fold_text(f.search);
   if (search.empty()) return true;
   const std::string haystack = fold_text(p.name + " " + p.email + " " + p.country + " " + p.region + " " +
                                          joined_values(p.languages) + " " + joined_values(p.topics) + " " +
@@ -68,12 +70,17 @@ bool passes(const Person& p, const ParticipantFilter& f) {
   return haystack.find(search) != std::string::npos;
 }
 
+}  // namespace
+
+bool passes(const Person& p, const ParticipantFilter& f) { return passes_folded(p, f, fold_text(f.search)); }
+
 ParticipantList list_participants(const Workspace& ws, const Scheme& scheme, const ParticipantFilter& filter,
                                   const ParticipantSort& sort) {
   ParticipantList list;
   list.topics = scheme.topics;
   std::vector<int> offsets;
   std::vector<const Person*> rows;
+  const std::string search = fold_text(filter.search);
   for (const auto& [id, p] : ws.people()) {
     if (p.scheme_id != scheme.meta.id) continue;
     ++list.total;
@@ -81,7 +88,7 @@ ParticipantList list_participants(const Workspace& ws, const Scheme& scheme, con
     for (const auto& t : p.topics) add_once(list.topics, t);
     if (p.utc_offset_minutes && std::find(offsets.begin(), offsets.end(), *p.utc_offset_minutes) == offsets.end())
       offsets.push_back(*p.utc_offset_minutes);
-    if (passes(p, filter)) rows.push_back(&p);
+    if (passes_folded(p, filter, search)) rows.push_back(&p);
   }
   std::sort(list.languages.begin(), list.languages.end());
   std::sort(offsets.begin(), offsets.end());
