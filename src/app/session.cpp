@@ -98,6 +98,7 @@ void Session::set_role(UserRole role) {
 }
 
 void Session::set_scheme(const std::string& scheme_id) {
+  if (scheme_id != scheme_id_) reset_screen_states(screens_, scheme_id);
   scheme_id_ = scheme_id;
   save_settings();
 }
@@ -126,7 +127,10 @@ void Session::apply_settings() {
   const Json& settings = workspace_.settings();
   if (!settings.is_object()) return;
   if (auto it = settings.find("role"); it != settings.end() && it->is_string()) role_ = role_from_key(it->get<std::string>());
-  if (auto it = settings.find("scheme_id"); it != settings.end() && it->is_string()) scheme_id_ = it->get<std::string>();
+  if (auto it = settings.find("scheme_id"); it != settings.end() && it->is_string() && it->get<std::string>() != scheme_id_) {
+    scheme_id_ = it->get<std::string>();
+    reset_screen_states(screens_, scheme_id_);
+  }
   if (auto it = settings.find("display"); it != settings.end() && it->is_object()) {
     // "theme" is the person's pick. Older versions stored "dark" on every save with dark as the
     // default, so only "dark": false is known to be a choice; true follows the system from now on.
@@ -153,7 +157,6 @@ void Session::record(const ChangeSet& changes_in) {
   ChangeSet changes = changes_in;
   keep_damaged_untouched(changes);
   if (changes.empty()) return;
-  ++changes_recorded_;
   pending_.append(changes);
   journal_changes();
   if (first_pending_ms_ < 0) first_pending_ms_ = now_ms_;
@@ -296,13 +299,13 @@ void Session::on_loaded(const std::string& json) {
   for (const auto& [id, batch] : in_flight_) (void)workspace_.apply(batch);
   if (!pending_.empty()) (void)workspace_.apply(pending_);
   loaded_ = true;
-  ++data_generation_;
   apply_settings();
   // Only the tab that writes replays the journal: a read-only tab's writer is alive and owns it.
   if (platform::storage_state() == platform::StorageState::Writer) {
     replay_journal_from_last_visit();
     apply_settings();  // the journal may have brought back settings (an applicant's draft, the role)
   }
+  reset_screen_states(screens_, scheme_id_);  // a new workspace: nothing on screen belongs to it yet
 }
 
 void Session::on_external_change(const std::string& json) {
@@ -316,7 +319,6 @@ void Session::on_external_change(const std::string& json) {
   }
   auto applied = workspace_.apply(changes);
   if (!applied) notify("Changes from the other tab could not be shown: " + applied.error_text(), true);
-  ++data_generation_;
   apply_settings();
 }
 
@@ -373,8 +375,8 @@ bool Session::restore(const Backup& backup, const std::string& file_name) {
     return false;
   }
   record(restored.value());
-  ++data_generation_;
   apply_settings();
+  reset_screen_states(screens_, scheme_id_);
   notify("Restored everything from " + file_name + ".");
   return true;
 }

@@ -2,6 +2,7 @@
 // What the app holds while it runs: the person's workspace (from IndexedDB), where they are in the
 // app, their display settings, and the changes not yet written. Screens read it and call its
 // operations; it decides when changes reach storage (at most about a second behind typing).
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "app/locked_files.hpp"
+#include "app/screens/screen_states.hpp"
 #include "core/documents/documents.hpp"
 #include "core/workspace.hpp"
 
@@ -70,15 +72,12 @@ class Session {
   bool write_failed() const { return write_failed_; }
   // Stored records that did not decode at load: shown as damaged and never overwritten.
   const std::vector<DamagedRecord>& damaged_records() const { return damaged_; }
-  // Changes whenever records arrive from storage (load, another tab): screens holding drafts
-  // reload them, so they never write back a stale copy.
   // True while leaving the page could lose something: changes not yet written, or a device where
   // nothing is written at all (storage refused) and the person has entered data.
   bool has_work_at_risk() const;
-  int data_generation() const { return data_generation_; }
-  // Changes whenever any record changes (here or arriving from storage): screens that derive
-  // something costly from the records rebuild it only when this moves.
-  long long workspace_version() const { return data_generation_ + changes_recorded_; }
+  // The workspace's one version (Workspace::version): it moves whenever any record changes, here,
+  // from storage or from another tab. Everything a screen derives from the records is keyed on it.
+  std::uint64_t workspace_version() const { return workspace_.version(); }
   const std::string& last_saved_at() const { return last_saved_at_; }
 
   // Storage callbacks.
@@ -101,6 +100,9 @@ class Session {
   void dismiss_notice(std::size_t index);
   // The lock choice of the export step and the passphrase dialog (app/locked_files.hpp).
   LockedFilesState& locked_files() { return locked_files_; }
+  // What the coordinator's screens remember (app/screens/screen_states.hpp): started afresh when
+  // the scheme changes or the workspace is replaced (loaded, restored).
+  ScreenStates& screens() { return screens_; }
 
  private:
   void save_settings();
@@ -119,8 +121,6 @@ class Session {
   std::string device_name_;  // this tab's name in field versions (see apply_settings)
   Workspace workspace_;
   bool loaded_ = false;
-  int data_generation_ = 0;
-  long long changes_recorded_ = 0;
   UserRole role_ = UserRole::none;
   std::string scheme_id_;
   DisplaySettings display_;
@@ -138,6 +138,7 @@ class Session {
   std::string last_saved_at_;
   std::vector<Notice> notices_;
   LockedFilesState locked_files_;
+  ScreenStates screens_;
 };
 
 const char* role_title(UserRole role);

@@ -104,6 +104,14 @@ void paragraph(const char* text) {
   ImGui::PopTextWrapPos();
 }
 
+void bullet_wrapped(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  semantic_text(SemanticRole::text, text);
+}
+
 void help_text(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   paragraph(text);

@@ -13,6 +13,9 @@ void section_heading(const char* text);
 // Wrapped body text at a comfortable reading width.
 void paragraph(const char* text);
 void help_text(const char* text);
+// A bullet point whose text wraps at the window's edge (long names, file names, findings), read
+// as text by a screen reader.
+void bullet_wrapped(const std::string& text);
 void error_text(const std::string& text);
 
 // A labelled single-line field; the label sits above the box. Returns true when edited.

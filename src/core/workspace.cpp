@@ -181,6 +181,7 @@ Result<ChangeSet> Workspace::save(T record) {
   ChangeSet changes;
   changes.upserts.push_back(StoredRecord{T::kStore, record.meta.id, std::move(encoded)});
   t[record.meta.id] = std::move(record);
+  version_.bump();
   return changes;
 }
 
@@ -201,6 +202,7 @@ Result<ChangeSet> Workspace::resolve_conflict(const std::string& id, const std::
   ChangeSet changes;
   changes.upserts.push_back(StoredRecord{T::kStore, id, encode(record)});
   t[id] = std::move(record);
+  version_.bump();
   return changes;
 }
 
@@ -242,6 +244,7 @@ ChangeSet Workspace::remove(const std::string& id) {
   ChangeSet changes;
   auto& t = table<T>();
   if (t.erase(id) == 0) return changes;
+  version_.bump();
   changes.deletes.push_back(RecordKey{T::kStore, id});
   if constexpr (std::is_same_v<T, Pairing>) {
     remove_of_pairing(agreements_, id, changes);
@@ -311,7 +314,9 @@ Result<ChangeSet> Workspace::start_meeting(const std::string& pairing_id, const 
 }
 
 ChangeSet Workspace::set_settings(Json settings) {
-  settings_ = settings.is_object() ? std::move(settings) : Json::object();
+  Json next = settings.is_object() ? std::move(settings) : Json::object();
+  if (next != settings_) version_.bump();  // the same settings again change nothing derived from them
+  settings_ = std::move(next);
   ChangeSet changes;
   changes.upserts.push_back(StoredRecord{kStoreSettings, "settings", settings_});
   return changes;
@@ -319,6 +324,7 @@ ChangeSet Workspace::set_settings(Json settings) {
 
 ChangeSet Workspace::store_progress_report(const ProgressReport& report) {
   progress_reports_[report.pairing_id] = report;
+  version_.bump();
   ChangeSet changes;
   changes.upserts.push_back(StoredRecord{kStoreProgressReports, report.pairing_id, encode(report)});
   return changes;
@@ -410,6 +416,7 @@ Result<ChangeSet> Workspace::apply(const ChangeSet& changes) {
     else if (d.store == kStoreImports) imports_.erase(d.id);
     else if (d.store == kStoreSettings) settings_ = Json::object();
   }
+  if (!changes.empty()) version_.bump();
   return changes;
 }
 

@@ -3,6 +3,8 @@
 // Every mutation is validated first and then applied in one step, and returns the ChangeSet
 // the platform layer writes as one IndexedDB transaction; load_records() rebuilds the
 // workspace from everything stored.
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -136,7 +138,26 @@ class Workspace {
   // Applies stored records (e.g. from an import or another tab); all-or-nothing.
   Result<ChangeSet> apply(const ChangeSet& changes);
 
+  // Moves on every change made through this workspace (save, remove, apply, every operation built
+  // on them) and when the workspace is replaced by assignment (a load, a restore); never goes back.
+  // Whatever a screen derives from the records (a match input, a sorted list, a report) is keyed on
+  // it alone, so no change, however small, can leave a stale copy on screen.
+  std::uint64_t version() const { return version_.value; }
+
  private:
+  // A counter that a copy keeps and an assignment moves past both sides' values: a workspace
+  // assigned over another never shows a version its earlier contents already had.
+  struct Version {
+    std::uint64_t value = 0;
+    Version() = default;
+    Version(const Version&) = default;
+    Version& operator=(const Version& other) {
+      value = std::max(value, other.value) + 1;
+      return *this;
+    }
+    void bump() { ++value; }
+  };
+
   template <class T>
   std::map<std::string, T>& table();
   template <class T>
@@ -165,6 +186,7 @@ class Workspace {
   std::map<std::string, ProgressReport> progress_reports_;
   std::map<std::string, ImportRecord> imports_;
   Json settings_ = Json::object();
+  Version version_;
 };
 
 struct DamagedRecord {

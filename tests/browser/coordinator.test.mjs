@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, openApp, screenshot, outputDir } from './harness.mjs';
-import { click, findItem, testSiteDir, waitForText, waitForApp, exportVia, items } from './ui.mjs';
+import { click, findItem, testSiteDir, waitForText, waitForApp, exportVia, items, settle, texts } from './ui.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 let server; let url;
@@ -67,6 +67,95 @@ test('a coordinator imports three applications, matches, accepts and exports an 
     await findItem(page, 'Accepted');
     await screenshot(page, 'coordinator-5-introduced');
     assert.ok((await visibleLabels(page)).includes('Withdraw…'));
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+// The finding (issue 14 part 3): the match result was keyed on the people's row count, so an import
+// that only updates people (a resubmission changing a preference) left it current, with "Accept all"
+// enabled on pairs computed from the old answers.
+test('a resubmission imported after a match makes the run out of date, and "Accept all" is no longer offered', async () => {
+  const { context } = await launch();
+  try {
+    const { page, problems } = await openAsIktCoordinator(context);
+    let chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    await (await chooser).setFiles(['ana', 'ben', 'chen'].map((n) => path.join(fixtures, `${n}.application.json`)));
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 3 file/);
+    await click(page, 'Matching');
+    await click(page, 'Run matching');
+    await findItem(page, 'Accept all proposals', { timeout: 20000 });
+    const accept = page.getByRole('button', { name: 'Accept all proposals', exact: true });
+    assert.notEqual(await accept.getAttribute('aria-disabled'), 'true', 'offered on a fresh run');
+
+    // Ana sends her application again with a preference for Ben: same person, a later revision.
+    const ana = JSON.parse(fs.readFileSync(path.join(fixtures, 'ana.application.json'), 'utf8'));
+    ana.person.preferences = ['ben@example.org'];
+    ana.person.revision = 2;
+    ana.person.updated_at = ana.exported_at = '2024-03-02T09:00:00Z';
+    fs.mkdirSync(outputDir, { recursive: true });
+    const resubmission = path.join(outputDir, 'ana-resubmitted.application.json');
+    fs.writeFileSync(resubmission, JSON.stringify(ana, null, 2));
+    await click(page, 'Import');
+    chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    await (await chooser).setFiles([resubmission]);
+    await waitForText(page, 'import-preview', /0 new record\(s\), 1 updated/);
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 1 file/);
+
+    await click(page, 'Matching');
+    await waitForText(page, 'error', /changed since this run: run matching again before accepting/);
+    await settle(page);
+    assert.equal(await accept.getAttribute('aria-disabled'), 'true', 'not offered on the stale run');
+    // Clicking it anyway accepts nothing.
+    await click(page, 'Accept all proposals');
+    assert.ok(!(await texts(page, 'notice')).some((t) => /Accepted \d pair/.test(t)));
+    await click(page, 'Pairings');
+    assert.ok(!(await items(page)).some((i) => i.visible && i.label === 'Introduce'), 'no pairing was made');
+    // A new run takes the new answers and may be accepted again.
+    await click(page, 'Matching');
+    await click(page, 'Run matching');
+    for (let i = 0; i < 200 && (await accept.getAttribute('aria-disabled')) === 'true'; i++) await page.waitForTimeout(100);
+    assert.notEqual(await accept.getAttribute('aria-disabled'), 'true', 'offered again after a new run');
+    assert.ok(!(await texts(page, 'error')).some((t) => /changed since this run/.test(t)));
+    await screenshot(page, 'coordinator-stale-run-rerun');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+// Screen state belongs to one scheme (issue 14 part 3): the Participants screen kept its search in
+// a function static, so a search typed in one scheme still filtered the list of the next one.
+test('a search typed in one scheme\'s participants does not carry over to another scheme or back', async () => {
+  const { context } = await launch();
+  try {
+    const { page, problems } = await openAsIktCoordinator(context);
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    await (await chooser).setFiles(['ana', 'ben', 'chen'].map((n) => path.join(fixtures, `${n}.application.json`)));
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 3 file/);
+    await click(page, 'Participants');
+    await waitForText(page, 'participants', /^3 of 3 people$/);
+    const search = await findItem(page, 'search');
+    await page.mouse.click(search.x + 20, search.y + search.h / 2);
+    await page.keyboard.type('ана', { delay: 5 });
+    await settle(page);
+    await waitForText(page, 'participants', /^1 of 3 people$/);  // found across scripts and case
+
+    await click(page, 'Start');
+    await click(page, 'KIND mentoring');
+    await click(page, 'Coordinate the scheme');
+    await click(page, 'Participants');
+    await waitForText(page, 'participants', /^0 of 0 people$/);
+    // (the mirrored field keeps what was typed while it holds the focus; the list says what counts)
+
+    await click(page, 'Start');
+    await click(page, 'IKT mentoring');  // the scheme's radio button, drawn before the preset buttons
+    await click(page, 'Coordinate the scheme');
+    await click(page, 'Participants');
+    await waitForText(page, 'participants', /^3 of 3 people$/);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

@@ -100,3 +100,65 @@ TEST_CASE("a pairing file whose history the state machine could not produce is r
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].to_string() == "$.pairing.history[1]: \"proposed\" cannot be followed by \"completed\"");
 }
+
+namespace {
+std::vector<PairingStatus> targets(const std::vector<PairingStep>& steps) {
+  std::vector<PairingStatus> out;
+  for (const PairingStep& s : steps) out.push_back(s.to);
+  return out;
+}
+}  // namespace
+
+// Issue 14 part 3: the Pairings screen listed its own transitions beside allowed_next(); it now
+// draws coordinator_steps(), so the two can no longer disagree.
+TEST_CASE("the coordinator's steps are allowed_next() of each status, each one accepted by transition()") {
+  using S = PairingStatus;
+  const int days = 14;
+  auto walk = [](std::vector<StatusChange> history) {
+    Pairing p = fresh();
+    for (auto& h : history) p.history.push_back(h);
+    return p;
+  };
+  const std::vector<Pairing> pairings = {
+      fresh(),
+      walk({{S::requested, "2024-01-02", Actor::coordinator, ""}}),
+      walk({{S::requested, "2023-12-01", Actor::coordinator, ""}, {S::no_response, "2023-12-20", Actor::system, ""}}),
+      walk({{S::requested, "2024-01-02", Actor::coordinator, ""}, {S::accepted, "2024-01-03", Actor::mentor, ""}}),
+      walk({{S::requested, "2024-01-02", Actor::coordinator, ""}, {S::accepted, "2024-01-03", Actor::mentor, ""},
+            {S::active, "2024-01-04", Actor::coordinator, ""}}),
+      walk({{S::requested, "2024-01-02", Actor::coordinator, ""}, {S::declined, "2024-01-03", Actor::mentor, ""}}),
+      walk({{S::withdrawn, "2024-01-02", Actor::mentee, ""}}),
+  };
+  for (const std::string today : {"2024-01-05", "2024-02-01"}) {
+    for (const Pairing& p : pairings) {
+      CAPTURE(to_string(p.status()));
+      CAPTURE(today);
+      const std::vector<PairingStep> steps = coordinator_steps(p, today, days);
+      std::vector<S> expected = allowed_next(p.status());
+      // "No response" only once the mentor has had the scheme's days to answer.
+      if (p.status() == S::requested && today == std::string("2024-01-05"))
+        std::erase(expected, S::no_response);
+      CHECK(targets(steps) == expected);
+      for (const PairingStep& step : steps) {
+        Pairing copy = p;
+        const Outcome o = transition(copy, {step.to, today, step.by, step.reason, days});
+        CHECK_MESSAGE(o.ok(), (to_string(step.to) + ": " + o.message()));
+        CHECK(step.ends == (step.to == S::completed || step.to == S::withdrawn));
+      }
+    }
+  }
+}
+
+TEST_CASE("a mentor's answer is recorded as the mentor's, and a repeated request says it was asked again") {
+  using S = PairingStatus;
+  Pairing p = fresh();
+  REQUIRE(transition(p, {S::requested, "2024-01-02", Actor::coordinator, "", 0}).ok());
+  REQUIRE(transition(p, {S::no_response, "2024-01-20", Actor::system, "", 14}).ok());
+  const std::vector<PairingStep> steps = coordinator_steps(p, "2024-01-21", 14);
+  REQUIRE(steps.size() == 4);
+  CHECK(steps[0] == PairingStep{S::accepted, Actor::mentor, "", false});
+  CHECK(steps[1] == PairingStep{S::declined, Actor::mentor, "", false});
+  CHECK(steps[2] == PairingStep{S::requested, Actor::coordinator, "asked again", false});
+  CHECK(steps[3] == PairingStep{S::withdrawn, Actor::coordinator, "", true});
+  CHECK(coordinator_steps(fresh(), "2024-01-02", 14)[0] == PairingStep{S::requested, Actor::coordinator, "", false});
+}

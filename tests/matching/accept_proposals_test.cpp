@@ -48,6 +48,23 @@ TEST_CASE("a score explanation names the criteria that gave points") {
   CHECK(explain_score(0, ScoreBreakdown{}) == "0 points");
 }
 
+TEST_CASE("the Proposals table gets a score's parts from the core, not by cutting the explanation apart (issue 14 part 3)") {
+  ScoreBreakdown b;
+  b.points[static_cast<std::size_t>(Criterion::Topics)] = 30;
+  b.points[static_cast<std::size_t>(Criterion::TimeZone)] = 7;
+  b.points[static_cast<std::size_t>(Criterion::MenteePreference)] = -5;  // a penalty is a part too
+  const std::vector<ScorePart> parts = score_parts(b);
+  REQUIRE(parts.size() == 3);
+  CHECK(parts[0] == ScorePart{"topics", 30});
+  CHECK(parts[1] == ScorePart{"time zone", 7});
+  CHECK(parts[2] == ScorePart{"mentee preference", -5});
+  CHECK(score_reasons(b) == "topics 30 · time zone 7 · mentee preference -5");
+  CHECK(explain_score(32, b) == "32 points: " + score_reasons(b));
+  // Nothing gave points: no parts and no reasons (the screen shows an empty "Why", not "0 points").
+  CHECK(score_parts(ScoreBreakdown{}).empty());
+  CHECK(score_reasons(ScoreBreakdown{}).empty());
+}
+
 TEST_CASE("locking and forbidding a pair keeps one rule per pair and one lock per mentee") {
   Cohort c;
   const EmailPair ana_mentor{"mentor@example.org", "ana@example.org"};

@@ -4,6 +4,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include "app/locked_files.hpp"
 
@@ -28,7 +30,8 @@ constexpr const char* kDraftKey = kApplicationDraftSetting;
 
 struct FormState {
   std::string scheme_id;
-  int data_generation = -1;
+  std::optional<std::uint64_t> version;  // the workspace version last looked at
+  Person taken;                          // the stored draft the form started from
   Person draft;
   bool loaded = false;
   bool tried_export = false;
@@ -43,23 +46,40 @@ FormState& form() {
   return state;
 }
 
+// The draft stored for the scheme (in the settings record).
+Person stored_draft(const Session& session, const std::string& scheme_id) {
+  Person draft;
+  const Json& settings = session.workspace().settings();
+  if (settings.contains(kDraftKey) && settings[kDraftKey].is_object()) {
+    const Json& drafts = settings[kDraftKey];
+    if (drafts.contains(scheme_id)) {
+      Errors ignored;  // a draft may be incomplete; whatever decodes is shown again
+      decode(JsonReader(&drafts[scheme_id], "$", &ignored), draft);
+    }
+  }
+  draft.scheme_id = scheme_id;
+  return draft;
+}
+
 // Takes the stored draft; the screen's own state (export attempt, file name) resets only when
 // the scheme changes.
 void load_draft(Session& session, FormState& state) {
   if (state.scheme_id != session.scheme_id()) state = FormState{};
-  state.draft = Person{};
   state.scheme_id = session.scheme_id();
-  state.data_generation = session.data_generation();
+  state.version = session.workspace_version();
   state.loaded = true;
-  const Json& settings = session.workspace().settings();
-  if (settings.contains(kDraftKey) && settings[kDraftKey].is_object()) {
-    const Json& drafts = settings[kDraftKey];
-    if (drafts.contains(state.scheme_id)) {
-      Errors ignored;  // a draft may be incomplete; whatever decodes is shown again
-      decode(JsonReader(&drafts[state.scheme_id], "$", &ignored), state.draft);
-    }
-  }
-  state.draft.scheme_id = state.scheme_id;
+  state.taken = state.draft = stored_draft(session, state.scheme_id);
+}
+
+// Records that arrive from storage or another tab replace the form's copy; the form's own save
+// landing, or a change to anything else, keeps what is being typed.
+void follow_stored_draft(Session& session, FormState& state) {
+  if (!state.loaded || state.scheme_id != session.scheme_id() || !state.version) return load_draft(session, state);
+  if (*state.version == session.workspace_version()) return;
+  state.version = session.workspace_version();
+  const Person stored = stored_draft(session, state.scheme_id);
+  if (stored == state.draft) state.taken = stored;
+  else if (!(stored == state.taken)) load_draft(session, state);
 }
 
 void save_draft(Session& session) {
@@ -196,9 +216,7 @@ void draw_applicant_screen(Session& session) {
   }
   const Scheme& scheme = found->second;
   FormState& state = form();
-  // Records that arrive from storage or another tab replace the form's copy.
-  if (!state.loaded || state.scheme_id != session.scheme_id() || state.data_generation != session.data_generation())
-    load_draft(session, state);
+  follow_stored_draft(session, state);
   Person& p = state.draft;
   const std::vector<std::string> missing = missing_intake_fields(scheme, p);
   bool edited = false;

@@ -22,23 +22,6 @@
 namespace pairwise::app {
 namespace {
 
-struct ImportState {
-  std::vector<InputFile> files;
-  std::vector<std::string> unreadable;
-  bool skip_bad_rows = false;
-  bool has_preview = false;
-  ImportPreview preview;
-  std::optional<ImportPreviewJob> job;  // reading the files, a few per frame
-  // The survey export's columns and what each becomes (the first CSV's header; files from the
-  // same survey share it).
-  std::string csv_file;
-  SurveyTool csv_tool = SurveyTool::plain_table;
-  std::vector<SurveyColumn> csv_columns;  // the recognised question (and option) of each column
-  std::vector<std::string> csv_samples;   // a few distinct answers, to recognise a column by them
-  std::optional<ColumnMapping> mapping;
-  bool remember_mapping = true;
-  std::vector<std::string> keep_rows;  // answers kept over a later resubmission, by the coordinator
-};
 
 void read_csv_columns(ImportState& s, const Scheme& scheme) {
   for (const InputFile& f : s.files) {
@@ -75,13 +58,10 @@ void read_csv_columns(ImportState& s, const Scheme& scheme) {
   }
 }
 
-ImportState& state() {
-  static ImportState s;
-  return s;
-}
+ImportState& state(Session& session) { return session.screens().import; }
 
 void refresh_preview(Session& session, const Scheme& scheme) {
-  ImportState& s = state();
+  ImportState& s = state(session);
   ImportOptions options;
   options.scheme_id = scheme.meta.id;
   options.skip_bad_csv_rows = s.skip_bad_rows;
@@ -92,8 +72,8 @@ void refresh_preview(Session& session, const Scheme& scheme) {
 }
 
 // Reads files for about a frame's worth of time, then lets the page draw (and show progress).
-void continue_reading() {
-  ImportState& s = state();
+void continue_reading(Session& session) {
+  ImportState& s = state(session);
   if (!s.job) return;
   const double until = platform::now_ms() + 12.0;
   while (!s.job->done() && platform::now_ms() < until) s.job->step(4);
@@ -108,7 +88,7 @@ void continue_reading() {
 }
 
 void draw_column_mapping(Session& session, const Scheme& scheme) {
-  ImportState& s = state();
+  ImportState& s = state(session);
   section_heading(("Columns of " + s.csv_file).c_str());
   const std::string recognised = std::string("Recognised as ") +
                                  (s.csv_tool == SurveyTool::plain_table ? "a table with one header row"
@@ -204,7 +184,7 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
 // What the survey exports hold beyond new people: who is left out, who answered twice, answers
 // read with a guess, and required answers that came in empty. Each line is named by row and name.
 void draw_survey_findings(Session& session, const Scheme& scheme) {
-  ImportState& s = state();
+  ImportState& s = state(session);
   const ImportPreview& p = s.preview;
   for (const auto& reading : p.surveys) {
     const std::string line = reading.file + ": " + survey_tool_name(reading.tool) + " export, " +
@@ -216,8 +196,7 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
     ImGui::TextUnformatted(("Answers left out (" + std::to_string(p.left_out.size()) + "):").c_str());
     for (const auto& l : p.left_out) {
       capture_text("left-out", l.describe());
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", l.describe().c_str());
+      bullet_wrapped(l.describe());
     }
   }
   if (!p.resubmissions.empty()) {
@@ -246,8 +225,7 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
   if (!p.notes.empty()) {
     ImGui::TextUnformatted("Answers read with a guess:");
     for (const auto& n : p.notes) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", n.c_str());
+      bullet_wrapped(n);
     }
   }
   if (!p.status_changes.empty()) {
@@ -270,8 +248,7 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
     ImGui::TextUnformatted("Required answers that came in empty:");
     for (const auto& m : p.missing) {
       capture_text("missing", m.describe());
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", m.describe().c_str());
+      bullet_wrapped(m.describe());
     }
   }
 }
@@ -309,7 +286,7 @@ void draw_import_history(Session& session) {
 }  // namespace
 
 void draw_import_screen(Session& session, const Scheme& scheme) {
-  ImportState& s = state();
+  ImportState& s = state(session);
   if (has_opened_files()) {
     s.files.clear();
     s.unreadable.clear();
@@ -327,7 +304,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   open_files_button("Open application files…");
   help_text("You can also drop files anywhere on this page.");
 
-  continue_reading();
+  continue_reading(session);
   if (s.job) {
     const float done = static_cast<float>(s.job->files_read()) / static_cast<float>(std::max<std::size_t>(1, s.job->file_count()));
     const std::string progress = "Reading " + std::to_string(s.job->files_read()) + " of " +
@@ -374,8 +351,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   if (!s.preview.merged_people.empty()) {
     ImGui::TextUnformatted("Merged by e-mail (the same person in several files):");
     for (const auto& email : s.preview.merged_people) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", email.c_str());
+      bullet_wrapped(email);
     }
   }
   if (!s.preview.conflicts.empty()) {
@@ -383,9 +359,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     // edited on both sides: each line says which.
     ImGui::TextUnformatted("Two versions of the same record:");
     for (const auto& c : s.preview.conflicts) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s %s: kept %s, set aside %s (%s)", c.store.c_str(), c.key.c_str(), c.kept.c_str(),
-                         c.discarded.c_str(), c.reason.c_str());
+      bullet_wrapped(c.store + " " + c.key + ": kept " + c.kept + ", set aside " + c.discarded + " (" + c.reason + ")");
     }
   }
   draw_survey_findings(session, scheme);

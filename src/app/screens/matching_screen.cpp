@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <optional>
 
 #include "app/widgets.hpp"
@@ -17,37 +18,8 @@ namespace {
 using matching::MatchResult;
 using matching::PairRuleChoice;
 
-struct MatchingState {
-  std::string scheme_id;
-  matching::RecordsMatchingInput sent;  // the input of the run on display (or running)
-  std::optional<MatchResult> result;
-  bool running = false;
-  double started_ms = 0;
-  std::string error;
-  bool out_of_date = false;  // weights, locks or people changed since the run on display
-  std::string run_key;       // cohort_key() when the run on display started
-  std::string preview_key;   // cohort_key() of `preview`
-  matching::RecordsMatchingInput preview;  // who would be matched now (counts on screen)
-  // Rows in the order shown (indices into result->pairs), kept steady across re-runs, and the
-  // mentees in that order for the next run.
-  std::vector<std::size_t> row_order;
-  std::vector<std::string> shown_mentees;
-  bool row_order_stale = true;
-};
 
-// Changes whenever anything matching reads may have changed, so the screen neither rebuilds the
-// input every frame nor shows results for a cohort that has since changed.
-std::string cohort_key(const Session& session, const Scheme& scheme) {
-  const Workspace& ws = session.workspace();
-  return std::to_string(session.data_generation()) + "/" + std::to_string(scheme.meta.revision) + "/" +
-         std::to_string(ws.people().size()) + "/" + std::to_string(ws.pairings().size()) + "/" +
-         scheme.meta.updated_at;
-}
-
-MatchingState& state() {
-  static MatchingState s;
-  return s;
-}
+MatchingState& state(Session& session) { return session.screens().matching; }
 
 const char* criterion_title(const std::string& key) {
   if (key == "topics") return "Shared topics / area of activity";
@@ -69,16 +41,21 @@ bool is_conflict_rule(const std::string& key) {
 }
 
 void start_run(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   s.scheme_id = scheme.meta.id;
   s.sent = matching::matching_input_from_records(session.workspace(), scheme);
   s.running = true;
   s.error.clear();
   s.out_of_date = false;
-  s.run_key = cohort_key(session, scheme);
+  s.run_version = session.workspace_version();
   s.started_ms = platform::now_ms();
-  platform::run_in_matching_worker(matching::encode_matching_request(s.sent.input, {}), [](const std::string& reply) {
-    MatchingState& st = state();
+  // The reply finds the state it belongs to; a run the screen has since dropped (another scheme,
+  // a restored workspace, Stop) is ignored.
+  const std::uint64_t run = s.run_version;
+  MatchingState* owner = &s;
+  platform::run_in_matching_worker(matching::encode_matching_request(s.sent.input, {}), [owner, run](const std::string& reply) {
+    MatchingState& st = *owner;
+    if (!st.running || st.run_version != run) return;
     st.running = false;
     MatchResult result;
     if (matching::decode_matching_reply(reply, result, st.error)) {
@@ -155,7 +132,7 @@ void draw_pair_rules(Session& session, const Scheme& scheme) {
 }
 
 void accept_all(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   const std::vector<matching::AcceptedProposal> proposals = matching::proposals_of(s.sent.input, *s.result);
   auto accepted = matching::accept_proposals(session.workspace(), scheme.meta.id, proposals,
                                              session.workspace().clock().today());
@@ -167,7 +144,7 @@ void accept_all(Session& session, const Scheme& scheme) {
 }
 
 void draw_results(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   const MatchResult& r = *s.result;
   const auto& input = s.sent.input;
   section_heading("Proposals");
@@ -220,8 +197,7 @@ void draw_results(Session& session, const Scheme& scheme) {
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(p.score));
         ImGui::TableNextColumn();
-        const std::string why = matching::explain_score(p.score, p.breakdown);
-        ImGui::TextWrapped("%s", why.substr(why.find(':') == std::string::npos ? why.size() : why.find(':') + 2).c_str());
+        ImGui::TextWrapped("%s", matching::score_reasons(p.breakdown).c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!session.can_edit());
         const bool locked = matching::pair_rule_of(scheme, pair) == PairRuleChoice::locked;
@@ -258,17 +234,17 @@ void draw_results(Session& session, const Scheme& scheme) {
 }  // namespace
 
 void draw_matching_screen(Session& session, const Scheme& scheme) {
-  MatchingState& s = state();
+  MatchingState& s = state(session);
   if (s.scheme_id != scheme.meta.id) {
     if (s.running) platform::cancel_matching_worker();
     s = MatchingState{};
     s.scheme_id = scheme.meta.id;
   }
-  const std::string key = cohort_key(session, scheme);
-  if (s.result && s.run_key != key) s.out_of_date = true;
-  if (s.preview_key != key) {
+  const std::uint64_t version = session.workspace_version();
+  if (s.result && s.run_version != version) s.out_of_date = true;
+  if (s.preview_version != version) {
     s.preview = matching::matching_input_from_records(session.workspace(), scheme);
-    s.preview_key = key;
+    s.preview_version = version;
   }
 
   if (scheme.matching_mode == MatchingMode::mentor_picks_requests)

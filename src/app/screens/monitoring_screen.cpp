@@ -43,13 +43,13 @@ int day_number(const std::string& date, const std::string& origin) {
 void draw_monitoring_screen(Session& session, const Scheme& scheme) {
   const std::string today = session.workspace().clock().today();
   // Summarised again only when a record changed (it reads every progress report).
-  static std::string summarized_key;
-  static MonitoringSummary s;
+  MonitoringState& state = session.screens().monitoring;
   const std::string key = scheme.meta.id + "/" + today + "/" + std::to_string(session.workspace_version());
-  if (key != summarized_key) {
-    summarized_key = key;
-    s = summarize_progress(session.workspace(), scheme.meta.id, today);
+  if (key != state.summarized_key) {
+    state.summarized_key = key;
+    state.summary = summarize_progress(session.workspace(), scheme.meta.id, today);
   }
+  const MonitoringSummary& s = state.summary;
   const std::string stages = describe_stages(s.stages);
   capture_text("monitoring", stages);
   ImGui::TextUnformatted(stages.c_str());

@@ -137,7 +137,6 @@ void draw_partner_notebook_popup(Session& session, const PairView& view) {
   if (button("Merge", session.can_edit() && !p.changes.empty())) {
     session.flush_now();
     if (session.record(apply_pair_file(session.workspace(), p), g_merge->file_name)) {
-      note_records_replaced();
       session.notify("Merged " + g_merge->file_name + ": " + std::to_string(p.changes.size()) + " record(s) changed.");
     }
     g_merge.reset();

@@ -56,8 +56,7 @@ void draw_smart_check(const Objective& o, const std::string& today) {
   for (const SmartIssue& issue : issues) {
     capture_text("smart", issue.message);
     ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(TextTone::warning));
-    ImGui::Bullet();
-    ImGui::TextWrapped("%s", issue.message.c_str());
+    bullet_wrapped(issue.message);
     ImGui::PopStyleColor();
   }
 }

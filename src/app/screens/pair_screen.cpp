@@ -68,7 +68,6 @@ void join_pairing(Session& session, PendingJoin& join) {
   Json settings = with_side_in_pairing(session.workspace().settings(), join.preview.pairing_id, *join.side);
   settings = with_current_pairing(settings, join.preview.pairing_id);
   session.record(session.workspace().set_settings(settings));
-  note_records_replaced();
   const Pairing& p = join.pack.pairing;
   session.notify("You joined the pairing of " + name_on_side(session.workspace(), p, Role::mentor) + " and " +
                  name_on_side(session.workspace(), p, Role::mentee) + " (" + join.pack.scheme.name + ").");

@@ -9,15 +9,9 @@
 #include "platform/browser.hpp"
 
 namespace pairwise::app {
-namespace {
-int g_records_replaced = 0;
-}  // namespace
-
 std::string person_label(const Session& session, const Pairing& pairing, Role side) {
   return name_on_side(session.workspace(), pairing, side) + " (" + enum_to_string(kRoleNames, side) + ")";
 }
-
-void note_records_replaced() { ++g_records_replaced; }
 
 void download_meetings_calendar(Session& session, const PairView& view, const std::vector<Meeting>& meetings,
                                 const std::string& what) {
@@ -47,8 +41,6 @@ void open_printable(Session& session, const std::string& html, const std::string
                      " in your downloads: open it and print it from there.",
                  true);
 }
-
-std::pair<int, int> pair_data_version(const Session& session) { return {session.data_generation(), g_records_replaced}; }
 
 bool single_line_dialog(const char* title, const char* label, std::string& value, const char* confirm,
                         const std::string& problem) {

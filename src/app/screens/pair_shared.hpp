@@ -1,6 +1,8 @@
 #pragma once
 // What the Pair workspace's tabs share: the open pairing seen from this person's side, working
 // copies of records being typed into, and the one-line dialogs (date of a new meeting, …).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,29 +28,33 @@ struct PairView {
 // "Mina Mentor (mentor)" for the side given.
 std::string person_label(const Session& session, const Pairing& pairing, Role side);
 
-// Bumped when a file is merged in: working copies reload even though the session's data
-// generation (which counts loads and other tabs) did not change.
-void note_records_replaced();
-std::pair<int, int> pair_data_version(const Session& session);
-
 // A screen's working copy of one stored record. It is typed into directly and saved after a pause
-// (Session::save_soon); it reloads when another record is chosen or the stored data changed
-// underneath (another tab, a merged notebook).
+// (Session::save_soon); it reloads when another record is chosen or the stored record changed
+// underneath (another tab, a merged notebook, a chosen conflict), and keeps what is being typed
+// when the only change was its own save landing or a change to other records.
 template <class T>
 struct RecordDraft {
   std::string id;
-  std::pair<int, int> version{-1, -1};
+  std::optional<std::uint64_t> version;  // the workspace version last looked at
+  T taken{};                             // the stored record this copy started from
+  std::optional<T> sent;                 // what this copy last handed to be saved
   T value{};
 
   // Returns false if the record no longer exists.
   bool sync(const Session& session, const std::string& wanted_id) {
-    if (id != wanted_id || version != pair_data_version(session)) {
-      id = wanted_id;
-      version = pair_data_version(session);
-      const T* stored = session.workspace().find<T>(wanted_id);
-      value = stored ? *stored : T{};
+    const T* stored = session.workspace().find<T>(wanted_id);
+    if (id != wanted_id || !version) {
+      take(session, wanted_id, stored);
+    } else if (*version != session.workspace_version()) {
+      version = session.workspace_version();
+      const T current = stored ? *stored : T{};
+      // Its own save landing (what was sent may differ from what is shown: a meeting keeps its
+      // last valid date while the typed one is not a date yet) or no change to this record.
+      const bool own = same_content(current, value) || (sent && same_content(current, *sent));
+      if (own) taken = current;
+      else if (!same_content(current, taken)) take(session, wanted_id, stored);  // changed underneath
     }
-    return session.workspace().find<T>(wanted_id) != nullptr;
+    return stored != nullptr;
   }
 
   // Saves this copy after the typing pause; the copy is taken now, so choosing another record
@@ -57,6 +63,7 @@ struct RecordDraft {
   // Saves `copy` (this record as it should be stored) after the typing pause.
   void save_soon(Session& session, const char* what, T copy) {
     Session* s = &session;
+    sent = copy;
     StoredRecord journal{T::kStore, id, encode(copy)};
     session.save_soon(
         std::string("pair/") + T::kStore + "/" + id,
@@ -67,9 +74,23 @@ struct RecordDraft {
   // and overwrite this change with an older copy.
   void save_now(Session& session, const char* what) {
     const T pressed = value;
+    sent = pressed;
     session.flush_now();
     session.record(session.workspace().save(pressed), std::string("Saving ") + what);
-    version = {-1, -1};  // take the stored revision on the next frame
+    version.reset();  // take the stored revision on the next frame
+  }
+
+ private:
+  void take(const Session& session, const std::string& wanted_id, const T* stored) {
+    id = wanted_id;
+    version = session.workspace_version();
+    taken = value = stored ? *stored : T{};
+    sent.reset();
+  }
+  // Equal apart from the revision, times and field versions that a save gives it.
+  static bool same_content(const T& a, T b) {
+    b.meta = a.meta;
+    return a == b;
   }
 };
 
@@ -85,7 +106,7 @@ bool draw_conflicts(Session& session, const T& record, RecordDraft<T>& draft) {
   session.flush_now();
   const bool stored = session.record(session.workspace().resolve_conflict<T>(record.meta.id, path, value),
                                      "Keeping the chosen text");
-  draft.version = {-1, -1};  // take the stored record on the next frame
+  draft.version.reset();  // take the stored record on the next frame
   return stored;
 }
 // A small popup with one single-line field: Enter confirms, Esc or Cancel closes. Open it with

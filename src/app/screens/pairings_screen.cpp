@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
@@ -39,19 +40,7 @@ const char* status_title(PairingStatus status) {
   return "";
 }
 
-// A closing step waiting for the coordinator's confirmation.
-struct PendingEnd {
-  std::string pairing_id;
-  PairingStatus to = PairingStatus::withdrawn;
-  std::string reason;
-  std::string question;
-  bool open = false;  // the dialog opens from the table's rows but lives outside them (popup ids)
-};
-
-PendingEnd& pending_end() {
-  static PendingEnd p;
-  return p;
-}
+PairingsState& state(Session& session) { return session.screens().pairings; }
 
 // A pairing's buttons change with its status, and the next stage's button appears where the pointer
 // just clicked ("Introduce" becomes "Accepted"): the second click of a double click would record an
@@ -59,14 +48,9 @@ PendingEnd& pending_end() {
 // are shown disabled.
 constexpr double kSettleSeconds = 0.6;
 
-std::map<std::string, double>& changed_at() {
-  static std::map<std::string, double> times;
-  return times;
-}
-
-bool settling(const Pairing& pairing) {
-  auto it = changed_at().find(pairing.meta.id);
-  return it != changed_at().end() && ImGui::GetTime() - it->second < kSettleSeconds;
+bool settling(const PairingsState& s, const Pairing& pairing) {
+  auto it = s.changed_at.find(pairing.meta.id);
+  return it != s.changed_at.end() && ImGui::GetTime() - it->second < kSettleSeconds;
 }
 
 bool move(Session& session, const Scheme& scheme, const Pairing& pairing, PairingStatus to, Actor by,
@@ -74,7 +58,7 @@ bool move(Session& session, const Scheme& scheme, const Pairing& pairing, Pairin
   TransitionRequest request{to, session.workspace().clock().today(), by, reason, scheme.no_response_days};
   const std::string id = pairing.meta.id;  // the record may be replaced by the change
   if (!session.record(session.workspace().transition_pairing(id, request), "Updating the pairing")) return false;
-  changed_at()[id] = ImGui::GetTime();
+  state(session).changed_at[id] = ImGui::GetTime();
   platform::request_frame_after(static_cast<int>(kSettleSeconds * 1000) + 50);  // to draw them enabled again
   return true;
 }
@@ -117,9 +101,8 @@ void introduce(Session& session, const Scheme& scheme, const Pairing& pairing) {
   move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator);
 }
 
-void ask_to_end(const Pairing& pairing, PairingStatus to, const std::string& question) {
-  PendingEnd& p = pending_end();
-  p = PendingEnd{pairing.meta.id, to, "", question, true};
+void ask_to_end(Session& session, const Pairing& pairing, PairingStatus to, const std::string& question) {
+  state(session).end = PendingEnd{pairing.meta.id, to, "", question, true};
 }
 
 // A button that moves the pairing to its next status: shown disabled while the row settles, so the
@@ -131,69 +114,98 @@ bool step_button(const char* label, bool settling_now) {
   return pressed && !settling_now;
 }
 
-void draw_actions_now(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue, bool settle) {
+// The label, the tooltip and the confirmation of each step the core offers (coordinator_steps).
+const char* step_label(PairingStatus from, const PairingStep& step) {
+  switch (step.to) {
+    case PairingStatus::requested: return from == PairingStatus::proposed ? "Introduce" : "Ask again";
+    case PairingStatus::accepted: return "Accepted";
+    case PairingStatus::declined: return "Declined";
+    case PairingStatus::no_response: return "No response";
+    case PairingStatus::active: return "Started";
+    case PairingStatus::completed: return "Close…";
+    case PairingStatus::withdrawn: return "Withdraw…";
+    case PairingStatus::proposed: break;
+  }
+  return "";
+}
+
+const char* step_tooltip(PairingStatus from, const PairingStep& step) {
+  if (step.to == PairingStatus::requested && from == PairingStatus::proposed)
+    return "Downloads the introduction pack to send to both, and records the request";
+  if (step.to == PairingStatus::declined) return "A mentor may decline without giving a reason";
+  if (step.to == PairingStatus::active) return "They have met: the pairing is under way";
+  return nullptr;
+}
+
+void take_step(Session& session, const Scheme& scheme, const Pairing& pairing, const PairingStep& step) {
+  const PairingStatus from = pairing.status();
+  if (step.to == PairingStatus::requested && from == PairingStatus::proposed) return introduce(session, scheme, pairing);
+  if (!step.ends) {
+    move(session, scheme, pairing, step.to, step.by, step.reason);
+    return;
+  }
   const std::string who = session.workspace().display_name(pairing.mentee_email) + " and " +
                           session.workspace().display_name(pairing.mentor_email);
-  switch (pairing.status()) {
-    case PairingStatus::proposed:
-      if (step_button("Introduce", settle)) introduce(session, scheme, pairing);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Downloads the introduction pack to send to both, and records the request");
-      break;
-    case PairingStatus::requested:
-    case PairingStatus::no_response:
-      if (step_button("Accepted", settle)) move(session, scheme, pairing, PairingStatus::accepted, Actor::mentor);
-      ImGui::SameLine();
-      if (step_button("Declined", settle)) move(session, scheme, pairing, PairingStatus::declined, Actor::mentor);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("A mentor may decline without giving a reason");
-      ImGui::SameLine();
-      if (pairing.status() == PairingStatus::no_response) {
-        if (step_button("Ask again", settle)) move(session, scheme, pairing, PairingStatus::requested, Actor::coordinator, "asked again");
-      } else if (overdue && step_button("No response", settle)) {
-        move(session, scheme, pairing, PairingStatus::no_response, Actor::coordinator);
-      }
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Pack")) download_introduction_pack(session, scheme, pairing);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the introduction pack again");
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Send by e-mail")) mail_introduction_pack(session, scheme, pairing);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Opens your mail program to both of them; attach the pack by hand");
-      if (auto escalation = escalation_message(session.workspace(), pairing.meta.id, session.workspace().clock().today());
-          escalation && pairing.status() == PairingStatus::no_response) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton("E-mail the supervisor")) {
-          platform::open_mail(mailto_url(*escalation));
-          session.notify("Your mail program opens with a message to " + scheme.escalate_to.describe() + ".");
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("A prepared message asking %s to follow up", scheme.escalate_to.describe().c_str());
-      }
-      break;
-    case PairingStatus::accepted:
-      if (step_button("Started", settle)) move(session, scheme, pairing, PairingStatus::active, Actor::coordinator);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("They have met: the pairing is under way");
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Pack")) download_introduction_pack(session, scheme, pairing);
-      break;
-    case PairingStatus::active:
-      if (step_button("Close…", settle))
-        ask_to_end(pairing, PairingStatus::completed, "Close the pairing of " + who + " as completed?");
-      break;
-    default:
-      break;
-  }
-  if (!is_final(pairing.status())) {
+  ask_to_end(session, pairing, step.to,
+             step.to == PairingStatus::completed
+                 ? "Close the pairing of " + who + " as completed?"
+                 : "Withdraw the pairing of " + who + "? Either side may withdraw without giving fault. This cannot be undone.");
+}
+
+// The pack and the mail for a pair introduced but not yet under way (not steps of the lifecycle).
+void draw_introduction_tools(Session& session, const Scheme& scheme, const Pairing& pairing) {
+  if (ImGui::SmallButton("Pack")) download_introduction_pack(session, scheme, pairing);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the introduction pack again");
+  if (pairing.status() == PairingStatus::accepted) return;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Send by e-mail")) mail_introduction_pack(session, scheme, pairing);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Opens your mail program to both of them; attach the pack by hand");
+  if (pairing.status() != PairingStatus::no_response) return;
+  if (auto escalation = escalation_message(session.workspace(), pairing.meta.id, session.workspace().clock().today())) {
     ImGui::SameLine();
-    if (step_button("Withdraw…", settle))
-      ask_to_end(pairing, PairingStatus::withdrawn,
-                 "Withdraw the pairing of " + who + "? Either side may withdraw without giving fault. This cannot be undone.");
+    if (ImGui::SmallButton("E-mail the supervisor")) {
+      platform::open_mail(mailto_url(*escalation));
+      session.notify("Your mail program opens with a message to " + scheme.escalate_to.describe() + ".");
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A prepared message asking %s to follow up", scheme.escalate_to.describe().c_str());
   }
 }
 
-void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing, bool overdue) {
-  draw_actions_now(session, scheme, pairing, overdue, settling(pairing));
+// The steps the core's lifecycle allows today (coordinator_steps, from allowed_next), then the
+// pack and mail, then withdrawing, which sits last in every row.
+void draw_actions_now(Session& session, const Scheme& scheme, const Pairing& pairing, bool settle) {
+  const PairingStatus from = pairing.status();
+  const std::vector<PairingStep> steps =
+      coordinator_steps(pairing, session.workspace().clock().today(), scheme.no_response_days);
+  bool first = true;
+  auto beside = [&first] {
+    if (!first) ImGui::SameLine();
+    first = false;
+  };
+  std::optional<PairingStep> taken;
+  auto draw_step = [&](const PairingStep& step) {
+    beside();
+    if (step_button(step_label(from, step), settle)) taken = step;
+    if (const char* tip = step_tooltip(from, step); tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+  };
+  for (const PairingStep& step : steps)
+    if (step.to != PairingStatus::withdrawn) draw_step(step);
+  if (from == PairingStatus::requested || from == PairingStatus::no_response || from == PairingStatus::accepted) {
+    beside();
+    draw_introduction_tools(session, scheme, pairing);
+  }
+  for (const PairingStep& step : steps)
+    if (step.to == PairingStatus::withdrawn) draw_step(step);
+  // Taken after the row is drawn: the step replaces the record `pairing` refers to.
+  if (taken) take_step(session, scheme, pairing, *taken);
+}
+
+void draw_actions(Session& session, const Scheme& scheme, const Pairing& pairing) {
+  draw_actions_now(session, scheme, pairing, settling(state(session), pairing));
 }
 
 void draw_end_dialog(Session& session, const Scheme& scheme) {
-  PendingEnd& p = pending_end();
+  PendingEnd& p = state(session).end;
   if (p.open) ImGui::OpenPopup("End pairing");
   p.open = false;
   const bool confirmed = confirm_dialog("End pairing", p.question,
@@ -217,13 +229,13 @@ const char* rule_mark(RuleStatus status) {
 
 // The scheme's own rules (response times, escalations, decision dates, feedback invitations…):
 // only what needs the coordinator's attention, so a healthy scheme shows one line.
-void draw_scheme_rules(const Session& session, const Scheme& scheme, const std::string& today) {
+void draw_scheme_rules(Session& session, const Scheme& scheme, const std::string& today) {
   // Checked again only when a record changed (the checks read every person and pairing).
-  static std::string checked_key;
-  static std::vector<RuleCheck> attention;
+  PairingsState& s = state(session);
+  std::vector<RuleCheck>& attention = s.attention;
   const std::string key = scheme.meta.id + "/" + today + "/" + std::to_string(session.workspace_version());
-  if (key != checked_key) {
-    checked_key = key;
+  if (key != s.checked_key) {
+    s.checked_key = key;
     attention.clear();
     for (const RuleCheck& c : check_scheme_rules(session.workspace(), scheme.meta.id, today))
       if (c.status == RuleStatus::not_met) attention.push_back(c);
@@ -362,7 +374,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
         ImGui::TextUnformatted(p.status_since().c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!session.can_edit());
-        draw_actions(session, scheme, p, overdue);
+        draw_actions(session, scheme, p);
         ImGui::EndDisabled();
         ImGui::PopID();
       }

@@ -6,8 +6,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
+#include <cstdint>
+#include <optional>
 
 #include "app/screens/conflict_choices.hpp"
 #include "app/testing/item_capture.hpp"
@@ -16,58 +16,13 @@
 #include "core/operations/participant_correction.hpp"
 #include "core/operations/scheme_operations.hpp"
 #include "core/reports/csv_exports.hpp"
+#include "core/reports/participant_list.hpp"
 #include "core/sync/field_merge.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
 
 namespace pairwise::app {
 namespace {
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-std::string joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : "; ") + v;
-  return out;
-}
-
-std::string roles_text(const Person& p) {
-  if (p.is_mentor() && p.is_mentee()) return "mentor & mentee";
-  return p.is_mentor() ? "mentor" : (p.is_mentee() ? "mentee" : "");
-}
-
-struct Filters {
-  std::string search;
-  int role = 0;  // 0 all, 1 mentors, 2 mentees
-  std::string language;
-  std::string topic;
-  std::string time_zone;  // "UTC+01:00"
-  std::string status;     // "active", "paused", …
-};
-
-std::string utc_offset_text(const Person& p) {
-  if (!p.utc_offset_minutes) return "";
-  const int m = *p.utc_offset_minutes;
-  char text[16];
-  std::snprintf(text, sizeof text, "UTC%c%02d:%02d", m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60);
-  return text;
-}
-
-bool matches(const Person& p, const Filters& f, const std::string& search_lower) {
-  if (f.role == 1 && !p.is_mentor()) return false;
-  if (f.role == 2 && !p.is_mentee()) return false;
-  if (!f.language.empty() && std::find(p.languages.begin(), p.languages.end(), f.language) == p.languages.end()) return false;
-  if (!f.topic.empty() && std::find(p.topics.begin(), p.topics.end(), f.topic) == p.topics.end()) return false;
-  if (!f.time_zone.empty() && utc_offset_text(p) != f.time_zone) return false;
-  if (!f.status.empty() && enum_to_string(kPersonStatusNames, p.status) != f.status) return false;
-  if (search_lower.empty()) return true;
-  const std::string haystack = lower(p.name + " " + p.email + " " + p.country + " " + p.region + " " +
-                                     joined(p.languages) + " " + joined(p.topics) + " " + p.organisation);
-  return haystack.find(search_lower) != std::string::npos;
-}
 
 void combo_of(const char* label, std::string& value, const std::vector<std::string>& options) {
   ImGui::AlignTextToFramePadding();
@@ -82,92 +37,16 @@ void combo_of(const char* label, std::string& value, const std::vector<std::stri
   }
 }
 
-// What the table shows, rebuilt only when the people, the filters or the sort order change: with
-// 10,000 people, filtering and sorting every frame would make scrolling stutter.
-struct ParticipantsView {
-  std::string key;
-  int sort_column = 0;
-  bool ascending = true;
-  std::size_t total = 0;
-  std::vector<std::string> row_ids;  // ids, not pointers: an import replaces the workspace's tables
-  std::vector<std::string> languages, topics, time_zones;
-};
 
-std::string view_key(const Session& session, const Scheme& scheme, const Filters& f) {
-  return scheme.meta.id + "\n" + std::to_string(session.workspace_version()) + "\n" + f.search + "\n" +
-         std::to_string(f.role) + "\n" + f.language + "\n" + f.topic + "\n" + f.time_zone + "\n" + f.status;
+void rebuild(ParticipantsView& view, const Session& session, const Scheme& scheme, const ParticipantFilter& filter,
+             const ParticipantSort& sort) {
+  view.list = list_participants(session.workspace(), scheme, filter, sort);
+  view.scheme_id = scheme.meta.id;
+  view.version = session.workspace_version();
+  view.filter = filter;
+  view.sort = sort;
 }
 
-void rebuild(ParticipantsView& view, const Session& session, const Scheme& scheme, const Filters& filters) {
-  std::vector<const Person*> people;
-  view.languages.clear();
-  view.topics = scheme.topics;
-  view.time_zones.clear();
-  for (const auto& [id, p] : session.workspace().people()) {
-    if (p.scheme_id != scheme.meta.id) continue;
-    people.push_back(&p);
-    for (const auto& l : p.languages)
-      if (std::find(view.languages.begin(), view.languages.end(), l) == view.languages.end()) view.languages.push_back(l);
-    for (const auto& t : p.topics)
-      if (std::find(view.topics.begin(), view.topics.end(), t) == view.topics.end()) view.topics.push_back(t);
-    const std::string zone = utc_offset_text(p);
-    if (!zone.empty() && std::find(view.time_zones.begin(), view.time_zones.end(), zone) == view.time_zones.end())
-      view.time_zones.push_back(zone);
-  }
-  std::sort(view.time_zones.begin(), view.time_zones.end(), [](const std::string& a, const std::string& b) {
-    auto minutes = [](const std::string& z) { return (z[3] == '-' ? -1 : 1) * (std::stoi(z.substr(4, 2)) * 60 + std::stoi(z.substr(7, 2))); };
-    return minutes(a) < minutes(b);
-  });
-  std::sort(view.languages.begin(), view.languages.end());
-  view.total = people.size();
-
-  const std::string search_lower = lower(filters.search);
-  std::vector<const Person*> rows;
-  rows.reserve(people.size());
-  for (const Person* p : people)
-    if (matches(*p, filters, search_lower)) rows.push_back(p);
-  const int column = view.sort_column;
-  const bool ascending = view.ascending;
-  if (column == 6) {
-    std::stable_sort(rows.begin(), rows.end(), [ascending](const Person* a, const Person* b) {
-      const int x = a->experience_years.value_or(-1), y = b->experience_years.value_or(-1);
-      return ascending ? x < y : x > y;
-    });
-  } else {
-    // Sort keys computed once per person, not once per comparison.
-    auto key = [column](const Person* p) -> std::string {
-      switch (column) {
-        case 1: return lower(p->email);
-        case 2: return roles_text(*p);
-        case 3: return lower(p->country);
-        case 4: return lower(joined(p->languages));
-        case 5: return lower(joined(p->topics));
-        default: return lower(p->name.empty() ? p->email : p->name);
-      }
-    };
-    std::vector<std::pair<std::string, const Person*>> keyed;
-    keyed.reserve(rows.size());
-    for (const Person* p : rows) keyed.emplace_back(key(p), p);
-    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
-      return ascending ? a.first < b.first : b.first < a.first;
-    });
-    for (std::size_t k = 0; k < rows.size(); ++k) rows[k] = keyed[k].second;
-  }
-  view.row_ids.clear();
-  view.row_ids.reserve(rows.size());
-  for (const Person* p : rows) view.row_ids.push_back(p->meta.id);
-}
-
-// The participant the coordinator is correcting, and the answers as edited so far.
-struct ParticipantEditor {
-  std::string person_id;  // "" = closed
-  ParticipantCorrection draft;
-  std::string error;
-  // A status change being prepared (IKT: a mentor pauses or leaves, a person is removed).
-  int new_status = 1;  // index into kPersonStatusNames; "paused" first offered
-  std::string status_reason;
-  std::string status_error;
-};
 
 // The person's status with its history, and a change with a reason, through the core's rules
 // (set_person_status: a removal needs a reason and withdraws the person's live pairings).
@@ -247,7 +126,7 @@ void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& sche
   ImGui::Checkbox("Mentor", &editor.draft.mentor);
   ImGui::SameLine();
   ImGui::Checkbox("Mentee", &editor.draft.mentee);
-  list_field("Topics", editor.draft.topics, scheme.topics.empty() ? "" : joined(scheme.topics).c_str());
+  list_field("Topics", editor.draft.topics, scheme.topics.empty() ? "" : joined_values(scheme.topics).c_str());
   int_field("How many mentees", editor.draft.capacity, 0, 1000);
   if (!editor.error.empty()) error_text(editor.error);
   const bool save_pressed = button("Save correction", session.can_edit());
@@ -271,11 +150,6 @@ void draw_editor(ParticipantEditor& editor, Session& session, const Scheme& sche
   ImGui::PopID();
 }
 
-// The participants changed differently on two devices, found again whenever the workspace changes.
-struct ConflictedPeople {
-  long long version = -1;
-  std::vector<std::string> ids;
-};
 
 void refresh(ConflictedPeople& conflicted, const Session& session) {
   if (conflicted.version == session.workspace_version()) return;
@@ -310,17 +184,16 @@ void draw_conflicted_people(const ConflictedPeople& conflicted, ParticipantEdito
 }  // namespace
 
 void draw_participants_screen(Session& session, const Scheme& scheme) {
-  static Filters filters;
-  static ParticipantsView view;
-  static ParticipantEditor editor;
-  static ConflictedPeople conflicted;
+  ParticipantsState& state = session.screens().participants;
+  ParticipantFilter& filters = state.filter;
+  ParticipantSort& sort = state.sort;
+  ParticipantsView& view = state.view;
+  ParticipantEditor& editor = state.editor;
+  ConflictedPeople& conflicted = state.conflicted;
   refresh(conflicted, session);
-  const std::vector<std::string> statuses = {"active", "paused", "left", "removed"};
-  const std::string key = view_key(session, scheme, filters);
-  if (key != view.key) {
-    rebuild(view, session, scheme, filters);
-    view.key = key;
-  }
+  const bool stale = view.scheme_id != scheme.meta.id || view.version != session.workspace_version() ||
+                     !(view.filter == filters) || !(view.sort == sort);
+  if (stale) rebuild(view, session, scheme, filters, sort);
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::InputTextWithHint("##search", "Search name, e-mail, topic…", &filters.search);
@@ -328,18 +201,25 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   static const char* const kRoleFilters[] = {"everyone", "mentors", "mentees"};
-  if (labelled_combo("Role", kRoleFilters[std::clamp(filters.role, 0, 2)])) {
+  const int role = std::clamp(static_cast<int>(filters.role), 0, 2);
+  if (labelled_combo("Role", kRoleFilters[role])) {
     for (int i = 0; i < 3; ++i)
-      if (ImGui::Selectable(kRoleFilters[i], filters.role == i)) filters.role = i;
+      if (ImGui::Selectable(kRoleFilters[i], role == i)) filters.role = static_cast<RoleFilter>(i);
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  combo_of("Language", filters.language, view.languages);
+  combo_of("Language", filters.language, view.list.languages);
   ImGui::SameLine();
-  combo_of("Topic", filters.topic, view.topics);
-  combo_of("Time zone", filters.time_zone, view.time_zones);
+  combo_of("Topic", filters.topic, view.list.topics);
+  combo_of("Time zone", filters.time_zone, view.list.time_zones);
   ImGui::SameLine();
-  combo_of("Status", filters.status, statuses);
+  std::vector<std::string> statuses;
+  for (const auto& [status, name] : kPersonStatusNames) statuses.emplace_back(name);
+  std::string status = filters.status ? enum_to_string(kPersonStatusNames, *filters.status) : "";
+  combo_of("Status", status, statuses);
+  filters.status.reset();
+  for (const auto& [value, name] : kPersonStatusNames)
+    if (status == name) filters.status = value;
   ImGui::SameLine();
   if (ImGui::Button("Export participants CSV")) {
     deliver_export(session, export_file_name({"participants", session.workspace().clock().today()}, "csv"), "text/csv",
@@ -355,7 +235,7 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   draw_conflicted_people(conflicted, editor, session);
   if (!editor.person_id.empty()) draw_editor(editor, session, scheme);
 
-  const std::string count = std::to_string(view.row_ids.size()) + " of " + std::to_string(view.total) + " people";
+  const std::string count = std::to_string(view.list.ids.size()) + " of " + std::to_string(view.list.total) + " people";
   capture_text("participants", count);
   ImGui::TextUnformatted(count.c_str());
 
@@ -372,22 +252,21 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
   ImGui::TableSetupColumn("Experience");
   ImGui::TableHeadersRow();
 
-  if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort != nullptr && sort->SpecsDirty) {
-    if (sort->SpecsCount > 0) {
-      view.sort_column = sort->Specs[0].ColumnIndex;
-      view.ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs != nullptr && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      sort.column = static_cast<ParticipantColumn>(std::clamp<int>(specs->Specs[0].ColumnIndex, 0, 6));
+      sort.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     }
-    sort->SpecsDirty = false;
-    view.key.clear();  // re-sorted on the next frame
-    platform::request_frame();
+    specs->SpecsDirty = false;
+    platform::request_frame();  // re-sorted on the next frame
   }
 
   const auto& people = session.workspace().people();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(view.row_ids.size()));
+  clipper.Begin(static_cast<int>(view.list.ids.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      auto found = people.find(view.row_ids[static_cast<std::size_t>(i)]);
+      auto found = people.find(view.list.ids[static_cast<std::size_t>(i)]);
       if (found == people.end()) continue;
       const Person& p = found->second;
       ImGui::TableNextRow();
@@ -404,8 +283,8 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.email.c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(roles_text(p).c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.country.c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(joined(p.languages).c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(joined(p.topics).c_str());
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(joined_values(p.languages).c_str());
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(joined_values(p.topics).c_str());
       ImGui::TableNextColumn();
       if (p.experience_years) ImGui::Text("%d years", *p.experience_years);
     }

@@ -40,18 +40,27 @@ std::vector<AcceptedProposal> proposals_of(const MatchingInput& input, const Mat
   return out;
 }
 
-std::string explain_score(std::int64_t score, const ScoreBreakdown& breakdown) {
-  std::string out = std::to_string(score) + " points";
-  bool first = true;
+std::vector<ScorePart> score_parts(const ScoreBreakdown& breakdown) {
+  std::vector<ScorePart> out;
   for (std::size_t k = 0; k < kCriterionCount; ++k) {
     if (breakdown.points[k] == 0) continue;
     std::string name(criterion_name(static_cast<Criterion>(k)));
     std::replace(name.begin(), name.end(), '_', ' ');
-    out += first ? ": " : " · ";
-    out += name + " " + std::to_string(breakdown.points[k]);
-    first = false;
+    out.push_back({std::move(name), breakdown.points[k]});
   }
   return out;
+}
+
+std::string score_reasons(const ScoreBreakdown& breakdown) {
+  std::string out;
+  for (const ScorePart& part : score_parts(breakdown))
+    out += (out.empty() ? "" : " · ") + part.criterion + " " + std::to_string(part.points);
+  return out;
+}
+
+std::string explain_score(std::int64_t score, const ScoreBreakdown& breakdown) {
+  const std::string reasons = score_reasons(breakdown);
+  return std::to_string(score) + " points" + (reasons.empty() ? "" : ": " + reasons);
 }
 
 PairRuleChoice pair_rule_of(const Scheme& scheme, const EmailPair& pair) {

@@ -10,7 +10,17 @@
 
 namespace pairwise::matching {
 
-// "57 points: topics 30 · language 20 · time zone 7" (criteria that gave nothing are left out).
+// What each criterion gave a pair, in criterion order; criteria that gave nothing are left out.
+struct ScorePart {
+  std::string criterion;  // "time zone"
+  std::int64_t points = 0;
+  bool operator==(const ScorePart&) const = default;
+};
+std::vector<ScorePart> score_parts(const ScoreBreakdown& breakdown);
+// "topics 30 · language 20 · time zone 7": the parts alone (the Proposals table's "Why" column);
+// empty when no criterion gave anything.
+std::string score_reasons(const ScoreBreakdown& breakdown);
+// "57 points: topics 30 · language 20 · time zone 7" (stored with an accepted pairing).
 std::string explain_score(std::int64_t score, const ScoreBreakdown& breakdown);
 
 enum class PairRuleChoice { none, locked, forbidden };

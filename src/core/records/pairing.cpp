@@ -47,7 +47,7 @@ std::vector<PairingStatus> allowed_next(PairingStatus from) {
   switch (from) {
     case S::proposed: return {S::requested, S::withdrawn};
     case S::requested: return {S::accepted, S::declined, S::no_response, S::withdrawn};
-    case S::no_response: return {S::requested, S::accepted, S::declined, S::withdrawn};
+    case S::no_response: return {S::accepted, S::declined, S::requested, S::withdrawn};
     case S::accepted: return {S::active, S::withdrawn};
     case S::active: return {S::completed, S::withdrawn};
     case S::declined:
@@ -96,6 +96,22 @@ bool is_awaiting_response_too_long(const Pairing& pairing, const std::string& to
   if (pairing.status() != PairingStatus::requested) return false;
   const auto waited = days_between(pairing.requested_on(), today);
   return waited && *waited >= no_response_days;
+}
+
+std::vector<PairingStep> coordinator_steps(const Pairing& pairing, const std::string& today, int no_response_days) {
+  using S = PairingStatus;
+  const S from = pairing.status();
+  std::vector<PairingStep> steps;
+  for (const S to : allowed_next(from)) {
+    if (to == S::no_response && !is_awaiting_response_too_long(pairing, today, no_response_days)) continue;
+    PairingStep step;
+    step.to = to;
+    step.by = to == S::accepted || to == S::declined ? Actor::mentor : Actor::coordinator;
+    if (to == S::requested && from == S::no_response) step.reason = "asked again";
+    step.ends = to == S::completed || to == S::withdrawn;
+    steps.push_back(std::move(step));
+  }
+  return steps;
 }
 
 Json encode(const Pairing& p) {

@@ -98,6 +98,19 @@ Outcome transition(Pairing& pairing, const TransitionRequest& request);
 // Requested pairings whose mentor has not answered within `no_response_days` by `today`.
 bool is_awaiting_response_too_long(const Pairing& pairing, const std::string& today, int no_response_days);
 
+// A step the coordinator may record for a pairing (the Pairings screen's buttons): one of
+// allowed_next(), recorded as taken by `by` with `reason`.
+struct PairingStep {
+  PairingStatus to = PairingStatus::requested;
+  Actor by = Actor::coordinator;  // the mentor's answer is recorded as the mentor's, on their behalf
+  std::string reason;             // "asked again" for a request repeated after no response
+  bool ends = false;              // completes or withdraws the pairing: cannot be undone, so asked first
+  bool operator==(const PairingStep&) const = default;
+};
+// The steps open today, in allowed_next()'s order: "no response" only once the scheme's waiting
+// time has passed, so the screen never offers a step transition() would refuse for its timing.
+std::vector<PairingStep> coordinator_steps(const Pairing& pairing, const std::string& today, int no_response_days);
+
 Json encode(const Pairing& pairing);
 void decode(const JsonReader& in, Pairing& pairing);
 
