@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, repoRoot } from './harness.mjs';
-import { click, clickById, typeInto, findItem, testSiteDir, waitForText, waitForApp, exportVia, openFile, openTab }
+import { click, clickById, typeInto, findItem, testSiteDir, waitForText, waitForApp, exportVia, openFile, openTab, dumpStorage }
   from './ui.mjs';
 
 const introductionPack = path.join(repoRoot, 'assets/examples/introduction-pack.example.json');
@@ -160,6 +160,63 @@ test('six-monthly feedback, when due, sends the coordinator the ratings and neve
     assert.equal(feedback[0].from_role, 'mentee');
     assert.deepEqual(feedback[0].ratings, [{ key: 'overall', value: 4 }, { key: 'usefulness', value: 5 }]);
     assert.equal(report.text.includes('PERIODIC-COMMENT'), false, 'the comment stays with the pair');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('ending with feedback on the mentee\'s device completes the pairing and reaches the coordinator with the ratings and who ended it', async () => {
+  let reportFile;
+  {
+    const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
+    try {
+      const { page, problems } = await open(context);
+      await joinAsMentee(page);
+      await openTab(page, 'Feedback and ending');
+      await waitForText(page, 'ending', /^This mentoring is active since 2024-01-10\.$/);
+      await clickById(page, '4##ending-overall');
+      await clickById(page, '3##ending-usefulness');
+      await typeInto(page, 'Comment for your partner on the ending (optional)', 'ENDING-COMMENT thank you, Mina');
+      await click(page, 'Send my ending feedback');
+      await click(page, 'Send the feedback');
+      await waitForText(page, 'notice', /^Your ending feedback is saved\./);
+      await waitForText(page, 'ending', /^This mentoring is completed since \d{4}-\d{2}-\d{2}\.$/);
+      await waitForText(page, 'ending', /^You gave your ending feedback on \d{4}-\d{2}-\d{2}\.$/);
+      await openTab(page, 'Share and report');
+      const { name, text } = await exportVia(page, 'Export progress report');
+      const report = JSON.parse(text).report;
+      assert.equal(report.status, 'completed');
+      assert.equal(report.history.at(-1).by, 'mentee', 'the report says who ended it');
+      const ending = report.feedback.find((f) => f.end_of_relationship);
+      assert.deepEqual(ending.ratings, [{ key: 'overall', value: 4 }, { key: 'usefulness', value: 3 }]);
+      assert.equal(text.includes('ENDING-COMMENT'), false, 'the comment stays with the pair');
+      reportFile = saveDownload(name, text);
+      assert.deepEqual(problems, []);
+    } finally { await context.close(); }
+  }
+
+  const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
+  try {
+    const { page, problems } = await open(context);
+    await click(page, 'Settings');
+    await openFile(page, 'Restore from a backup…', coordinatorBackup);
+    await click(page, 'Replace everything with the backup');
+    await waitForText(page, 'notice', /Restored everything/);
+    await click(page, 'Start');
+    await click(page, 'Co-production Network mentoring');
+    await click(page, 'Coordinate the scheme');
+    await click(page, 'Import');
+    await openFile(page, 'Open application files…', reportFile);
+    await findItem(page, 'Apply import');
+    await waitForText(page, 'import', /the pairing of Mina Mentor and Teo Mentee is now completed/);
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 1 file/);
+    await click(page, 'Monitoring');
+    await waitForText(page, 'monitoring', /0 meeting, 1 ended$/);
+    await waitForText(page, 'monitoring', /^Teo Mentee with Mina Mentor \(completed\): 0 meeting\(s\)$/);
+    await page.waitForTimeout(1200);
+    const pairing = (await dumpStorage(page)).records.find((r) => r.store === 'pairings').value;
+    assert.equal(pairing.history.at(-1).status, 'completed');
+    assert.equal(pairing.history.at(-1).by, 'mentee', 'the coordinator\'s record says the mentee ended it');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

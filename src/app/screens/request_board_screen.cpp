@@ -61,12 +61,6 @@ void fetch_board(RequestBoardScreen& screen, const std::string& url) {
 }
 
 // The mentor's typing, kept in the settings record: {"name", "email", "chosen": {request id: note}}.
-struct InterestDraft {
-  std::string name;
-  std::string email;
-  std::map<std::string, std::string> chosen;
-};
-
 InterestDraft load_draft(const Session& session) {
   InterestDraft d;
   const Json& settings = session.workspace().settings();
@@ -92,15 +86,17 @@ Json draft_json(const InterestDraft& d) {
 }
 
 void save_draft(Session& session, const InterestDraft& draft) {
-  Json settings = session.workspace().settings();
-  if (!settings.is_object()) settings = Json::object();
-  settings[kInterestDraftSetting] = draft_json(draft);
+  const Json value = draft_json(draft);
+  // The settings as they are when the save runs (another form may have saved its own draft since).
+  auto with_draft = [value](Json settings) {
+    if (!settings.is_object()) settings = Json::object();
+    settings[kInterestDraftSetting] = value;
+    return settings;
+  };
   Session* s = &session;
-  Json journal = settings;
   session.save_soon(
-      "interest",
-      [s, settings] { s->record(s->workspace().set_settings(settings)); },
-      StoredRecord{kStoreSettings, "settings", std::move(journal)});
+      "interest", [s, with_draft] { s->record(s->workspace().set_settings(with_draft(s->workspace().settings()))); },
+      StoredRecord{kStoreSettings, "settings", with_draft(session.workspace().settings())});
 }
 
 void export_interest(Session& session, RequestBoardScreen& screen, const InterestDraft& draft) {
@@ -241,7 +237,11 @@ void draw_request_board_screen(Session& session, RequestBoardScreen& screen) {
     }
   }
 
-  InterestDraft draft = load_draft(session);
+  if (!screen.draft_loaded) {
+    screen.draft = load_draft(session);
+    screen.draft_loaded = true;
+  }
+  InterestDraft& draft = screen.draft;
   bool edited = false;
   const auto entries = board_entries(board, screen.topic);
   if (entries.empty()) help_text("No open request on this topic.");

@@ -11,9 +11,15 @@
 
 namespace pairwise::app {
 
-// The screen's state, owned by the session and reset when the scheme changes. What the mentor
-// types (name, e-mail, the note for each chosen request) is not here: it lives in the settings
-// record (kInterestDraftSetting) and survives a reload.
+// What the mentor types: name, e-mail and the note for each chosen request (by request id). It is
+// kept in the settings record (kInterestDraftSetting) as it is typed, so a reload loses nothing.
+struct InterestDraft {
+  std::string name;
+  std::string email;
+  std::map<std::string, std::string> chosen;
+};
+
+// The screen's state, owned by the app and reset when the scheme changes.
 struct RequestBoardScreen {
   std::string scheme_id;
   std::optional<RequestBoard> board;
@@ -22,6 +28,10 @@ struct RequestBoardScreen {
   bool fetching = false;
   bool fetch_tried = false;   // the scheme's own board is fetched once on arrival
   std::string topic;          // "" for every topic
+  // The form as typed, read from the settings record once and written back after each edit; the
+  // screen draws this copy, never the stored one (a save lands after the typing pause).
+  InterestDraft draft;
+  bool draft_loaded = false;
   bool tried_export = false;
   std::string exported_file;
 };
