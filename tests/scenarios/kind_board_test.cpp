@@ -90,8 +90,12 @@ TEST_CASE("a request board carries each agreed request's answers and topics and 
   const auto all = board_entries(read, "");
   REQUIRE(all.size() == 3);
   CHECK(all[0].request->project.what == "Support me through a first literature review");
+  CHECK(all[0].number == 1);
   const auto r_only = board_entries(read, "R");
   REQUIRE(r_only.size() == 2);
+  // Numbered on the whole board, so "request 2" stays request 2 whatever topic is shown.
+  CHECK(r_only[0].number == 2);
+  CHECK(r_only[1].number == 3);
   for (const auto& e : r_only) {
     if (e.request->project.what == "Teach me how to code in Python") {
       REQUIRE(e.issues.size() == 1);

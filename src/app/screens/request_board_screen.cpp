@@ -136,8 +136,9 @@ void labelled_answer(const char* question, const std::string& answer) {
   ImGui::Unindent();
 }
 
-void draw_request(Session& session, const BoardEntry& entry, int number, InterestDraft& draft, bool& edited) {
+void draw_request(Session& session, const BoardEntry& entry, InterestDraft& draft, bool& edited) {
   const PostedRequest& r = *entry.request;
+  const int number = entry.number;
   ImGui::PushID(r.request_id.c_str());
   std::string heading = "Request " + std::to_string(number);
   if (!r.posted_on.empty()) heading += ", posted " + r.posted_on;
@@ -245,14 +246,7 @@ void draw_request_board_screen(Session& session, RequestBoardScreen& screen) {
   bool edited = false;
   const auto entries = board_entries(board, screen.topic);
   if (entries.empty()) help_text("No open request on this topic.");
-  // Numbered on the whole board, so "request 2" stays request 2 whatever topic is shown.
-  const auto all = board_entries(board, "");
-  for (const BoardEntry& entry : entries) {
-    int number = 1;
-    for (std::size_t i = 0; i < all.size(); ++i)
-      if (all[i].request == entry.request) number = static_cast<int>(i) + 1;
-    draw_request(session, entry, number, draft, edited);
-  }
+  for (const BoardEntry& entry : entries) draw_request(session, entry, draft, edited);
 
   section_heading("Your interest, for the coordinator");
   ImGui::BeginDisabled(!session.can_edit());

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app/locked_files.hpp"
 #include "app/semantics.hpp"
 #include "app/testing/item_capture.hpp"
@@ -23,7 +25,9 @@ void line(const std::string& text) {
 void draw_requests_screen(Session& session, const Scheme& scheme) {
   const Workspace& ws = session.workspace();
   const auto open = open_project_requests(ws, scheme.meta.id);
-  const RequestBoard board = make_request_board(ws, scheme.meta.id, ws.clock().today());
+  // What make_request_board puts on the board, counted from the list already at hand; the board
+  // itself is made only when exported.
+  const auto on_board = static_cast<std::size_t>(std::count_if(open.begin(), open.end(), goes_on_board));
   section_heading("Publish the board for mentors");
   const std::string where = scheme.request_board_url.empty()
                                 ? std::string("This scheme names no board address: send the file to mentors, who open it "
@@ -31,15 +35,16 @@ void draw_requests_screen(Session& session, const Scheme& scheme) {
                                 : "Put the file on the scheme's site next to the app as \"" + scheme.request_board_url +
                                       "\": mentors' Project requests screen opens it from there. Or send it to them.";
   paragraph(where.c_str());
-  const std::string count = std::to_string(board.requests.size()) + " of " + std::to_string(open.size()) +
+  const std::string count = std::to_string(on_board) + " of " + std::to_string(open.size()) +
                             " open request(s) go on the board: only the four answers and topics, never a name or "
                             "contact.";
   capture_text("board-count", count);
   line(count);
   const std::string file_name = scheme.request_board_url.empty() ? std::string("request-board.json")
                                                                  : scheme.request_board_url.substr(scheme.request_board_url.find_last_of('/') + 1);
-  if (button("Export request board", !board.requests.empty(), "No open request whose mentee agreed to post it."))
-    deliver_export(session, file_name, "application/json", write_document(board, ws.clock().now()));
+  if (button("Export request board", on_board > 0, "No open request whose mentee agreed to post it."))
+    deliver_export(session, file_name, "application/json",
+                   write_document(make_request_board(ws, scheme.meta.id, ws.clock().today()), ws.clock().now()));
 
   section_heading("Open requests");
   if (open.empty()) help_text("No open request: every mentee with a request has a mentor, or none has posted one.");
@@ -47,7 +52,7 @@ void draw_requests_screen(Session& session, const Scheme& scheme) {
     ImGui::PushID(r.mentee.meta.id.c_str());
     std::string text = ws.display_name(r.mentee.email) + ": \"" + r.mentee.project.what + "\"";
     text += r.issues.empty() ? "; short and precise" : "; not short and precise yet";
-    text += r.mentee.request_published ? "; on the board" : "; not on the board (the mentee has not agreed to post it)";
+    text += goes_on_board(r) ? "; on the board" : "; not on the board (the mentee has not agreed to post it)";
     if (!r.interested_mentors.empty()) {
       text += "; interest from ";
       for (std::size_t i = 0; i < r.interested_mentors.size(); ++i)

@@ -533,6 +533,17 @@ struct ImportPreviewJob::State {
     take_interests_of_files(trial);
   }
 
+  // A record a lifecycle step changed on the trial workspace replaces the batch's copy of it.
+  void take_over_upserts(const ChangeSet& changes) {
+    auto& ups = preview.changes.upserts;
+    for (const auto& up : changes.upserts) {
+      ups.erase(std::remove_if(ups.begin(), ups.end(),
+                               [&](const StoredRecord& x) { return x.store == up.store && x.id == up.id; }),
+                ups.end());
+      ups.push_back(up);
+    }
+  }
+
   void take_interests_of_files(Workspace& trial) {
     for (const auto& [file_name, interest] : interests) {
       auto taken = take_interests(trial, interest, interest.mentor.scheme_id, file_name);
@@ -541,14 +552,8 @@ struct ImportPreviewJob::State {
         continue;
       }
       for (const auto& t : taken->interests) preview.interests.push_back(t.said);
-      for (const auto& up : taken->changes.upserts) {
-        auto& ups = preview.changes.upserts;
-        ups.erase(std::remove_if(ups.begin(), ups.end(),
-                                 [&](const StoredRecord& x) { return x.store == up.store && x.id == up.id; }),
-                  ups.end());
-        ups.push_back(up);
-        ++preview.new_records;
-      }
+      preview.new_records += static_cast<int>(taken->changes.upserts.size());
+      take_over_upserts(taken->changes);
     }
     if (!preview.errors.empty()) preview.changes = ChangeSet{};
   }
@@ -582,13 +587,7 @@ struct ImportPreviewJob::State {
       if (!seen)
         if (const Pairing* stored = ws.find<Pairing>(report.pairing_id))
           preview.based_on.push_back(StoredRecord{kStorePairings, report.pairing_id, encode(*stored)});
-      for (const auto& up : moved->upserts) {
-        auto& ups = preview.changes.upserts;
-        ups.erase(std::remove_if(ups.begin(), ups.end(),
-                                 [&](const StoredRecord& x) { return x.store == up.store && x.id == up.id; }),
-                  ups.end());
-        ups.push_back(up);
-      }
+      take_over_upserts(moved.value());
       ++preview.updated_records;
       preview.status_changes.push_back("the pairing of " + who + " is now " + to_string(report.status) + " (since " +
                               request->date + "), as their progress report says");

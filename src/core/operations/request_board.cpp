@@ -37,31 +37,35 @@ Result<InterestsTaken> refuse_taken(const std::string& file, const std::string& 
 
 }  // namespace
 
+bool goes_on_board(const ProjectRequestView& open_request) { return open_request.mentee.request_published; }
+
 RequestBoard make_request_board(const Workspace& ws, const std::string& scheme_id, const std::string& today) {
   RequestBoard board;
   if (const Scheme* scheme = ws.find<Scheme>(scheme_id)) board.scheme = published_scheme(*scheme);
   board.published_on = today;
   for (const auto& view : open_project_requests(ws, scheme_id))
-    if (view.mentee.request_published) board.requests.push_back(posted(view.mentee));
+    if (goes_on_board(view)) board.requests.push_back(posted(view.mentee));
   return board;
 }
 
 std::vector<Person> requests_not_on_board(const Workspace& ws, const std::string& scheme_id) {
   std::vector<Person> out;
   for (const auto& view : open_project_requests(ws, scheme_id))
-    if (!view.mentee.request_published) out.push_back(view.mentee);
+    if (!goes_on_board(view)) out.push_back(view.mentee);
   return out;
 }
 
 std::vector<BoardEntry> board_entries(const RequestBoard& board, const std::string& topic) {
+  std::vector<const PostedRequest*> oldest_first;
+  for (const PostedRequest& r : board.requests) oldest_first.push_back(&r);
+  std::stable_sort(oldest_first.begin(), oldest_first.end(),
+                   [](const PostedRequest* a, const PostedRequest* b) { return a->posted_on < b->posted_on; });
   std::vector<BoardEntry> out;
-  for (const PostedRequest& r : board.requests) {
+  for (std::size_t i = 0; i < oldest_first.size(); ++i) {
+    const PostedRequest& r = *oldest_first[i];
     if (!topic.empty() && std::find(r.topics.begin(), r.topics.end(), topic) == r.topics.end()) continue;
-    out.push_back(BoardEntry{&r, check_project_request(board.scheme, r.project)});
+    out.push_back(BoardEntry{&r, static_cast<int>(i) + 1, check_project_request(board.scheme, r.project)});
   }
-  std::stable_sort(out.begin(), out.end(), [](const BoardEntry& a, const BoardEntry& b) {
-    return a.request->posted_on < b.request->posted_on;
-  });
   return out;
 }
 

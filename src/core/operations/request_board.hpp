@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/checks/project_request.hpp"
+#include "core/operations/scheme_operations.hpp"
 #include "core/documents/documents.hpp"
 #include "core/workspace.hpp"
 
@@ -15,6 +16,9 @@ namespace pairwise {
 // What the coordinator publishes: the scheme as applicants see it and every open request whose
 // mentee agreed to post it, cut to its project answers and topics (no name, e-mail, organisation
 // or anything else of the mentee's).
+// Whether an open request goes on the board: its mentee agreed to post it.
+bool goes_on_board(const ProjectRequestView& open_request);
+
 RequestBoard make_request_board(const Workspace& workspace, const std::string& scheme_id, const std::string& today);
 
 // Open requests left off the board because their mentee has not agreed to post them (applied
@@ -24,11 +28,12 @@ std::vector<Person> requests_not_on_board(const Workspace& workspace, const std:
 // What a mentor sees of one posted request.
 struct BoardEntry {
   const PostedRequest* request = nullptr;
+  int number = 0;  // its place on the whole board, oldest first, whatever topic is shown
   std::vector<ProjectRequestIssue> issues;  // empty: short and precise, open to interest
 };
 
-// The board's requests on `topic` ("" for every topic), oldest first, each checked against the
-// board's own scheme rules.
+// The board's requests on `topic` ("" for every topic), oldest first, each numbered on the whole
+// board and checked against the board's own scheme rules.
 std::vector<BoardEntry> board_entries(const RequestBoard& board, const std::string& topic);
 // Every topic of the board's requests, in the scheme's order, then any others alphabetically.
 std::vector<std::string> board_topics(const RequestBoard& board);
