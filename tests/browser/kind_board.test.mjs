@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, openApp, screenshot } from './harness.mjs';
-import { click, dumpStorage, exportVia, findItem, settle, testSiteDir, typeInto, waitForApp, waitForText, scrollTo } from './ui.mjs';
+import { click, dumpStorage, exportVia, findItem, openFile, settle, testSiteDir, typeInto, waitForApp, waitForText, scrollTo } from './ui.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 // The scheme's static site: the app's files, and whatever the coordinator puts beside them.
@@ -20,13 +20,6 @@ for (const entry of fs.readdirSync(testSiteDir)) fs.symlinkSync(path.join(testSi
 let server; let url;
 before(async () => { server = await serveSite(site, 0); url = `http://127.0.0.1:${server.address().port}/`; });
 after(() => new Promise((r) => server.close(r)).then(() => fs.rmSync(site, { recursive: true, force: true })));
-
-async function openFiles(page, label, files) {
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, label);
-  await (await chooser).setFiles(files);
-  await settle(page);
-}
 
 test('a coordinator publishes the request board, a mentor sends interest from the site, the coordinator introduces', async () => {
   const coordinator = await launch({ viewport: { width: 1280, height: 1000 } });
@@ -37,7 +30,7 @@ test('a coordinator publishes the request board, a mentor sends interest from th
     await waitForApp(coord);
     await click(coord, 'KIND mentoring');
     await click(coord, 'Coordinate the scheme');
-    await openFiles(coord, 'Open application files…',
+    await openFile(coord, 'Open application files…',
       ['kim', 'zoe', 'amir'].map((n) => path.join(fixtures, `kind-${n}.application.json`)));
     await click(coord, 'Apply import');
     await waitForText(coord, 'notice', /Imported 3 file/);
@@ -85,7 +78,7 @@ test('a coordinator publishes the request board, a mentor sends interest from th
 
     // The coordinator imports the interest and introduces them.
     await click(coord, 'Import');
-    await openFiles(coord, 'Open application files…', [interestFile]);
+    await openFile(coord, 'Open application files…', [interestFile]);
     await waitForText(coord, 'import', /Wen Li 李文 would mentor Kim Nguyễn's request "Turn my R scripts/);
     await click(coord, 'Apply import');
     await waitForText(coord, 'notice', /Imported 1 file/);

@@ -48,6 +48,27 @@ function saveDownload(name, text) {
   return file;
 }
 
+// The coordinator's device: their backup restored, coordinating its scheme.
+async function coordinateFromBackup(page) {
+  await click(page, 'Settings');
+  await openFile(page, 'Restore from a backup…', coordinatorBackup);
+  await click(page, 'Replace everything with the backup');
+  await waitForText(page, 'notice', /Restored everything/);
+  await click(page, 'Start');
+  await click(page, 'Co-production Network mentoring');  // the restored scheme of that name
+  await click(page, 'Coordinate the scheme');
+}
+
+// The coordinator imports a pair's progress report, whose preview says what it moves.
+async function importReport(page, file, said) {
+  await click(page, 'Import');
+  await openFile(page, 'Open application files…', file);
+  await findItem(page, 'Apply import');
+  await waitForText(page, 'import', said);
+  await click(page, 'Apply import');
+  await waitForText(page, 'notice', /Imported 1 file/);
+}
+
 test('the mentee prepares for the first meeting and the progress report says the preparation is met', async () => {
   const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
   try {
@@ -110,21 +131,10 @@ test('a withdrawal without fault on the mentee\'s device reaches the coordinator
   const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
   try {
     const { page, problems } = await open(context);
-    await click(page, 'Settings');
-    await openFile(page, 'Restore from a backup…', coordinatorBackup);
-    await click(page, 'Replace everything with the backup');
-    await waitForText(page, 'notice', /Restored everything/);
-    await click(page, 'Start');
-    await click(page, 'Co-production Network mentoring');  // the restored scheme of that name
-    await click(page, 'Coordinate the scheme');
+    await coordinateFromBackup(page);
     await click(page, 'Monitoring');
     await waitForText(page, 'monitoring', /1 meeting, 0 ended$/);
-    await click(page, 'Import');
-    await openFile(page, 'Open application files…', reportFile);
-    await findItem(page, 'Apply import');
-    await waitForText(page, 'import', /the pairing of Mina Mentor and Teo Mentee is now withdrawn/);
-    await click(page, 'Apply import');
-    await waitForText(page, 'notice', /Imported 1 file/);
+    await importReport(page, reportFile, /the pairing of Mina Mentor and Teo Mentee is now withdrawn/);
     await click(page, 'Monitoring');
     await waitForText(page, 'monitoring', /0 meeting, 1 ended$/);
     await waitForText(page, 'monitoring', /^Teo Mentee with Mina Mentor \(withdrawn\): 0 meeting\(s\)$/);
@@ -197,19 +207,8 @@ test('ending with feedback on the mentee\'s device completes the pairing and rea
   const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
   try {
     const { page, problems } = await open(context);
-    await click(page, 'Settings');
-    await openFile(page, 'Restore from a backup…', coordinatorBackup);
-    await click(page, 'Replace everything with the backup');
-    await waitForText(page, 'notice', /Restored everything/);
-    await click(page, 'Start');
-    await click(page, 'Co-production Network mentoring');
-    await click(page, 'Coordinate the scheme');
-    await click(page, 'Import');
-    await openFile(page, 'Open application files…', reportFile);
-    await findItem(page, 'Apply import');
-    await waitForText(page, 'import', /the pairing of Mina Mentor and Teo Mentee is now completed/);
-    await click(page, 'Apply import');
-    await waitForText(page, 'notice', /Imported 1 file/);
+    await coordinateFromBackup(page);
+    await importReport(page, reportFile, /the pairing of Mina Mentor and Teo Mentee is now completed/);
     await click(page, 'Monitoring');
     await waitForText(page, 'monitoring', /0 meeting, 1 ended$/);
     await waitForText(page, 'monitoring', /^Teo Mentee with Mina Mentor \(completed\): 0 meeting\(s\)$/);

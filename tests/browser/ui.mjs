@@ -152,10 +152,11 @@ export async function clickById(page, fullLabel) {
   await settle(page);
 }
 
+// `file`: one path, or a list of paths chosen together.
 export async function openFile(page, buttonLabel, file) {
   const chooser = page.waitForEvent('filechooser');
   await click(page, buttonLabel);
-  await (await chooser).setFiles([file]);
+  await (await chooser).setFiles(Array.isArray(file) ? file : [file]);
   await settle(page);
 }
 
