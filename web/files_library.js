@@ -55,14 +55,36 @@ var PairwiseFiles = {
     PWF.input = input;
     // Safari opens a file picker only inside the user's own click, and ImGui sees the click a frame
     // later: so the click on the button's rectangle opens the picker right here, in the event.
-    Module.canvas.addEventListener('click', function (e) {
+    var openIfOnButton = function (x, y) {
       for (var i = 0; i < PWF.hotspots.length; i++) {
         var r = PWF.hotspots[i];
-        if (e.clientX >= r.x && e.clientX < r.x + r.w && e.clientY >= r.y && e.clientY < r.y + r.h) {
+        if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h) {
           input.click();
           return;
         }
       }
+    };
+    Module.canvas.addEventListener('click', function (e) { openIfOnButton(e.clientX, e.clientY); });
+    // A finger makes no click (SDL cancels the touch's own mouse events), so a tap opens the picker
+    // here, in the touchend that browsers allow it in. A drag (a scroll) opens nothing; the distance
+    // is the app's (src/app/touch_input.cpp, kTapSlop).
+    var tapStart = null;
+    Module.canvas.addEventListener('touchstart', function (e) {
+      var t = e.touches.length === 1 ? e.touches[0] : null;
+      tapStart = t ? { x: t.clientX, y: t.clientY } : null;
+    }, { passive: true });
+    Module.canvas.addEventListener('touchmove', function (e) {
+      var t = e.touches[0];
+      if (!tapStart || !t) return;
+      var dx = t.clientX - tapStart.x, dy = t.clientY - tapStart.y;
+      if (dx * dx + dy * dy >= 100) tapStart = null;  // a scroll now, whatever it does next
+    }, { passive: true });
+    Module.canvas.addEventListener('touchend', function (e) {
+      var t = e.changedTouches[0];
+      if (!tapStart || !t || e.touches.length) return;
+      var dx = t.clientX - tapStart.x, dy = t.clientY - tapStart.y;
+      if (dx * dx + dy * dy < 100) openIfOnButton(tapStart.x, tapStart.y);
+      tapStart = null;
     });
     window.addEventListener('dragover', function (e) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
     window.addEventListener('drop', function (e) {

@@ -87,6 +87,19 @@ var PairwisePlatform = {
     }
     return query.matches ? 1 : 0;
   },
+  // prefers-reduced-motion: reduce, and a touch screen as the main pointer (pointer: coarse): a
+  // change draws a frame so the app follows at once.
+  pw_media_matches: function (queryPtr) {
+    if (!window.matchMedia) return 0;
+    var text = UTF8ToString(queryPtr);
+    var query = window.matchMedia(text);
+    var watched = Module.pairwiseWatchedMedia || (Module.pairwiseWatchedMedia = {});
+    if (!watched[text]) {
+      watched[text] = true;
+      query.addEventListener('change', function () { _pw_request_frame(); });
+    }
+    return query.matches ? 1 : 0;
+  },
   pw_watch_pixel_ratio: function () {
     // A change of zoom or of screen changes the pixel ratio without a resize event.
     var watch = function () {
@@ -155,6 +168,14 @@ var PairwisePlatform = {
     } else if (document.activeElement === area) {
       area.value = '';
       Module.canvas.focus({ preventScroll: true });
+    } else if (!active) {
+      // Editing ended by a click or tap beside the field: the field's element lets the page's
+      // focus go (unless the app's focus stays on it), or the next key would edit it again.
+      var sem = Module.pairwiseSemantics, el = document.activeElement;
+      if (sem && sem.ours(el) && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') &&
+          Number(el.dataset.id) !== sem.focus) {
+        Module.canvas.focus({ preventScroll: true });
+      }
     }
     // (Focus leaving a mirrored field follows the app's keyboard focus: semantics_library.js.)
   },

@@ -4,6 +4,7 @@
 
 #include "app/backup_panel.hpp"
 #include "app/file_buttons.hpp"
+#include "app/layout.hpp"
 #include "app/screens/applicant_screen.hpp"
 #include "app/screens/coordinator_screen.hpp"
 #include "app/screens/pair_screen.hpp"
@@ -93,28 +94,85 @@ void draw_settings_popup(Session& session) {
   }
 }
 
-void draw_top_bar(Session& session) {
-  ImGui::PushFont(nullptr);
-  ImGui::TextUnformatted("Pairwise");
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-  const UserRole roles[] = {UserRole::none, UserRole::applicant, UserRole::coordinator, UserRole::pair};
-  for (UserRole role : roles) {
-    const bool current = session.role() == role;
-    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(role_title(role))) session.set_role(role);
-    if (current) ImGui::PopStyleColor();
-    ImGui::SameLine();
-  }
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  ImGui::SameLine(right - ImGui::GetFontSize() * 20);
-  draw_save_status(session);
-  ImGui::SameLine(right - ImGui::CalcTextSize("Settings").x - ImGui::GetStyle().FramePadding.x * 2);
+void draw_settings_button() {
   if (ImGui::Button("Settings")) ImGui::OpenPopup("Settings");
   ItemDescription settings;
   settings.has_expanded = true;
   settings.expanded = ImGui::IsPopupOpen("Settings");
   describe_last_item(settings);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S: %s", export_shortcut_description().c_str());
+}
+
+constexpr UserRole kTopBarRoles[] = {UserRole::none, UserRole::applicant, UserRole::coordinator, UserRole::pair};
+
+// A phone or a narrow window: the title and one Menu button on the first line (the places and
+// Settings in the menu, each a full-width row a finger hits), the save status on its own line.
+void draw_narrow_top_bar(Session& session, TopBarState& bar) {
+  ImGui::TextUnformatted("Pairwise");
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - button_width("Menu"));
+  if (ImGui::Button("Menu")) ImGui::OpenPopup("Menu");
+  ItemDescription menu;
+  menu.has_expanded = true;
+  menu.expanded = ImGui::IsPopupOpen("Menu");
+  describe_last_item(menu);
+  draw_save_status(session);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, ImGui::GetCursorScreenPos().y));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, 0));
+  if (ImGui::BeginPopup("Menu")) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (UserRole role : kTopBarRoles) {
+      const bool current = session.role() == role;
+      if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      if (ImGui::Button(role_title(role), ImVec2(width, 0))) {
+        session.set_role(role);
+        ImGui::CloseCurrentPopup();
+      }
+      if (current) ImGui::PopStyleColor();
+    }
+    if (ImGui::Button("Settings", ImVec2(width, 0))) {
+      bar.open_settings = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  if (bar.open_settings) {
+    bar.open_settings = false;
+    ImGui::OpenPopup("Settings");
+  }
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, ImGui::GetCursorScreenPos().y));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(viewport->WorkSize.x, 0), ImVec2(viewport->WorkSize.x, viewport->WorkSize.y));
+}
+
+void draw_wide_top_bar(Session& session) {
+  ImGui::TextUnformatted("Pairwise");
+  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  for (UserRole role : kTopBarRoles) {
+    const bool current = session.role() == role;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(role_title(role))) session.set_role(role);
+    if (current) ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  // Settings keeps the right end; the save status sits between when it fits and goes under the
+  // places when it does not (drawn over them, a tap would open the wrong place).
+  const float right = ImGui::GetContentRegionMax().x;
+  const float settings_x = right - button_width("Settings");
+  const float status_width = ImGui::GetFontSize() * 18;
+  const bool status_fits = ImGui::GetCursorPosX() + status_width + ImGui::GetStyle().ItemSpacing.x <= settings_x;
+  if (status_fits) {
+    ImGui::SameLine(settings_x - status_width);
+    draw_save_status(session);
+  }
+  ImGui::SameLine(settings_x);
+  draw_settings_button();
+  if (!status_fits) draw_save_status(session);
+}
+
+void draw_top_bar(Session& session, TopBarState& bar) {
+  ImGui::PushFont(nullptr);
+  if (narrow_layout()) draw_narrow_top_bar(session, bar);
+  else draw_wide_top_bar(session);
   draw_settings_popup(session);
   ImGui::PopFont();
   ImGui::Separator();
@@ -168,7 +226,7 @@ void draw_notices(Session& session) {
       ImGui::TextWrapped("%s", notices[i].text.c_str());
       semantic_text(SemanticRole::notice, notices[i].text);
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Dismiss"));
     const bool dismiss = ImGui::SmallButton("Dismiss");
     ItemDescription dismiss_name;
     dismiss_name.name = "Dismiss: " + notices[i].text.substr(0, 60);
@@ -191,16 +249,17 @@ void draw_app_shell(Session& session, AppScreens& screens) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   begin_file_buttons();
-  draw_top_bar(session);
+  draw_top_bar(session, screens.top_bar);
   draw_storage_banner(session);
-  if (session.loaded()) draw_backup_reminder(session);
   draw_damaged_records(session);
   draw_notices(session);
   draw_locked_file_dialog(session);
   if (session.loaded()) handle_restore(session);
   // Flattened: Tab walks from the top bar straight into the screen's controls and back, instead of
   // stopping once at the whole panel (Enter to get inside, which nobody guesses).
-  ImGui::BeginChild("Screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+  const std::string reminder = session.loaded() ? backup_reminder_text(session) : std::string();
+  ImGui::BeginChild("Screen", ImVec2(0, -backup_reminder_height(reminder)), ImGuiChildFlags_None,
+                    ImGuiWindowFlags_NavFlattened);
   if (!session.loaded()) {
     ImGui::TextDisabled("Loading your data…");
   } else {
@@ -213,6 +272,7 @@ void draw_app_shell(Session& session, AppScreens& screens) {
     }
   }
   ImGui::EndChild();
+  draw_backup_reminder(session, reminder);
   end_file_buttons();
   handle_shortcuts(session);
   platform::set_leave_guard(session.has_work_at_risk());

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/file_buttons.hpp"
+#include "app/layout.hpp"
 #include "app/opened_documents.hpp"
 #include "app/semantics.hpp"
 #include "app/testing/item_capture.hpp"
@@ -39,17 +40,35 @@ void draw_backup_controls(Session& session) {
   else if (days < 0) ImGui::TextDisabled("No backup made on this device yet");
 }
 
-void draw_backup_reminder(Session& session) {
+std::string backup_reminder_text(const Session& session) {
   const int days = session.days_since_backup();
-  const bool never = days < 0;
-  if (!never && days < kRemindAfterDays) return;
-  const std::string text = never ? "Your work is only in this browser and has never been backed up."
-                                 : "Your last backup was " + std::to_string(days) + " days ago.";
+  if (days >= 0 && days < kRemindAfterDays) return std::string();
+  return days < 0 ? "Your work is only in this browser and has never been backed up."
+                  : "Your last backup was " + std::to_string(days) + " days ago.";
+}
+
+float backup_reminder_height(const std::string& text) {
+  if (text.empty()) return 0.0f;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float button = button_width("Back up now");
+  const bool one_line = ImGui::CalcTextSize(text.c_str()).x + style.ItemSpacing.x + button <= width;
+  if (one_line) return ImGui::GetFrameHeight() + style.ItemSpacing.y;
+  return ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y + ImGui::GetFrameHeight() + style.ItemSpacing.y * 2;
+}
+
+void draw_backup_reminder(Session& session, const std::string& text) {
+  if (text.empty()) return;
   capture_text("reminder", text);
-  ImGui::TextDisabled("%s", text.c_str());
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
   semantic_text(SemanticRole::notice, text);
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Back up now")) session.back_up_now();
+  same_line_if_fits(button_width("Back up now"));
+  if (ImGui::Button("Back up now")) session.back_up_now();
 }
 
 void handle_restore(Session& session) {

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "app/file_buttons.hpp"
+#include "app/layout.hpp"
 #include "app/semantics.hpp"
 #include "app/session.hpp"
 #include "app/testing/item_capture.hpp"
@@ -109,9 +110,13 @@ void settle_unlock(Session& session, LockedFilesState& state, bool failed, const
 
 void draw_export_lock_choice(Session& session, bool for_mail) {
   ExportLockChoice& choice = session.locked_files().choice;
-  ImGui::Checkbox(for_mail ? "Lock exported files with a passphrase (recommended for e-mail)"
-                           : "Lock exported files with a passphrase",
-                  &choice.lock);
+  ImGui::Checkbox("Lock exported files with a passphrase", &choice.lock);
+  if (for_mail) {
+    // Beside the box where it fits, under it on a phone (a check box's own label cannot wrap).
+    constexpr const char* kRecommended = "(recommended for e-mail)";
+    same_line_if_fits(ImGui::CalcTextSize(kRecommended).x);
+    help_text(kRecommended);
+  }
   if (!choice.lock) {
     if (!choice.passphrase.empty()) wipe(choice.passphrase);
     if (!choice.repeat.empty()) wipe(choice.repeat);

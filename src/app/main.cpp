@@ -13,10 +13,12 @@
 #include "app/app_shell.hpp"
 #include "app/browser_input_bridge.hpp"
 #include "app/file_buttons.hpp"
+#include "app/layout.hpp"
 #include "app/semantics.hpp"
 #include "app/session.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
+#include "app/touch_input.hpp"
 #include "app/ui_fonts.hpp"
 #include "platform/browser.hpp"
 #include "platform/files.hpp"
@@ -35,6 +37,7 @@ constexpr int kMaxInputPassesPerFrame = 8;  // bounded: a stuck queue never stal
 int g_frames_left = kFramesAfterInput;
 bool g_first_frame_done = false;
 bool g_theme_dark = true;
+float g_theme_text_size = 17.0f;
 
 // Runs synchronously as SDL queues an event from a browser callback, so input wakes the loop.
 int wake_on_event(void*, SDL_Event* event) {
@@ -76,14 +79,20 @@ void draw_frame_unguarded() {
     had_event = true;
     if (event.type == SDL_TEXTINPUT) pairwise::app::note_text_seen(event.text.text);
     if (pairwise::app::handle_browser_text_event(event)) continue;
+    if (pairwise::app::handle_touch_event(event, frame_started)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
   }
+  pairwise::app::update_touch_scrolling(frame_started);
   pairwise::app::Session& session = *g_session;
   session.tick(pairwise::platform::now_ms());
   const auto& display = session.display();
-  if (const bool dark = display.dark(pairwise::platform::prefers_dark_colours()); dark != g_theme_dark) {
+  const bool dark = display.dark(pairwise::platform::prefers_dark_colours());
+  const bool touch = pairwise::platform::coarse_pointer();
+  if (dark != g_theme_dark || touch != pairwise::app::touch_layout() || display.text_size != g_theme_text_size) {
     g_theme_dark = dark;
-    pairwise::app::apply_theme(g_theme_dark);
+    g_theme_text_size = display.text_size;
+    pairwise::app::set_touch_layout(touch);
+    pairwise::app::apply_theme(dark, display.text_size, touch ? pairwise::app::kTouchTarget : 0.0f);
   }
   if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), display.text_size)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -130,7 +139,9 @@ void draw_frame_unguarded() {
   // ImGui takes fast input (typing, click down+up) a few events per frame ("trickling"): keep
   // drawing until its queue is empty, or the last keys typed wait for the next unrelated event.
   const bool input_waiting = GImGui->InputEventsQueue.Size > 0;
-  g_frames_left = had_event || input_waiting || pairwise::app::semantics_wants_frames() ? kFramesAfterInput
+  g_frames_left = had_event || input_waiting || pairwise::app::semantics_wants_frames() ||
+                          pairwise::app::touch_scrolling_moves()
+                      ? kFramesAfterInput
                                                                                       : g_frames_left - 1;
   if (g_frames_left > 0) pairwise::platform::request_frame();
 }
@@ -171,6 +182,7 @@ void install_storage() {
 }  // namespace
 
 int main() {
+  pairwise::app::install_touch_input();
   if (SDL_Init(SDL_INIT_VIDEO) != 0) {
     std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
     return 1;

@@ -390,11 +390,16 @@ void publish(ImGuiContext& g) {
   nlohmann::json removed = nlohmann::json::array();
   for (const auto& [id, n] : g_published)
     if (now.count(id) == 0) removed.push_back(id);
-  const ImGuiID focus = now.count(g.NavId) ? g.NavId : 0;
   const ImGuiID text = g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId && now.count(g.ActiveId) != 0 &&
                                now[g.ActiveId].role == SemanticRole::textbox
                            ? g.ActiveId
                            : 0;
+  ImGuiID focus = now.count(g.NavId) ? g.NavId : 0;
+  // A click or tap that left a text field (on a label, on empty space) leaves ImGui's focus on it
+  // without editing it. Kept on the field's element, the next key typed there would start editing
+  // it again with all its text selected, and replace the whole answer: like a web page, the page's
+  // focus leaves the field instead, and typing goes nowhere until a field is chosen.
+  if (focus != 0 && focus != text && g.NavDisableHighlight && now[focus].role == SemanticRole::textbox) focus = 0;
   const bool order_changed = order != g_published_order;
   if (changed.empty() && removed.empty() && !order_changed && focus == g_published_focus && text == g_published_text)
     return;

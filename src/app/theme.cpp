@@ -1,5 +1,8 @@
 #include "app/theme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <imgui.h>
 
 #include "app/theme_palette.hpp"
@@ -24,7 +27,7 @@ ImVec4 theme_colour(TextTone tone) {
   return to_imgui(p.text);
 }
 
-void apply_theme(bool dark) {
+void apply_theme(bool dark, float font_size, float touch_target) {
   g_dark = dark;
   ImGuiStyle style;
   if (dark) ImGui::StyleColorsDark(&style);
@@ -57,6 +60,8 @@ void apply_theme(bool dark) {
   style.GrabRounding = 4.0f;
   style.TabRounding = 4.0f;
   style.FramePadding = ImVec2(8.0f, 5.0f);
+  // A frame is the font's height plus its padding: a finger needs the whole target.
+  if (touch_target > 0.0f) style.FramePadding.y = std::max(5.0f, std::ceil((touch_target - font_size) / 2.0f));
   style.ItemSpacing = ImVec2(10.0f, 8.0f);
   style.WindowPadding = ImVec2(16.0f, 14.0f);
   style.CellPadding = ImVec2(8.0f, 4.0f);

@@ -98,7 +98,8 @@ void section_heading(const char* text) {
 }
 
 void paragraph(const char* text) {
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 38.0f);
+  // A comfortable reading width, or the window's edge where that is nearer (a phone).
+  ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 38.0f, ImGui::GetContentRegionMax().x));
   ImGui::TextUnformatted(text);
   semantic_text(SemanticRole::text, text);
   ImGui::PopTextWrapPos();
@@ -302,9 +303,11 @@ bool radio_button(const char* label, bool active) {
 bool confirm_dialog(const char* id, const std::string& question, const char* confirm_label,
                     const ConfirmOptions& options) {
   bool confirmed = false;
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0), ImGuiCond_Appearing);
+  // No wider than the screen (a phone), with the question wrapped inside.
+  const float width = std::min(ImGui::GetFontSize() * 28, ImGui::GetIO().DisplaySize.x - 16.0f);
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x * 2);
     ImGui::TextUnformatted(question.c_str());
     ImGui::PopTextWrapPos();
     if (options.reason != nullptr) {

@@ -24,6 +24,10 @@ double now_ms();
 float device_pixel_ratio();
 // The system's colour preference (prefers-color-scheme: dark).
 bool prefers_dark_colours();
+// prefers-reduced-motion: reduce (no gliding scroll after a flick).
+bool prefers_reduced_motion();
+// The main pointer is a finger (pointer: coarse): controls get touch-sized (44 CSS px) targets.
+bool coarse_pointer();
 // Text typed, composed (IME) or pasted in the page, as UTF-8.
 using TextInputHandler = void (*)(const char* utf8);
 void set_text_input_handler(TextInputHandler handler);

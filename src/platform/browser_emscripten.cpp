@@ -10,6 +10,7 @@ void pw_set_frame_callback(void (*callback)());
 void pw_request_frame();
 double pw_device_pixel_ratio();
 int pw_prefers_dark();
+int pw_media_matches(const char* query);
 void pw_watch_pixel_ratio();
 void pw_signal_ready();
 void pw_report_internal_error(const char* text);
@@ -69,6 +70,8 @@ void request_frame_after(int milliseconds) { pw_request_frame_after(milliseconds
 double now_ms() { return pw_now_ms(); }
 float device_pixel_ratio() { return static_cast<float>(pw_device_pixel_ratio()); }
 bool prefers_dark_colours() { return pw_prefers_dark() != 0; }
+bool prefers_reduced_motion() { return pw_media_matches("(prefers-reduced-motion: reduce)") != 0; }
+bool coarse_pointer() { return pw_media_matches("(pointer: coarse)") != 0; }
 void signal_ready() { pw_signal_ready(); }
 void set_text_input_handler(TextInputHandler handler) {
   g_text_input_handler = handler;

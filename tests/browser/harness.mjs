@@ -30,13 +30,17 @@ export function freshProfileDir() {
 
 // A persistent context, so a test can close the browser and start it again on the same profile.
 export async function launch({ profileDir = freshProfileDir(), viewport = { width: 1280, height: 800 },
-  deviceScaleFactor = 1, extraArgs = [] } = {}) {
+  deviceScaleFactor = 1, extraArgs = [], phone = false, reducedMotion } = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [...chromiumArgs, ...extraArgs],
-    viewport,
-    deviceScaleFactor,
+    viewport: phone ? { width: 390, height: 844 } : viewport,
+    deviceScaleFactor: phone ? 3 : deviceScaleFactor,
+    // A phone: touch events, a coarse pointer, the mobile viewport (tests/browser/phone.test.mjs).
+    hasTouch: phone,
+    isMobile: phone,
+    reducedMotion,
     acceptDownloads: true,
   });
   return { context, profileDir };

@@ -1,6 +1,8 @@
 #include "app/screens/applicant_screen.hpp"
 
 #include <imgui.h>
+
+#include "app/layout.hpp"
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -345,7 +347,7 @@ void draw_applicant_screen(Session& session) {
       platform::open_mail(mailto_url(file_message({}, "my application", state.exported_file, scheme.name)));
       session.notify(attach_by_hand_notice(state.exported_file));
     }
-    ImGui::SameLine();
+    if (!narrow_layout()) ImGui::SameLine();  // a phone has no room beside the button
     help_text("Opens your mail program with a message naming the file: attach it by hand.");
   }
 }

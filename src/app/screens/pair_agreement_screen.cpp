@@ -1,6 +1,8 @@
 // The mentoring agreement: the MRC CTU LMIC form's categories, then each side's consent.
 #include <imgui.h>
 
+#include "app/layout.hpp"
+
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/semantics.hpp"
@@ -92,7 +94,9 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
   d.sync(session, stored ? stored->meta.id : std::string());
   if (!stored) d.value.pairing_id = view.pairing->meta.id;
 
-  ImGui::BeginChild("AgreementScroll", ImVec2(0, 0));
+  // (On a phone the whole screen scrolls as one: a box of its own would be squeezed under the header.)
+  const bool own_scroll = !narrow_layout();
+  if (own_scroll) ImGui::BeginChild("AgreementScroll", ImVec2(0, 0));
   if (stored) draw_conflicts(session, *stored, d);
   paragraph("Agree together how your mentoring will work. Talk each point through at your first meeting; either "
             "of you can write it down here and share it in your notebook.");
@@ -104,7 +108,7 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
                                        name_on_side(session.workspace(), *view.pairing, Role::mentee), view.today},
                                       "html"));
   }
-  ImGui::SameLine();
+  if (!narrow_layout()) ImGui::SameLine();  // a phone has no room beside the button
   help_text("A page with both consents and lines to sign, for signing on paper or filing a copy.");
   const bool any_consent = consent_is_current(d.value, d.value.mentor_consent) || consent_is_current(d.value, d.value.mentee_consent);
   if (d.value.is_agreed_by_both())
@@ -139,7 +143,7 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
     }
   }
   draw_consents(session, view, d);
-  ImGui::EndChild();
+  if (own_scroll) ImGui::EndChild();
 }
 
 }  // namespace pairwise::app

@@ -6,6 +6,7 @@
 
 #include <array>
 
+#include "app/layout.hpp"
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
@@ -46,7 +47,12 @@ bool draw_ratings(Ratings& ratings, const char* form) {
     ImGui::TextUnformatted(q.question);
     for (int v = 1; v <= 5; ++v) {
       // The five choices line up in columns under each other, whatever the question's length.
-      ImGui::SameLine(ImGui::GetFontSize() * (24.0f + 3.0f * static_cast<float>(v - 1)));
+      // (On a phone the choices go on the line under the question, side by side.)
+      if (narrow_layout()) {
+        if (v > 1) ImGui::SameLine();
+      } else {
+        ImGui::SameLine(ImGui::GetFontSize() * (24.0f + 3.0f * static_cast<float>(v - 1)));
+      }
       const std::string label = std::to_string(v) + "##" + form + "-" + q.key;
       if (ImGui::RadioButton(label.c_str(), ratings[i] == v)) ratings[i] = v;
     }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/file_buttons.hpp"
+#include "app/layout.hpp"
 #include "app/screens/pair_shared.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/file_names.hpp"
@@ -81,7 +82,7 @@ void export_progress_report(Session& session, const PairView& view) {
 // naming the file that export writes, which the person attaches by hand.
 void send_by_email_button(Session& session, const PairView& view, const char* id, std::vector<std::string> to,
                           const std::string& what, const std::string& file_name) {
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Send by e-mail"));
   if (button((std::string("Send by e-mail##") + id).c_str())) {
     const Scheme* scheme = session.workspace().find<Scheme>(view.pairing->scheme_id);
     platform::open_mail(mailto_url(file_message(std::move(to), what, file_name, scheme ? scheme->name : std::string())));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/layout.hpp"
 #include "app/screens/pair_shared.hpp"
 #include "app/widgets.hpp"
 #include "platform/browser.hpp"
@@ -20,6 +21,7 @@ constexpr const char* kDeleteMeetingPopup = "Delete this meeting?";
 
 struct MeetingsState {
   std::string selected_id;
+  ListDetailView panes;
   std::string new_date;
   RecordDraft<Meeting> draft;
 };
@@ -96,8 +98,10 @@ void draw_meeting_list(Session& session, const PairView& view, const std::vector
                          date_problem(s.new_date, true))) {
     session.flush_now();
     auto started = session.workspace().start_meeting(view.pairing->meta.id, s.new_date);
-    if (session.record(started, "Starting the meeting") && !started->upserts.empty())
+    if (session.record(started, "Starting the meeting") && !started->upserts.empty()) {
       s.selected_id = started->upserts.front().id;
+      s.panes.detail_open = true;
+    }
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("A new meeting starts with the actions still open from the last one, to review.");
@@ -107,7 +111,10 @@ void draw_meeting_list(Session& session, const PairView& view, const std::vector
   for (const Meeting& m : meetings) {
     std::string label = m.date + (m.start_time.empty() ? "" : " " + m.start_time) + " · " + mode_title(m.mode);
     if (m.length_minutes > 0) label += " · " + std::to_string(m.length_minutes) + " min";
-    if (ImGui::Selectable((label + "##" + m.meta.id).c_str(), s.selected_id == m.meta.id)) s.selected_id = m.meta.id;
+    if (ImGui::Selectable((label + "##" + m.meta.id).c_str(), s.selected_id == m.meta.id, 0, ImVec2(0, list_row_height()))) {
+      s.selected_id = m.meta.id;
+      s.panes.detail_open = true;
+    }
   }
 
   section_heading("Calendar");
@@ -242,7 +249,8 @@ void draw_meeting_editor(Session& session, const PairView& view) {
     edited = true;
     if (!m.start_time.empty() && m.time_zone == zone_before) m.time_zone = my_time_zone(session, view, m);
   }
-  ImGui::SameLine(ImGui::GetFontSize() * 30.0f);
+  // Beside the date where there is room (lined up), under it on a phone.
+  if (ImGui::GetContentRegionMax().x >= ImGui::GetFontSize() * 42.0f) ImGui::SameLine(ImGui::GetFontSize() * 30.0f);
   ImGui::BeginGroup();
   edited |= int_field("Length (minutes)", m.length_minutes, 0, 1440);
   ImGui::EndGroup();
@@ -290,7 +298,7 @@ void draw_meeting_editor(Session& session, const PairView& view) {
 
   section_heading("Calendar and print");
   if (button("Add to calendar")) download_meetings_calendar(session, view, {m}, "meeting-" + m.date);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Print meeting notes"));
   if (button("Print meeting notes")) {
     session.flush_now();
     if (auto page = printable_meeting_notes(session.workspace(), s.selected_id, view.my_email))
@@ -322,13 +330,15 @@ void draw_pair_meetings_screen(Session& session, const PairView& view) {
   const bool selected_here = std::any_of(meetings.begin(), meetings.end(), [&](const Meeting& m) { return m.meta.id == s.selected_id; });
   if (!selected_here) s.selected_id = meetings.empty() ? std::string() : meetings.back().meta.id;
 
-  ImGui::BeginChild("MeetingList", ImVec2(ImGui::GetFontSize() * 15.0f, 0), ImGuiChildFlags_Border);
-  draw_meeting_list(session, view, meetings);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("MeetingNotes", ImVec2(0, 0));
-  draw_meeting_editor(session, view);
-  ImGui::EndChild();
+  const ListDetailPane pane = list_detail_pane(s.panes, !s.selected_id.empty());
+  begin_list_pane("MeetingList", pane, ImGui::GetFontSize() * 15.0f);
+  if (pane != ListDetailPane::detail) draw_meeting_list(session, view, meetings);
+  end_list_pane(pane);
+  if (pane != ListDetailPane::list) {
+    begin_detail_pane("MeetingNotes", pane, s.panes, "‹ All meetings");
+    draw_meeting_editor(session, view);
+    end_detail_pane(pane);
+  }
 }
 
 }  // namespace pairwise::app

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "app/layout.hpp"
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
@@ -16,6 +17,7 @@ constexpr const char* kPrivacyPromise =
 
 struct NotesState {
   std::string selected_id;
+  ListDetailView panes;
   RecordDraft<PrivateNote> draft;
 };
 
@@ -52,7 +54,8 @@ void draw_pair_notes_screen(Session& session, const PairView& view) {
 
   // A distinct background marks everything on this tab as private.
   ImGui::PushStyleColor(ImGuiCol_ChildBg, private_note_background());
-  ImGui::BeginChild("PrivateNotes", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+  const bool boxed = !narrow_layout();  // (a phone: the whole screen scrolls as one)
+  if (boxed) ImGui::BeginChild("PrivateNotes", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleColor();
   capture_text("privacy", kPrivacyPromise);
   ImGui::TextUnformatted("Private notes");
@@ -69,17 +72,26 @@ void draw_pair_notes_screen(Session& session, const PairView& view) {
     n.author_email = view.my_email;
     n.date = view.today;
     auto saved = session.workspace().save(n);
-    if (session.record(saved, "Adding a private note") && !saved->upserts.empty()) s.selected_id = saved->upserts.front().id;
+    if (session.record(saved, "Adding a private note") && !saved->upserts.empty()) {
+      s.selected_id = saved->upserts.front().id;
+      s.panes.detail_open = true;
+    }
   }
-  ImGui::BeginChild("NoteList", ImVec2(ImGui::GetFontSize() * 15.0f, 0), ImGuiChildFlags_Border);
-  if (notes.empty()) help_text("No private notes yet.");
-  for (const PrivateNote& n : notes) {
-    const std::string label = n.date + " · " + first_line(n.text) + "##" + n.meta.id;
-    if (ImGui::Selectable(label.c_str(), s.selected_id == n.meta.id)) s.selected_id = n.meta.id;
+  const ListDetailPane pane = list_detail_pane(s.panes, !s.selected_id.empty());
+  begin_list_pane("NoteList", pane, ImGui::GetFontSize() * 15.0f);
+  if (pane != ListDetailPane::detail) {
+    if (notes.empty()) help_text("No private notes yet.");
+    for (const PrivateNote& n : notes) {
+      const std::string label = n.date + " · " + first_line(n.text) + "##" + n.meta.id;
+      if (ImGui::Selectable(label.c_str(), s.selected_id == n.meta.id, 0, ImVec2(0, list_row_height()))) {
+        s.selected_id = n.meta.id;
+        s.panes.detail_open = true;
+      }
+    }
   }
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("NoteText", ImVec2(0, 0));
+  end_list_pane(pane);
+  if (pane != ListDetailPane::list) {
+  begin_detail_pane("NoteText", pane, s.panes, "‹ All private notes");
   if (s.draft.sync(session, s.selected_id)) {
     PrivateNote& n = s.draft.value;
     ImGui::BeginDisabled(!session.can_edit());
@@ -96,8 +108,9 @@ void draw_pair_notes_screen(Session& session, const PairView& view) {
   } else {
     help_text("Write down what you want to remember for yourself.");
   }
-  ImGui::EndChild();
-  ImGui::EndChild();
+  end_detail_pane(pane);
+  }
+  if (boxed) ImGui::EndChild();
 }
 
 }  // namespace pairwise::app

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "app/layout.hpp"
 #include "app/screens/pair_shared.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
@@ -17,6 +18,7 @@ constexpr const char* kDeleteObjectivePopup = "Delete this objective?";
 
 struct ObjectivesState {
   std::string selected_id;
+  ListDetailView panes;
   std::string new_statement;
   RecordDraft<Objective> draft;
 };
@@ -74,7 +76,10 @@ void draw_objective_list(Session& session, const PairView& view, const std::vect
     o.pairing_id = view.pairing->meta.id;
     o.statement = trim(s.new_statement);
     auto saved = session.workspace().save(o);
-    if (session.record(saved, "Adding the objective") && !saved->upserts.empty()) s.selected_id = saved->upserts.front().id;
+    if (session.record(saved, "Adding the objective") && !saved->upserts.empty()) {
+      s.selected_id = saved->upserts.front().id;
+      s.panes.detail_open = true;
+    }
   }
   ImGui::Spacing();
   if (objectives.empty()) help_text("No objectives yet.");
@@ -82,7 +87,10 @@ void draw_objective_list(Session& session, const PairView& view, const std::vect
     const bool smart = is_smart(o, view.today);
     const std::string label = short_statement(o.statement) + " · " + std::to_string(o.progress_percent) + "%" +
                               (smart ? "" : " · not SMART") + "##" + o.meta.id;
-    if (ImGui::Selectable(label.c_str(), s.selected_id == o.meta.id)) s.selected_id = o.meta.id;
+    if (ImGui::Selectable(label.c_str(), s.selected_id == o.meta.id, 0, ImVec2(0, list_row_height()))) {
+      s.selected_id = o.meta.id;
+      s.panes.detail_open = true;
+    }
   }
 }
 
@@ -149,13 +157,15 @@ void draw_pair_objectives_screen(Session& session, const PairView& view) {
       std::any_of(objectives.begin(), objectives.end(), [&](const Objective& o) { return o.meta.id == s.selected_id; });
   if (!selected_here) s.selected_id = objectives.empty() ? std::string() : objectives.front().meta.id;
 
-  ImGui::BeginChild("ObjectiveList", ImVec2(ImGui::GetFontSize() * 17.0f, 0), ImGuiChildFlags_Border);
-  draw_objective_list(session, view, objectives);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("ObjectiveDetail", ImVec2(0, 0));
-  draw_objective_editor(session, view);
-  ImGui::EndChild();
+  const ListDetailPane pane = list_detail_pane(s.panes, !s.selected_id.empty());
+  begin_list_pane("ObjectiveList", pane, ImGui::GetFontSize() * 17.0f);
+  if (pane != ListDetailPane::detail) draw_objective_list(session, view, objectives);
+  end_list_pane(pane);
+  if (pane != ListDetailPane::list) {
+    begin_detail_pane("ObjectiveDetail", pane, s.panes, "‹ All objectives");
+    draw_objective_editor(session, view);
+    end_detail_pane(pane);
+  }
 }
 
 }  // namespace pairwise::app

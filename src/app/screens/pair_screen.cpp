@@ -2,9 +2,12 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "app/file_buttons.hpp"
+#include "app/layout.hpp"
 #include "app/screens/pair_shared.hpp"
 #include "app/widgets.hpp"
 #include "core/documents/documents.hpp"
@@ -23,6 +26,9 @@ struct PendingJoin {
   std::optional<Role> side;
 };
 std::optional<PendingJoin> g_join;
+// The section of the pair workspace on display (a tab on a wide screen, a choice on a phone).
+std::string g_section;
+std::string g_section_shown;  // the tab the tab bar showed last
 
 void open_introduction_pack(Session& session, const platform::OpenedFile& file, const IntroductionPack& pack) {
   session.flush_now();  // the preview compares against everything typed so far
@@ -219,39 +225,47 @@ void draw_pair_screen(Session& session) {
   ImGui::Text("You are the %s; your %s is %s.", enum_to_string(kRoleNames, view->side).c_str(),
               enum_to_string(kRoleNames, other_side(view->side)).c_str(), view->partner_name.c_str());
   draw_pairing_picker(session, pairings, *current);
-  ImGui::SameLine();
+  if (pairings.size() >= 2) same_line_if_fits(button_width("Open another introduction pack…"));
   open_files_button("Open another introduction pack…", kIntroductionPackPurpose);
   draw_about_pairing(session, *view);
   draw_partner_notebook_popup(session, *view);
 
+  struct Section {
+    const char* title;
+    void (*draw)(Session&, const PairView&);
+  };
+  std::vector<Section> sections = {{"Agreement", draw_pair_agreement_screen}};
+  if (pair_has_preparation(session, *view)) sections.push_back({"Preparation", draw_pair_preparation_screen});
+  sections.insert(sections.end(), {{"Meetings", draw_pair_meetings_screen},
+                                   {"Objectives", draw_pair_objectives_screen},
+                                   {"Private notes", draw_pair_notes_screen},
+                                   {"Feedback and ending", draw_pair_feedback_screen},
+                                   {"Share and report", draw_pair_files_screen}});
+  std::string& section = g_section;
+  if (std::none_of(sections.begin(), sections.end(), [&](const Section& x) { return section == x.title; }))
+    section = sections.front().title;
+  if (narrow_layout()) {
+    // A phone has no room for seven tabs (they were cut to "Agreem…"): one choice, full width.
+    ImGui::TextUnformatted("Section");
+    ImGui::SetNextItemWidth(-1);
+    if (labelled_combo("Section##pair-section", section.c_str())) {
+      for (const Section& x : sections)
+        if (ImGui::Selectable(x.title, section == x.title, 0, ImVec2(0, list_row_height()))) section = x.title;
+      ImGui::EndCombo();
+    }
+    for (const Section& x : sections)
+      if (section == x.title) x.draw(session, *view);
+    return;
+  }
   if (ImGui::BeginTabBar("PairTabs")) {
-    if (ImGui::BeginTabItem("Agreement")) {
-      draw_pair_agreement_screen(session, *view);
-      ImGui::EndTabItem();
-    }
-    if (pair_has_preparation(session, *view) && ImGui::BeginTabItem("Preparation")) {
-      draw_pair_preparation_screen(session, *view);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Meetings")) {
-      draw_pair_meetings_screen(session, *view);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Objectives")) {
-      draw_pair_objectives_screen(session, *view);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Private notes")) {
-      draw_pair_notes_screen(session, *view);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Feedback and ending")) {
-      draw_pair_feedback_screen(session, *view);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Share and report")) {
-      draw_pair_files_screen(session, *view);
-      ImGui::EndTabItem();
+    for (const Section& x : sections) {
+      // The section chosen on a narrow screen stays chosen when the window widens.
+      const ImGuiTabItemFlags flags = g_section_shown != section && section == x.title ? ImGuiTabItemFlags_SetSelected : 0;
+      if (ImGui::BeginTabItem(x.title, nullptr, flags)) {
+        section = g_section_shown = x.title;
+        x.draw(session, *view);
+        ImGui::EndTabItem();
+      }
     }
     ImGui::EndTabBar();
   }

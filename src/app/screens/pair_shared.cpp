@@ -1,5 +1,7 @@
 #include "app/screens/pair_shared.hpp"
 
+#include "app/layout.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -62,6 +64,32 @@ bool single_line_dialog(const char* title, const char* label, std::string& value
     ImGui::EndPopup();
   }
   return confirmed;
+}
+
+ListDetailPane list_detail_pane(const ListDetailView& view, bool has_selection) {
+  if (!narrow_layout()) return ListDetailPane::both;
+  return view.detail_open && has_selection ? ListDetailPane::detail : ListDetailPane::list;
+}
+
+// On a narrow screen neither part is a scrolling box of its own: the whole screen scrolls as one,
+// so a finger's drag moves what it is on and no box is squeezed under the header.
+void begin_list_pane(const char* id, ListDetailPane pane, float list_width) {
+  if (pane == ListDetailPane::both) ImGui::BeginChild(id, ImVec2(list_width, 0), ImGuiChildFlags_Border);
+}
+
+void end_list_pane(ListDetailPane pane) {
+  if (pane != ListDetailPane::both) return;
+  ImGui::EndChild();
+  ImGui::SameLine();
+}
+
+void begin_detail_pane(const char* id, ListDetailPane pane, ListDetailView& view, const char* back_label) {
+  if (pane == ListDetailPane::detail && ImGui::Button(back_label)) view.detail_open = false;
+  if (pane == ListDetailPane::both) ImGui::BeginChild(id, ImVec2(0, 0));
+}
+
+void end_detail_pane(ListDetailPane pane) {
+  if (pane == ListDetailPane::both) ImGui::EndChild();
 }
 
 }  // namespace pairwise::app

@@ -123,6 +123,20 @@ void download_meetings_calendar(Session& session, const PairView& view, const st
 // page is downloaded as `file_name` instead, and the person is told how to print it.
 void open_printable(Session& session, const std::string& html, const std::string& file_name);
 
+// Meetings, objectives and private notes: the list beside the chosen item on a wide screen; on a
+// narrow one (a phone) either the list or the chosen item, under a button back to the list.
+enum class ListDetailPane { both, list, detail };
+struct ListDetailView {
+  bool detail_open = false;  // narrow screens: the chosen item is shown instead of the list
+};
+ListDetailPane list_detail_pane(const ListDetailView& view, bool has_selection);
+// Opens the list (or list and detail) part; `list_width` applies beside the detail only.
+void begin_list_pane(const char* id, ListDetailPane pane, float list_width);
+void end_list_pane(ListDetailPane pane);
+// Opens the detail part; on a narrow screen with the back button `back_label` above it.
+void begin_detail_pane(const char* id, ListDetailPane pane, ListDetailView& view, const char* back_label);
+void end_detail_pane(ListDetailPane pane);
+
 // Draws the open pairing's tabs (agreement, meetings, objectives, private notes, sharing).
 void draw_pair_agreement_screen(Session& session, const PairView& view);
 void draw_pair_meetings_screen(Session& session, const PairView& view);

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/file_buttons.hpp"
+#include "app/layout.hpp"
 #include "app/opened_documents.hpp"
 #include "app/widgets.hpp"
 #include "core/operations/scheme_operations.hpp"
@@ -59,24 +60,24 @@ void draw_start_screen(Session& session) {
   ImGui::TextUnformatted("Start from a built-in scheme:");
   static std::vector<Scheme> presets;
   if (presets.empty()) presets = all_presets(session.workspace().ids(), session.workspace().clock());
-  for (const Scheme& preset : presets) {
+  for (std::size_t i = 0; i < presets.size(); ++i) {
+    const Scheme& preset = presets[i];
+    if (i > 0) same_line_if_fits(button_width(preset.name.c_str()));  // a row that wraps on a phone
     ImGui::PushID(preset.name.c_str());
     if (ImGui::Button(preset.name.c_str())) add_preset(session, preset);
     ImGui::PopID();
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
   open_files_button("Open a scheme file…");
 
   section_heading("2. What would you like to do?");
   const bool has_scheme = session.workspace().schemes().count(session.scheme_id()) > 0;
   const char* why = "Choose a scheme first.";
   if (button("Apply as a mentor or mentee", has_scheme, why)) session.set_role(UserRole::applicant);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Coordinate the scheme"));
   if (button("Coordinate the scheme", has_scheme, why)) session.set_role(UserRole::coordinator);
   // KIND: mentors choose from the requests mentees posted, on the board the coordinator publishes.
   if (has_scheme && session.workspace().schemes().at(session.scheme_id()).matching_mode == MatchingMode::mentor_picks_requests) {
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Browse project requests (mentors)"));
     if (button("Browse project requests (mentors)")) session.set_role(UserRole::request_board);
   }
 }
