@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <cstring>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "app/semantics.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
+#include "core/text/soft_wrap.hpp"
 #include "core/records/record_meta.hpp"
 
 namespace pairwise::app {
@@ -134,12 +137,78 @@ bool text_field(const char* label, std::string& value, const char* hint, const s
   return edited;
 }
 
+namespace {
+
+// A multi-line field's text as shown, wrapped at the field's width (core/text/soft_wrap.hpp): kept
+// per field while the app runs, rebuilt when the text or the width changes.
+struct WrappedField {
+  std::string text;  // the text it was made from
+  float width = -1;  // the width `wrapped` was made for
+  float wanted_width = -1;  // the field's width this frame
+  SoftWrapped wrapped;
+  bool edited = false;
+};
+std::unordered_map<ImGuiID, WrappedField> g_wrapped_fields;
+
+float text_width(std::string_view run) { return ImGui::CalcTextSize(run.data(), run.data() + run.size()).x; }
+
+// Gives the field its new display, with the caret at `caret` in the text.
+void show_wrapped(ImGuiInputTextCallbackData* data, const WrappedField& field, std::size_t caret) {
+  if (std::string_view(data->Buf, static_cast<std::size_t>(data->BufTextLen)) != field.wrapped.display) {
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, field.wrapped.display.data(), field.wrapped.display.data() + field.wrapped.display.size());
+  }
+  data->CursorPos = static_cast<int>(std::min(to_display_offset(field.wrapped, caret), field.wrapped.display.size()));
+  data->SelectionStart = data->SelectionEnd = data->CursorPos;
+}
+
+// Runs inside the field while it is edited: an edit made to the display becomes an edit of the
+// text, wrapped again with the caret where it belongs; a width that changed meanwhile (a window
+// resized, a phone turned) wraps it again too.
+int wrap_as_typed(ImGuiInputTextCallbackData* data) {
+  WrappedField& field = *static_cast<WrappedField*>(data->UserData);
+  const std::size_t cursor = static_cast<std::size_t>(data->CursorPos);
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
+    const std::string_view shown(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    const SoftWrapEdit edit = apply_display_edit(field.wrapped, shown, cursor, ImGui::IsKeyPressed(ImGuiKey_Backspace));
+    field.text = edit.text;
+    field.width = field.wanted_width;
+    field.wrapped = soft_wrap(field.text, field.width, text_width);
+    field.edited = true;
+    show_wrapped(data, field, edit.caret);
+  } else if (field.width != field.wanted_width) {
+    const std::size_t caret = to_text_offset(field.wrapped, cursor);
+    field.width = field.wanted_width;
+    field.wrapped = soft_wrap(field.text, field.width, text_width);
+    show_wrapped(data, field, caret);
+  }
+  return 0;
+}
+
+}  // namespace
+
 bool text_area(const char* label, std::string& value, float lines, const std::string& error) {
   label_with_problem(label, error);
   const std::string id = std::string("##") + label;
   const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 38.0f),
                     ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2);
-  const bool edited = ImGui::InputTextMultiline(id.c_str(), &value, size);
+  // The text wraps inside the frame, with room kept for the scroll bar so it never wraps twice.
+  const float width = size.x - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - 2.0f;
+  const ImGuiID field_id = ImGui::GetID(id.c_str());
+  WrappedField& field = g_wrapped_fields[field_id];
+  field.wanted_width = width;
+  // While the field is edited its own copy is the truth (the callback keeps `field` in step).
+  if (ImGui::GetActiveID() != field_id && (field.text != value || field.width != width)) {
+    field.text = value;
+    field.width = width;
+    field.wrapped = soft_wrap(field.text, width, text_width);
+  }
+  std::string shown = field.wrapped.display;
+  field.edited = false;
+  ImGui::InputTextMultiline(id.c_str(), &shown, size, ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
+                            wrap_as_typed, &field);
+  const bool edited = field.edited;
+  if (edited) value = field.text;
   describe_field(label, value, error, true);
   return edited;
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, repoRoot } from './harness.mjs';
 import { findItem, items, settle, testSiteDir, waitForApp, waitForText } from './ui.mjs';
+import { tap, tapRole, drag, tapInView, dragIntoView, visible } from './touch.mjs';
 
 const introductionPack = path.join(repoRoot, 'assets/examples/introduction-pack.example.json');
 const WIDTH = 390;
@@ -25,54 +26,6 @@ async function open(context) {
   await page.goto(url);
   await waitForApp(page);
   return { page, problems };
-}
-
-// A finger on the glass: a tap at the middle of the control (touch events only, no mouse).
-async function tap(page, label, options = {}) {
-  const it = await findItem(page, label, options);
-  await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page);
-  return it;
-}
-
-// A finger dragged from (x, y0) to (x, y1) in steps a frame apart, lifted at the end.
-// A tap on a control found by its role and accessible name (the semantics layer's element over it).
-async function tapRole(page, role, name) {
-  const box = await page.getByRole(role, { name, exact: true }).boundingBox();
-  assert.ok(box, `no ${role} "${name}" on screen`);
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  await settle(page);
-}
-
-async function drag(page, cdp, x, y0, y1, { steps = 12, frameMs = 16 } = {}) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
-    await page.waitForTimeout(frameMs);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await settle(page);
-}
-
-// Drags the page (a finger from low to high) until the control is on screen, then taps it.
-async function tapInView(page, cdp, label) {
-  await dragIntoView(page, cdp, label);
-  return tap(page, label);
-}
-
-async function dragIntoView(page, cdp, label, { above = false } = {}) {
-  for (let i = 0; i < 12; i++) {
-    const it = (await visible(page)).find((x) => x.label === label);
-    if (it && it.y > 70 && it.y + it.h < 680) return it;  // clear of the header and footer
-    if ((it && it.y <= 70) || (!it && above)) await drag(page, cdp, 200, 300, 500);
-    else await drag(page, cdp, 200, 600, 400);
-  }
-  await screenshot(page, 'phone-failed-drag');
-  throw new Error(`dragging never brought "${label}" on screen: ${JSON.stringify((await items(page)).find((x) => x.label === label))}`);
-}
-
-async function visible(page) {
-  return (await items(page)).filter((it) => it.visible && it.label && !it.kind && it.w > 0 && it.h > 0);
 }
 
 // What a phone screen must never do: controls past the right edge (no gesture reaches them),

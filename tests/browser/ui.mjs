@@ -136,8 +136,10 @@ export async function scrollTo(page, label, options = {}) {
     (options.exact === false ? it.label.includes(label) : it.label === label);
   for (let i = 0; i < 40; i++) {
     if ((await items(page)).some(matches)) return;
-    // Over the empty right-hand part of the screen, not over a text box (which scrolls itself).
-    await page.mouse.move(1200, 600);
+    // Over the empty right-hand part of the screen, not over a text box (which scrolls itself);
+    // on a phone, inside the screen's right margin.
+    const { width } = page.viewportSize();
+    await page.mouse.move(width >= 1240 ? 1200 : width - 20, 600);
     await page.mouse.wheel(0, 120);
     await settle(page);
   }
