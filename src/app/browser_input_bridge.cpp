@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/ui_fonts.hpp"
+#include "app/widgets.hpp"
 #include "platform/browser.hpp"
 
 namespace pairwise::app {
@@ -31,8 +32,8 @@ void on_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
 }
 
 void set_clipboard(void*, const char* text) {
-  g_clipboard = text;
-  platform::write_clipboard(text);
+  g_clipboard = copied_without_soft_breaks(text);
+  platform::write_clipboard(g_clipboard.c_str());
 }
 
 const char* get_clipboard(void*) { return g_clipboard.c_str(); }

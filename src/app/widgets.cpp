@@ -187,6 +187,24 @@ int wrap_as_typed(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
+std::string copied_without_soft_breaks(const char* copied) {
+  ImGuiContext& g = *GImGui;
+  const auto found = g_wrapped_fields.find(g.ActiveId);
+  if (g.ActiveId == 0 || found == g_wrapped_fields.end() || g.InputTextState.ID != g.ActiveId) return copied;
+  const WrappedField& field = found->second;
+  const ImGuiInputTextState& state = g.InputTextState;
+  // The selection, in the field's characters, as byte offsets into its display.
+  const int from = std::min(state.Stb.select_start, state.Stb.select_end);
+  const int to = std::max(state.Stb.select_start, state.Stb.select_end);
+  const ImWchar* chars = state.TextW.Data;
+  const std::size_t start = static_cast<std::size_t>(ImTextCountUtf8BytesFromStr(chars, chars + from));
+  const std::size_t end = static_cast<std::size_t>(ImTextCountUtf8BytesFromStr(chars, chars + to));
+  if (end > field.wrapped.display.size() || field.wrapped.display.compare(start, end - start, copied) != 0) return copied;
+  const std::size_t text_start = to_text_offset(field.wrapped, start);
+  const std::size_t text_end = to_text_offset(field.wrapped, end);
+  return field.text.substr(text_start, text_end - text_start);
+}
+
 bool text_area(const char* label, std::string& value, float lines, const std::string& error) {
   label_with_problem(label, error);
   const std::string id = std::string("##") + label;

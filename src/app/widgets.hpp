@@ -22,7 +22,11 @@ void error_text(const std::string& text);
 // A field's label, with what is wrong with it beside it in the error colour.
 void label_with_problem(const char* label, const std::string& error = {});
 bool text_field(const char* label, std::string& value, const char* hint = "", const std::string& error = {});
+// A multi-line field whose text wraps at the field's width (the breaks it shows are not stored).
 bool text_area(const char* label, std::string& value, float lines = 4, const std::string& error = {});
+// What a copy (or cut) from the field being edited puts on the clipboard: the text itself, without
+// the line breaks wrapping showed in it.
+std::string copied_without_soft_breaks(const char* copied);
 // A comma- or semicolon-separated list edited as one line ("Spanish; English").
 bool list_field(const char* label, std::vector<std::string>& values, const char* hint = "",
                 const std::string& error = {});

@@ -28,6 +28,7 @@ for (const [where, options] of [['a desktop', { viewport: { width: 1280, height:
     assert.equal(ANSWER.split(' ').length, 58);
     const { context } = await launch(options);
     try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
       const { page, problems } = await openApp(context, url);
       await click(page, 'KIND mentoring');
       await click(page, 'Apply as a mentor or mentee');
@@ -59,6 +60,11 @@ for (const [where, options] of [['a desktop', { viewport: { width: 1280, height:
       await page.keyboard.press('Backspace');
       await settle(page);
       assert.equal(await value(page, 'What are you trying to do?'), ANSWER);
+      // Copied, the answer is the answer: none of the breaks wrapping shows in it.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      await settle(page);
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ANSWER, 'the copy holds no added line break');
       const field = await findItem(page, 'What are you trying to do?');
       assert.ok(field.w <= (options.phone ? 390 : 1280), 'the field itself fits the window');
       assert.deepEqual(problems.filter((p) => !/GL Driver/.test(p)), []);
