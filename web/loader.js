@@ -10,6 +10,19 @@
   // Right-click belongs to the app (context menus), not the browser's menu. Here rather than as an
   // inline handler, which the page's Content-Security-Policy refuses.
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  // A phone's on-screen keyboard shrinks only the visual viewport: the canvas is fitted to what the
+  // keyboard leaves (SDL follows the canvas on 'resize'), and the app scrolls the field being typed
+  // in back into view (src/app/semantics.cpp), so the keyboard never covers it.
+  if (window.visualViewport) {
+    const fitToVisibleArea = () => {
+      const height = Math.round(window.visualViewport.height);
+      const wanted = height < window.innerHeight ? height + 'px' : '';
+      if (canvas.style.height === wanted) return;
+      canvas.style.height = wanted;
+      window.dispatchEvent(new Event('resize'));
+    };
+    window.visualViewport.addEventListener('resize', fitToVisibleArea);
+  }
 
   function fail(message) {
     if (failed) return;

@@ -207,6 +207,16 @@ void apply_request(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
   }
 }
 
+// The window got smaller while a field is being edited (a phone's on-screen keyboard came up, the
+// page is fitted to what it leaves: web/platform_library.js): the field scrolls back into view.
+ImVec2 g_display_size;
+int g_keep_in_view_frames = 0;
+
+void keep_edited_field_in_view(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
+  if (g_keep_in_view_frames <= 0 || id != ctx->ActiveId || ctx->InputTextState.ID != id) return;
+  ImGui::ScrollToRectEx(ctx->CurrentWindow, bb, ImGuiScrollFlags_KeepVisibleEdgeY);
+}
+
 void queue(const Request& request) {
   g_frames_wanted = 3;
   for (Request& r : g_requests)
@@ -464,6 +474,10 @@ void begin_semantics_frame() {
   g_paused = platform::semantics_paused();
   // (The test flavour's item table needs the hooks even while the layer pauses.)
   g.TestEngineHookItems = !g_paused || kItemCaptureNeedsHooks;
+  const ImVec2 display = g.IO.DisplaySize;
+  if (display.y < g_display_size.y || display.x != g_display_size.x) g_keep_in_view_frames = 3;
+  else if (g_keep_in_view_frames > 0) --g_keep_in_view_frames;
+  g_display_size = display;
   g_previous = std::move(g_frame);
   g_frame.clear();
   g_text_ids_seen.clear();
@@ -545,6 +559,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   place(n, ctx, bb);
   n.disabled = item != nullptr && (item->InFlags & ImGuiItemFlags_Disabled) != 0;
   apply_request(ctx, id, bb);
+  keep_edited_field_in_view(ctx, id, bb);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {

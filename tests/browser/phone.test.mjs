@@ -223,3 +223,38 @@ for (const reducedMotion of ['no-preference', 'reduce']) {
     } finally { await context.close(); }
   });
 }
+
+// The on-screen keyboard takes the lower half of the screen: the field being typed in stays above
+// it. (Headless Chromium has no on-screen keyboard; as on a phone, the visual viewport shrinks and
+// says so with a 'resize' event.)
+test('on a phone, the on-screen keyboard never covers the field being typed in', async () => {
+  const { context } = await launch({ phone: true });
+  try {
+    const { page, problems } = await open(context);
+    await tap(page, 'IKT mentoring');
+    await tap(page, 'Apply as a mentor or mentee');
+    const field = await tap(page, 'Years of experience *');
+    const keyboardTop = 420;
+    assert.ok(field.y + field.h > keyboardTop, `the field starts under where the keyboard comes (${field.y})`);
+    await page.evaluate((height) => {
+      Object.defineProperty(window.visualViewport, 'height', { configurable: true, get: () => height });
+      window.visualViewport.dispatchEvent(new Event('resize'));
+    }, keyboardTop);
+    await settle(page);
+    await settle(page);
+    const shown = await findItem(page, 'Years of experience *');
+    assert.ok(shown.y >= 0 && shown.y + shown.h <= keyboardTop, `the field is above the keyboard: ${shown.y}+${shown.h}`);
+    await page.keyboard.type('7');
+    await settle(page);
+    assert.equal(await page.getByRole('textbox', { name: 'Years of experience', exact: true }).inputValue(), '7');
+    await screenshot(page, 'phone-9-keyboard');
+    // The keyboard goes: the page has its whole height again.
+    await page.evaluate(() => {
+      Object.defineProperty(window.visualViewport, 'height', { configurable: true, get: () => window.innerHeight });
+      window.visualViewport.dispatchEvent(new Event('resize'));
+    });
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.getElementById('canvas').style.height), '');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
