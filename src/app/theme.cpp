@@ -39,6 +39,7 @@ void apply_theme(bool dark, float font_size, float touch_target) {
   style.Colors[ImGuiCol_WindowBg] = to_imgui(p.window_bg);
   style.Colors[ImGuiCol_ChildBg] = to_imgui(p.child_bg);
   style.Colors[ImGuiCol_FrameBg] = to_imgui(p.frame_bg);
+  style.Colors[ImGuiCol_Border] = to_imgui(p.frame_border);
   style.Colors[ImGuiCol_PopupBg] = to_imgui(p.popup_bg);
   style.Colors[ImGuiCol_Button] = to_imgui(p.button);
   style.Colors[ImGuiCol_ButtonHovered] = to_imgui(p.button_hovered);
@@ -60,6 +61,7 @@ void apply_theme(bool dark, float font_size, float touch_target) {
   style.GrabRounding = 4.0f;
   style.TabRounding = 4.0f;
   style.FramePadding = ImVec2(8.0f, 5.0f);
+  style.FrameBorderSize = 1.0f;
   // A frame is the font's height plus its padding: a finger needs the whole target.
   if (touch_target > 0.0f) style.FramePadding.y = std::max(5.0f, std::ceil((touch_target - font_size) / 2.0f));
   style.ItemSpacing = ImVec2(10.0f, 8.0f);

@@ -17,6 +17,9 @@ struct ThemePalette {
   // Backgrounds text is drawn on.
   Rgba window_bg, child_bg, frame_bg, frame_hovered, popup_bg, button, button_hovered, button_active, header, header_hovered,
       header_active, tab, tab_active, private_note_bg /* the tinted panel of notes only their writer sees */;
+  // The edge of every field, box and button (WCAG 1.4.11: 3:1 against what is around it). Without
+  // it an empty light field was white on a white panel, and could not be seen at all.
+  Rgba frame_border;
 };
 
 inline constexpr ThemePalette kLightPalette{
@@ -39,6 +42,7 @@ inline constexpr ThemePalette kLightPalette{
     .tab = {0.85f, 0.88f, 0.92f},
     .tab_active = {0.70f, 0.82f, 0.95f},
     .private_note_bg = {0.93f, 0.90f, 0.97f},
+    .frame_border = {0.45f, 0.47f, 0.50f},
 };
 
 inline constexpr ThemePalette kDarkPalette{
@@ -61,6 +65,7 @@ inline constexpr ThemePalette kDarkPalette{
     .tab = {0.17f, 0.25f, 0.36f},
     .tab_active = {0.22f, 0.40f, 0.60f},
     .private_note_bg = {0.20f, 0.18f, 0.26f},
+    .frame_border = {0.52f, 0.58f, 0.66f},
 };
 
 inline const ThemePalette& theme_palette(bool dark) { return dark ? kDarkPalette : kLightPalette; }

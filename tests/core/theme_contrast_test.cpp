@@ -63,3 +63,19 @@ TEST_CASE("both themes meet WCAG AA contrast for every text on every background"
   check_theme("light", kLightPalette);
   check_theme("dark", kDarkPalette);
 }
+
+// WCAG 2.2 AA 1.4.11: a field's (and check box's, button's) edge is what shows where it is. Seen:
+// an empty field in the light theme was white on a white panel, with no edge at all.
+TEST_CASE("both themes show the edge of every field at 3:1 against what is around it and inside it") {
+  for (const auto* p : {&kLightPalette, &kDarkPalette}) {
+    const std::pair<const char*, Rgba> around[] = {{"window", p->window_bg}, {"panel", p->child_bg},
+                                                   {"popup", p->popup_bg}, {"field", p->frame_bg},
+                                                   {"private notes panel", p->private_note_bg}};
+    for (const auto& entry : around) {
+      const std::string what = std::string(p == &kLightPalette ? "light" : "dark") + ": field edge on " +
+                               entry.first + " = " + std::to_string(contrast_ratio(p->frame_border, entry.second));
+      INFO(what);
+      CHECK(contrast_ratio(p->frame_border, entry.second) >= 3.0);
+    }
+  }
+}
