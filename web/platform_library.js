@@ -100,6 +100,20 @@ var PairwisePlatform = {
     }
     return query.matches ? 1 : 0;
   },
+  // The browser's text size setting ("Font size" in its settings), as the root font size over the
+  // usual 16 px; read again after a resize (a settings change arrives with one), not every frame.
+  pw_browser_text_scale: function () {
+    if (!Module.pairwiseTextScale || Module.pairwiseTextScaleStale) {
+      var px = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      Module.pairwiseTextScale = px / 16;
+      Module.pairwiseTextScaleStale = false;
+      if (!Module.pairwiseWatchingTextScale) {
+        Module.pairwiseWatchingTextScale = true;
+        window.addEventListener('resize', function () { Module.pairwiseTextScaleStale = true; });
+      }
+    }
+    return Module.pairwiseTextScale;
+  },
   pw_watch_pixel_ratio: function () {
     // A change of zoom or of screen changes the pixel ratio without a resize event.
     var watch = function () {

@@ -71,22 +71,37 @@ void draw_settings_popup(Session& session) {
     ImGui::SameLine();
     if (radio_button("Light", display.chosen_dark == false)) { display.chosen_dark = false; changed = true; }
     ImGui::TextUnformatted("Text size");
+    const float browser_size = display.text_size(platform::browser_text_scale());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    float size = display.text_size;
-    if (ImGui::SliderFloat("##Text size", &size, 13.0f, 28.0f, "%.0f px")) {
-      display.text_size = static_cast<float>(static_cast<int>(size + 0.5f));
+    float size = browser_size;
+    if (ImGui::SliderFloat("##Text size", &size, kSmallestTextSize, kLargestTextSize, "%.0f px")) {
+      display.chosen_text_size = static_cast<float>(static_cast<int>(size + 0.5f));
     }
     ItemDescription slider;
     slider.role = SemanticRole::slider;
     slider.name = "Text size";
-    slider.value = std::to_string(static_cast<int>(display.text_size));
-    slider.min_value = 13;
-    slider.max_value = 28;
+    slider.value = std::to_string(static_cast<int>(browser_size));
+    slider.min_value = kSmallestTextSize;
+    slider.max_value = kLargestTextSize;
     describe_last_item(slider);
     if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
-    if (ImGui::Button("Smaller")) { display.text_size = std::max(13.0f, display.text_size - 1); changed = true; }
+    if (ImGui::Button("Smaller")) {
+      display.chosen_text_size = std::max(kSmallestTextSize, browser_size - 1);
+      changed = true;
+    }
     ImGui::SameLine();
-    if (ImGui::Button("Larger")) { display.text_size = std::min(28.0f, display.text_size + 1); changed = true; }
+    if (ImGui::Button("Larger")) {
+      display.chosen_text_size = std::min(kLargestTextSize, browser_size + 1);
+      changed = true;
+    }
+    // Back to the browser's own text size (its setting, e.g. "Very large"), which it follows again.
+    if (display.chosen_text_size) {
+      ImGui::SameLine();
+      if (ImGui::Button("As the browser")) {
+        display.chosen_text_size.reset();
+        changed = true;
+      }
+    }
     if (changed) session.set_display(display);
     draw_backup_controls(session);
     draw_keyboard_shortcuts();

@@ -88,13 +88,14 @@ void draw_frame_unguarded() {
   const auto& display = session.display();
   const bool dark = display.dark(pairwise::platform::prefers_dark_colours());
   const bool touch = pairwise::platform::coarse_pointer();
-  if (dark != g_theme_dark || touch != pairwise::app::touch_layout() || display.text_size != g_theme_text_size) {
+  const float text_size = display.text_size(pairwise::platform::browser_text_scale());
+  if (dark != g_theme_dark || touch != pairwise::app::touch_layout() || text_size != g_theme_text_size) {
     g_theme_dark = dark;
-    g_theme_text_size = display.text_size;
+    g_theme_text_size = text_size;
     pairwise::app::set_touch_layout(touch);
-    pairwise::app::apply_theme(dark, display.text_size, touch ? pairwise::app::kTouchTarget : 0.0f);
+    pairwise::app::apply_theme(dark, text_size, touch ? pairwise::app::kTouchTarget : 0.0f);
   }
-  if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), display.text_size)) {
+  if (pairwise::app::update_ui_fonts(pairwise::platform::device_pixel_ratio(), text_size)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }

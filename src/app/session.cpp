@@ -1,5 +1,8 @@
 #include "app/session.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/documents/file_names.hpp"
 #include "core/documents/restore.hpp"
 #include "core/journal.hpp"
@@ -103,6 +106,12 @@ void Session::set_scheme(const std::string& scheme_id) {
   save_settings();
 }
 
+float DisplaySettings::text_size(float browser_scale) const {
+  if (chosen_text_size) return *chosen_text_size;
+  const float followed = kDefaultTextSize * (browser_scale > 0 ? browser_scale : 1.0f);
+  return std::clamp(std::round(followed), kSmallestTextSize, kLargestTextSize);
+}
+
 void Session::set_display(const DisplaySettings& display) {
   display_ = display;
   save_settings();
@@ -113,7 +122,8 @@ void Session::save_settings() {
   Json settings = workspace_.settings();
   settings["role"] = role_key(role_);
   settings["scheme_id"] = scheme_id_;
-  settings["display"] = {{"text_size", display_.text_size}};
+  settings["display"] = Json::object();
+  if (display_.chosen_text_size) settings["display"]["text_size"] = *display_.chosen_text_size;
   if (display_.chosen_dark) settings["display"]["theme"] = *display_.chosen_dark ? "dark" : "light";
   record(workspace_.set_settings(settings));
 }
@@ -138,8 +148,12 @@ void Session::apply_settings() {
       display_.chosen_dark = theme->get<std::string>() == "dark";
     else if (auto dark = it->find("dark"); dark != it->end() && dark->is_boolean() && !dark->get<bool>())
       display_.chosen_dark = false;
-    const double size = it->value("text_size", static_cast<double>(display_.text_size));
-    if (size >= 12 && size <= 32) display_.text_size = static_cast<float>(size);
+    // Older versions stored the size on every save, 17 unless changed: only another size is known
+    // to be a choice; 17 follows the browser's text size from now on (the same size by default).
+    const double size = it->value("text_size", static_cast<double>(kDefaultTextSize));
+    if (size >= kSmallestTextSize && size <= kLargestTextSize && size != kDefaultTextSize)
+      display_.chosen_text_size = static_cast<float>(size);
+    else display_.chosen_text_size.reset();
   }
 }
 

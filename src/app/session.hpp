@@ -22,9 +22,16 @@ enum class UserRole { none, applicant, coordinator, pair, request_board };
 struct DisplaySettings {
   // The theme the person picked; none: follow the system's prefers-color-scheme.
   std::optional<bool> chosen_dark;
-  float text_size = 17.0f;
+  // The text size (CSS px) the person picked; none: follow the browser's own text size.
+  std::optional<float> chosen_text_size;
   bool dark(bool system_prefers_dark) const { return chosen_dark.value_or(system_prefers_dark); }
+  // `browser_scale`: the browser's text size setting over its usual 16 px (1.5 for "Very large").
+  float text_size(float browser_scale) const;
 };
+
+constexpr float kDefaultTextSize = 17.0f;
+constexpr float kSmallestTextSize = 13.0f;
+constexpr float kLargestTextSize = 28.0f;
 
 struct Notice {
   std::string text;

@@ -24,6 +24,8 @@ double now_ms();
 float device_pixel_ratio();
 // The system's colour preference (prefers-color-scheme: dark).
 bool prefers_dark_colours();
+// The browser's text size setting over its usual 16 px (the page's root font size / 16).
+float browser_text_scale();
 // prefers-reduced-motion: reduce (no gliding scroll after a flick).
 bool prefers_reduced_motion();
 // The main pointer is a finger (pointer: coarse): controls get touch-sized (44 CSS px) targets.

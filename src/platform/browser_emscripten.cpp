@@ -11,6 +11,7 @@ void pw_request_frame();
 double pw_device_pixel_ratio();
 int pw_prefers_dark();
 int pw_media_matches(const char* query);
+double pw_browser_text_scale();
 void pw_watch_pixel_ratio();
 void pw_signal_ready();
 void pw_report_internal_error(const char* text);
@@ -71,6 +72,7 @@ double now_ms() { return pw_now_ms(); }
 float device_pixel_ratio() { return static_cast<float>(pw_device_pixel_ratio()); }
 bool prefers_dark_colours() { return pw_prefers_dark() != 0; }
 bool prefers_reduced_motion() { return pw_media_matches("(prefers-reduced-motion: reduce)") != 0; }
+float browser_text_scale() { return static_cast<float>(pw_browser_text_scale()); }
 bool coarse_pointer() { return pw_media_matches("(pointer: coarse)") != 0; }
 void signal_ready() { pw_signal_ready(); }
 void set_text_input_handler(TextInputHandler handler) {
