@@ -4,6 +4,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <sstream>
 #include <string_view>
@@ -120,6 +122,63 @@ void help_text(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   paragraph(text);
   ImGui::PopStyleColor();
+}
+
+namespace {
+std::string formatted(const char* format, va_list args) {
+  char buffer[1024];
+  va_list copy;
+  va_copy(copy, args);
+  const int n = std::vsnprintf(buffer, sizeof buffer, format, copy);
+  va_end(copy);
+  if (n < 0) return std::string();
+  if (static_cast<std::size_t>(n) < sizeof buffer) return std::string(buffer, static_cast<std::size_t>(n));
+  std::string long_text(static_cast<std::size_t>(n) + 1, '\0');
+  std::vsnprintf(long_text.data(), long_text.size(), format, args);
+  long_text.resize(static_cast<std::size_t>(n));
+  return long_text;
+}
+}  // namespace
+
+void text_line(const std::string& text) {
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  semantic_text(SemanticRole::text, text);
+}
+
+void text_format(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  const std::string text = formatted(format, args);
+  va_end(args);
+  text_line(text);
+}
+
+void muted_format(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  const std::string text = formatted(format, args);
+  va_end(args);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  text_line(text);
+  ImGui::PopStyleColor();
+}
+
+void wrapped_format(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  const std::string text = formatted(format, args);
+  va_end(args);
+  ImGui::PushTextWrapPos(0.0f);
+  text_line(text);
+  ImGui::PopTextWrapPos();
+}
+
+void bullet_format(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  const std::string text = formatted(format, args);
+  va_end(args);
+  bullet_wrapped(text);
 }
 
 void error_text(const std::string& text) {

@@ -17,6 +17,13 @@ void help_text(const char* text);
 // as text by a screen reader.
 void bullet_wrapped(const std::string& text);
 void error_text(const std::string& text);
+// Text drawn by a screen, read by a screen reader too (plain ImGui::Text* is drawn on the canvas
+// only): a line, a printf-style line, a muted one, a wrapped one, a bullet point.
+void text_line(const std::string& text);
+void text_format(const char* format, ...) IM_FMTARGS(1);
+void muted_format(const char* format, ...) IM_FMTARGS(1);
+void wrapped_format(const char* format, ...) IM_FMTARGS(1);
+void bullet_format(const char* format, ...) IM_FMTARGS(1);
 
 // A labelled single-line field; the label sits above the box. Returns true when edited.
 // A field's label, with what is wrong with it beside it in the error colour.

@@ -132,6 +132,9 @@ test('a mentee joins, consents and keeps a ToGROW meeting with an action, read b
     await press(page, 'button', 'Join the pairing');
     await announced(page, /You joined the pairing of Mina Mentor and Teo Mentee/);
     assert.deepEqual(await axeViolations(page), [], 'agreement');
+    // What the screen says in plain text is read too (it was drawn on the canvas only).
+    await page.locator('#pairwise-semantics').getByText('You are the mentee; your mentor is Mina Mentor.', { exact: true })
+      .waitFor({ state: 'attached', timeout: 5000 });
 
     await fill(page, 'Confidentiality', 'what we discuss stays between us');
     // The consent button is below the fold: the canvas draws (and so mirrors) only what is in view,

@@ -10,6 +10,7 @@ import { serveSite } from '../../scripts/serve-site.mjs';
 import { launch, screenshot, repoRoot } from './harness.mjs';
 import { findItem, items, settle, testSiteDir, waitForApp, waitForText } from './ui.mjs';
 import { tap, tapRole, drag, tapInView, dragIntoView, visible } from './touch.mjs';
+import { axeViolations } from './roles.mjs';
 
 const introductionPack = path.join(repoRoot, 'assets/examples/introduction-pack.example.json');
 const WIDTH = 390;
@@ -67,6 +68,7 @@ test('on a phone, a person applies, joins their pairing and keeps a meeting note
     await checkFitsPhone(page, 'start');
     await checkTapTargets(page, ['Menu', 'Cochrane KT mentoring', 'IKT mentoring', 'KIND mentoring'], 'start');
     await screenshot(page, 'phone-1-start');
+    assert.deepEqual(await axeViolations(page), [], 'axe-core: no serious or critical violation on the phone\'s start screen');
     await tap(page, 'IKT mentoring');
     await tap(page, 'Apply as a mentor or mentee');
     await findItem(page, 'E-mail address *');
@@ -120,6 +122,7 @@ test('on a phone, a person applies, joins their pairing and keeps a meeting note
     await tap(page, 'Menu');
     await checkTapTargets(page, ['Start', 'Applicant', 'Coordinator', 'Mentoring pair', 'Settings'], 'menu');
     await screenshot(page, 'phone-4-menu');
+    assert.equal(await page.getByRole('button', { name: 'Menu', exact: true }).getAttribute('aria-expanded'), 'true', 'the menu button says it is open');
     await tap(page, 'Mentoring pair');
     const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
     await tap(page, 'Open introduction pack…');
@@ -139,6 +142,7 @@ test('on a phone, a person applies, joins their pairing and keeps a meeting note
     await findItem(page, '‹ All meetings');
     await checkFitsPhone(page, 'meeting');
     await screenshot(page, 'phone-6-meeting');
+    assert.deepEqual(await axeViolations(page), [], 'axe-core: no serious or critical violation in a meeting on the phone');
     await tapInView(page, cdp, 'What went well');
     await page.keyboard.type('PHONE-NOTE went well: the aims are clear');
     await settle(page);

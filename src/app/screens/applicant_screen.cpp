@@ -158,7 +158,7 @@ bool draw_time_zone_choice(const Scheme& scheme, FormState& state, const std::ve
   label_with_problem(label_for(scheme, "timezone", "Time zone").c_str(), zone_problem);
   if (!p.timezone_name.empty()) {
     ImGui::SameLine();
-    ImGui::TextUnformatted(p.timezone_name.c_str());
+    text_line(p.timezone_name.c_str());
   }
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
   ImGui::InputTextWithHint("##Search time zones", "Search by city, e.g. Nairobi, Kolkata, New York", &state.zone_query);
@@ -240,7 +240,7 @@ void draw_applicant_screen(Session& session) {
   if (ImGui::IsItemDeactivated()) state.email_touched = true;
   if (form_asks(scheme, "name")) edited |= text_field(label_for(scheme, "name", "Full name").c_str(), p.name, "", problem_for(state, missing, "name"));
 
-  ImGui::TextUnformatted(label_for(scheme, "roles", "I would like to be").c_str());
+  text_line(label_for(scheme, "roles", "I would like to be").c_str());
   if (auto why = problem_for(state, missing, "roles"); !why.empty()) { ImGui::SameLine(); error_text(why); }
   for (Role role : {Role::mentor, Role::mentee}) {
     const bool offered = scheme.roles_offered.empty() ||
@@ -266,7 +266,7 @@ void draw_applicant_screen(Session& session) {
     edited |= list_field(label_for(scheme, "topics", "Areas of activity").c_str(), p.topics,
                          "e.g. implementation; evaluation", problem_for(state, missing, "topics"));
   } else if (form_asks(scheme, "topics")) {
-    ImGui::TextUnformatted(label_for(scheme, "topics", "Areas of activity").c_str());
+    text_line(label_for(scheme, "topics", "Areas of activity").c_str());
     if (auto why = problem_for(state, missing, "topics"); !why.empty()) { ImGui::SameLine(); error_text(why); }
     for (const std::string& topic : scheme.topics) {
       bool on = std::find(p.topics.begin(), p.topics.end(), topic) != p.topics.end();

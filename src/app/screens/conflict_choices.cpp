@@ -20,16 +20,16 @@ bool draw_conflict_choices(const Json& record, bool can_edit, std::string& path,
                   "reaches your partner with your next notebook.");
   for (const auto& c : conflicts) {
     ImGui::PushID(c.path.c_str());
-    ImGui::TextUnformatted(c.path.c_str());
+    text_line(c.path.c_str());
     if (ImGui::BeginTable("versions", static_cast<int>(c.values.size()), ImGuiTableFlags_BordersInnerV)) {
       for (std::size_t i = 0; i < c.values.size(); ++i) {
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(i));
         const std::string label = i == 0 ? "Shown now" : "Also kept (version " + std::to_string(i + 1) + ")";
-        ImGui::TextDisabled("%s", label.c_str());
+        muted_format("%s", label.c_str());
         const std::string text = conflict_value_text(c.values[i]);
         capture_text("kept-version", text);
-        ImGui::TextWrapped("%s", text.c_str());
+        wrapped_format("%s", text.c_str());
         const std::string keep = "Keep this version of " + c.path;
         if (button(keep.c_str(), can_edit) && !chosen) {
           path = c.path;

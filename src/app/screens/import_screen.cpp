@@ -119,14 +119,14 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       const SurveyColumn* column = k < s.csv_columns.size() ? &s.csv_columns[k] : nullptr;
-      ImGui::TextUnformatted(column && !column->option.empty() ? column->question.c_str() : b.header.c_str());
-      if (column && !column->option.empty()) ImGui::TextDisabled("option: %s", column->option.c_str());
-      if (column && column->identifying) ImGui::TextDisabled("identifies the device, not the person");
-      if (column && column->submitted_at) ImGui::TextDisabled("when the answer was submitted");
+      text_line(column && !column->option.empty() ? column->question.c_str() : b.header.c_str());
+      if (column && !column->option.empty()) muted_format("option: %s", column->option.c_str());
+      if (column && column->identifying) muted_format("identifies the device, not the person");
+      if (column && column->submitted_at) muted_format("when the answer was submitted");
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       if (k < s.csv_samples.size()) capture_text("import-sample", b.header + ": " + s.csv_samples[k]);
-      ImGui::TextDisabled("%s", k < s.csv_samples.size() ? s.csv_samples[k].c_str() : "");
+      muted_format("%s", k < s.csv_samples.size() ? s.csv_samples[k].c_str() : "");
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
       const std::string shown = b.field.empty() ? "not imported" : field_label(b.field);
@@ -163,7 +163,7 @@ void draw_column_mapping(Session& session, const Scheme& scheme) {
         ImGui::PushID(header.c_str());
         const std::string question = "The dates in \"" + header + "\" can be read two ways. Which comes first?";
         capture_text("info", question);
-        ImGui::TextUnformatted(question.c_str());
+        text_line(question.c_str());
         if (radio_button("Month first (05/01/2024 is May 1)", b.date_order == DateOrder::month_first)) {
           b.date_order = DateOrder::month_first;
           changed = true;
@@ -190,26 +190,26 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
     const std::string line = reading.file + ": " + survey_tool_name(reading.tool) + " export, " +
                              std::to_string(reading.answers) + " answer(s)";
     capture_text("info", line);
-    ImGui::TextUnformatted(line.c_str());
+    text_line(line.c_str());
   }
   if (!p.left_out.empty()) {
-    ImGui::TextUnformatted(("Answers left out (" + std::to_string(p.left_out.size()) + "):").c_str());
+    text_line(("Answers left out (" + std::to_string(p.left_out.size()) + "):").c_str());
     for (const auto& l : p.left_out) {
       capture_text("left-out", l.describe());
       bullet_wrapped(l.describe());
     }
   }
   if (!p.resubmissions.empty()) {
-    ImGui::TextUnformatted("People who answered twice (the later submission is kept unless you choose):");
+    text_line("People who answered twice (the later submission is kept unless you choose):");
     for (std::size_t k = 0; k < p.resubmissions.size(); ++k) {
       const Resubmission& r = p.resubmissions[k];
       ImGui::PushID(static_cast<int>(k));
       capture_text("resubmission", r.describe());
-      ImGui::BulletText("%s", r.email.c_str());
+      bullet_format("%s", r.email.c_str());
       ImGui::Indent();
-      ImGui::TextWrapped("kept: row %d%s%s  %s", r.kept_row, r.kept_at.empty() ? "" : ", submitted ", date_of(r.kept_at).c_str(),
+      wrapped_format("kept: row %d%s%s  %s", r.kept_row, r.kept_at.empty() ? "" : ", submitted ", date_of(r.kept_at).c_str(),
                   r.kept_summary.c_str());
-      ImGui::TextWrapped("set aside: row %d%s%s  %s", r.set_aside_row, r.set_aside_at.empty() ? "" : ", submitted ",
+      wrapped_format("set aside: row %d%s%s  %s", r.set_aside_row, r.set_aside_at.empty() ? "" : ", submitted ",
                   date_of(r.set_aside_at).c_str(), r.set_aside_summary.c_str());
       const std::string keep = "Keep row " + std::to_string(r.set_aside_row) + " instead";
       if (ImGui::Button(keep.c_str())) {
@@ -223,29 +223,28 @@ void draw_survey_findings(Session& session, const Scheme& scheme) {
     }
   }
   if (!p.notes.empty()) {
-    ImGui::TextUnformatted("Answers read with a guess:");
+    text_line("Answers read with a guess:");
     for (const auto& n : p.notes) {
       bullet_wrapped(n);
     }
   }
   if (!p.status_changes.empty()) {
-    ImGui::TextUnformatted("Pairings the progress reports move:");
+    text_line("Pairings the progress reports move:");
     for (const auto& c : p.status_changes) {
       capture_text("import", c);
-      ImGui::BulletText("%s", c.c_str());
+      bullet_format("%s", c.c_str());
     }
   }
   if (!p.interests.empty()) {
-    ImGui::TextUnformatted("Mentors' interest in posted requests:");
+    text_line("Mentors' interest in posted requests:");
     for (const auto& c : p.interests) {
       capture_text("import", c);
       ImGui::Bullet();
-      ImGui::TextWrapped("%s", c.c_str());
-      semantic_text(SemanticRole::text, c);
+      wrapped_format("%s", c.c_str());
     }
   }
   if (!p.missing.empty()) {
-    ImGui::TextUnformatted("Required answers that came in empty:");
+    text_line("Required answers that came in empty:");
     for (const auto& m : p.missing) {
       capture_text("missing", m.describe());
       bullet_wrapped(m.describe());
@@ -272,10 +271,10 @@ void draw_import_history(Session& session) {
     ImGui::PushID(r.meta.id.c_str());
     if (ImGui::TreeNode(title.c_str())) {
       const auto lines = describe_import(r);
-      if (lines.empty()) ImGui::TextDisabled("Everyone was imported.");
+      if (lines.empty()) muted_format("Everyone was imported.");
       for (const auto& line : lines) {
         capture_text("history", line);
-        ImGui::BulletText("%s", line.c_str());
+        bullet_format("%s", line.c_str());
       }
       ImGui::TreePop();
     }
@@ -324,7 +323,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
                              std::to_string(s.preview.updated_records) + " updated, " +
                              std::to_string(s.preview.unchanged_records) + " unchanged";
   capture_text("import-preview", counts);
-  ImGui::TextUnformatted(counts.c_str());
+  text_line(counts.c_str());
   // The decision sits right under the summary, in view however long the lists below get.
   if (button("Apply import", s.preview.can_apply() && session.can_edit(), "Fix the problems listed below first.")) {
     auto result = apply_import(session.workspace(), s.preview);
@@ -349,7 +348,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
     return;
   }
   if (!s.preview.merged_people.empty()) {
-    ImGui::TextUnformatted("Merged by e-mail (the same person in several files):");
+    text_line("Merged by e-mail (the same person in several files):");
     for (const auto& email : s.preview.merged_people) {
       bullet_wrapped(email);
     }
@@ -357,7 +356,7 @@ void draw_import_screen(Session& session, const Scheme& scheme) {
   if (!s.preview.conflicts.empty()) {
     // Whole records keep the newer copy; records merged field by field keep both texts of a field
     // edited on both sides: each line says which.
-    ImGui::TextUnformatted("Two versions of the same record:");
+    text_line("Two versions of the same record:");
     for (const auto& c : s.preview.conflicts) {
       bullet_wrapped(c.store + " " + c.key + ": kept " + c.kept + ", set aside " + c.discarded + " (" + c.reason + ")");
     }

@@ -83,7 +83,7 @@ void draw_rules(Session& session, const Scheme& scheme) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(criterion_title(c.key));
+    text_line(criterion_title(c.key));
     ImGui::TableNextColumn();
     if (!is_conflict_rule(c.key)) {
       float weight = static_cast<float>(c.weight);
@@ -121,7 +121,7 @@ void draw_pair_rules(Session& session, const Scheme& scheme) {
   int id = 0;
   auto row = [&](const EmailPair& pair, const char* what) {
     ImGui::PushID(id++);
-    ImGui::BulletText("%s: %s with %s", what, pair.mentee_email.c_str(), pair.mentor_email.c_str());
+    bullet_format("%s: %s with %s", what, pair.mentee_email.c_str(), pair.mentor_email.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Remove"))
       save_scheme(session, matching::with_pair_rule(scheme, pair, PairRuleChoice::none));
@@ -148,7 +148,7 @@ void draw_results(Session& session, const Scheme& scheme) {
   const MatchResult& r = *s.result;
   const auto& input = s.sent.input;
   section_heading("Proposals");
-  ImGui::Text("%zu pair(s) proposed, %zu mentee(s) without a mentor, total score %lld%s. Found in %.0f ms.",
+  text_format("%zu pair(s) proposed, %zu mentee(s) without a mentor, total score %lld%s. Found in %.0f ms.",
               r.pairs.size(), r.unmatched.size(), static_cast<long long>(r.total_score),
               r.proven_optimal ? " (the best possible under these rules)" : "", r.stats.total_ms);
   for (const std::string& w : s.sent.warnings) help_text(("Note: " + w).c_str());
@@ -191,13 +191,13 @@ void draw_results(Session& session, const Scheme& scheme) {
         ImGui::TableNextRow();
         // Names wrap in their column instead of being cut (issue 15: names in proposals at 1280 px).
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", person_label(mentee).c_str());
+        wrapped_format("%s", person_label(mentee).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", person_label(mentor).c_str());
+        wrapped_format("%s", person_label(mentor).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(p.score));
+        text_format("%lld", static_cast<long long>(p.score));
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", matching::score_reasons(p.breakdown).c_str());
+        wrapped_format("%s", matching::score_reasons(p.breakdown).c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!session.can_edit());
         const bool locked = matching::pair_rule_of(scheme, pair) == PairRuleChoice::locked;
@@ -223,7 +223,7 @@ void draw_results(Session& session, const Scheme& scheme) {
     section_heading("Without a mentor");
     for (const matching::UnmatchedMentee& u : r.unmatched) {
       const auto& mentee = input.mentees[static_cast<std::size_t>(u.mentee)];
-      ImGui::BulletText("%s", person_label(mentee).c_str());
+      bullet_format("%s", person_label(mentee).c_str());
       ImGui::Indent();
       help_text(u.text.c_str());
       ImGui::Unindent();
@@ -256,12 +256,12 @@ void draw_matching_screen(Session& session, const Scheme& scheme) {
   int places = 0;
   for (const auto& m : preview.input.mentors) places += std::max(0, m.capacity - m.current_load);
   section_heading("Run");
-  ImGui::Text("%zu mentee(s) to match, %zu mentor(s) with %d free place(s).", preview.input.mentees.size(),
+  text_format("%zu mentee(s) to match, %zu mentor(s) with %d free place(s).", preview.input.mentees.size(),
               preview.input.mentors.size(), places);
   if (s.running) {
     const double seconds = (platform::now_ms() - s.started_ms) / 1000.0;
     const char spinner[] = "|/-\\";
-    ImGui::Text("Matching %zu mentees with %zu mentors… %c %.1f s", s.sent.input.mentees.size(),
+    text_format("Matching %zu mentees with %zu mentors… %c %.1f s", s.sent.input.mentees.size(),
                 s.sent.input.mentors.size(), spinner[static_cast<int>(seconds * 8) % 4], seconds);
     ImGui::SameLine();
     if (ImGui::Button("Stop")) {

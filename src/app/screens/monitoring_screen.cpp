@@ -52,7 +52,7 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
   const MonitoringSummary& s = state.summary;
   const std::string stages = describe_stages(s.stages);
   capture_text("monitoring", stages);
-  ImGui::TextUnformatted(stages.c_str());
+  text_line(stages.c_str());
   ImGui::SameLine();
   if (ImGui::Button("Export monitoring CSV")) {
     deliver_export(session, export_file_name({"monitoring", today}, "csv"), "text/csv",
@@ -77,11 +77,11 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
                               " on track, " + std::to_string(s.behind) + " behind, " + std::to_string(s.not_started) +
                               " not started.";
   capture_text("monitoring", summary);
-  ImGui::TextUnformatted(summary.c_str());
+  text_line(summary.c_str());
   const std::string missing = describe_missing_reports(s);
   if (!missing.empty()) {
     capture_text("monitoring", missing);
-    ImGui::TextDisabled("%s", missing.c_str());
+    muted_format("%s", missing.c_str());
   }
 
   section_heading("Meetings per month, all pairs");
@@ -111,7 +111,7 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
       const std::string pair =
           p.mentee + " with " + p.mentor + (is_final(p.status) ? " (" + to_string(p.status) + ")" : std::string());
       capture_text("monitoring", pair + ": " + std::to_string(p.meetings.size()) + " meeting(s)");
-      ImGui::TextUnformatted(pair.c_str());
+      text_line(pair.c_str());
       ImGui::TableNextColumn();
       std::vector<int> days, minutes;
       for (const MeetingSummary& m : p.meetings) {
@@ -128,7 +128,7 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
           p.days_since_contact < 0 ? "not met yet" : std::to_string(p.days_since_contact) + " days", 10.0f);
       ImGui::TableNextColumn();
       if (p.objective_progress.empty()) {
-        ImGui::TextDisabled("none set");
+        muted_format("none set");
       } else {
         const int average = std::accumulate(p.objective_progress.begin(), p.objective_progress.end(), 0) /
                             static_cast<int>(p.objective_progress.size());
@@ -138,7 +138,7 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
       ImGui::TableNextColumn();
       const char* expectation = expectation_text(p.expectation);
       if (p.expectation == ExpectationStatus::behind) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(problem_color()), "%s", expectation);
-      else ImGui::TextUnformatted(expectation);
+      else text_line(expectation);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -148,7 +148,7 @@ void draw_monitoring_screen(Session& session, const Scheme& scheme) {
     section_heading("Feedback (average of 1 to 5)");
     for (const RatingAverage& r : s.feedback) {
       ImGui::AlignTextToFramePadding();
-      ImGui::Text("%-14s", r.key.c_str());
+      text_format("%-14s", r.key.c_str());
       ImGui::SameLine(ImGui::GetFontSize() * 9);
       char text[48];
       std::snprintf(text, sizeof text, "%.1f from %d answer(s)", r.average, r.count);

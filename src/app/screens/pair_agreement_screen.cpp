@@ -65,13 +65,11 @@ void draw_consents(Session& session, const PairView& view, RecordDraft<Agreement
         : void_consent ? who + ": consented on " + c.date + " to earlier words, so that consent is void: consent again to these words"
                        : who + ": consented as \"" + c.name + "\" on " + c.date;
     capture_text("consent", line);
-    if (c.date.empty() || void_consent) ImGui::TextDisabled("%s", line.c_str());
-    else ImGui::TextUnformatted(line.c_str());
-    semantic_text(SemanticRole::text, line);
+    if (c.date.empty() || void_consent) muted_format("%s", line.c_str());
+    else text_line(line.c_str());
   }
   if (d.value.is_agreed_by_both()) {
-    ImGui::TextUnformatted("You have both agreed to this agreement.");
-    semantic_text(SemanticRole::text, "You have both agreed to this agreement.");
+    text_line("You have both agreed to this agreement.");
   }
   const bool mine_given = consent_is_current(d.value, consent_of(d.value, view.side));
   if (!mine_given) {
@@ -112,7 +110,7 @@ void draw_pair_agreement_screen(Session& session, const PairView& view) {
   help_text("A page with both consents and lines to sign, for signing on paper or filing a copy.");
   const bool any_consent = consent_is_current(d.value, d.value.mentor_consent) || consent_is_current(d.value, d.value.mentee_consent);
   if (d.value.is_agreed_by_both())
-    ImGui::TextUnformatted("You have both consented to this agreement (see the end of the page).");
+    text_line("You have both consented to this agreement (see the end of the page).");
   else
     help_text("Not yet agreed by both of you: each gives their consent at the end of the page.");
   if (any_consent)

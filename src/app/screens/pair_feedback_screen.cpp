@@ -44,7 +44,7 @@ bool draw_ratings(Ratings& ratings, const char* form) {
   bool all_rated = true;
   for (std::size_t i = 0; i < kRatingCount; ++i) {
     const RatingQuestion& q = kFeedbackRatingQuestions[i];
-    ImGui::TextUnformatted(q.question);
+    text_line(q.question);
     for (int v = 1; v <= 5; ++v) {
       // The five choices line up in columns under each other, whatever the question's length.
       // (On a phone the choices go on the line under the question, side by side.)
@@ -81,7 +81,7 @@ void draw_periodic_feedback(Session& session, const PairView& view, EndingState&
   else
     line = "Your next feedback falls due on " + due.next + ".";
   capture_text("feedback", line);
-  ImGui::TextUnformatted(line.c_str());
+  text_line(line.c_str());
   if (!due.due) return;
   const bool all_rated = draw_ratings(s.periodic, "periodic");
   text_area("Comment for your partner on this round (optional)", s.periodic_comment, 3);
@@ -101,7 +101,7 @@ void draw_status(const PairView& view) {
   const Pairing& p = *view.pairing;
   const std::string line = "This mentoring is " + to_string(p.status()) + " since " + p.status_since() + ".";
   capture_text("ending", line);
-  ImGui::TextUnformatted(line.c_str());
+  text_line(line.c_str());
   if (is_final(p.status()))
     help_text("Export your progress report on the \"Share and report\" tab so the coordinator learns it.");
 }
@@ -115,7 +115,7 @@ void draw_ending_feedback(Session& session, const PairView& view, EndingState& s
   if (const Feedback* given = ending_feedback_of(session.workspace(), p.meta.id, view.side)) {
     const std::string line = "You gave your ending feedback on " + given->date + ".";
     capture_text("ending", line);
-    ImGui::TextUnformatted(line.c_str());
+    text_line(line.c_str());
     return;
   }
   const PairingStatus st = p.status();

@@ -92,13 +92,13 @@ void send_by_email_button(Session& session, const PairView& view, const char* id
 }
 
 void draw_report_contents(const ProgressReport& r) {
-  ImGui::BulletText("status: %s; agreement %s", to_string(r.status).c_str(),
+  bullet_format("status: %s; agreement %s", to_string(r.status).c_str(),
                     r.agreement_signed ? ("agreed on " + r.agreement_signed_on).c_str() : "not agreed by both yet");
-  ImGui::BulletText("%d meeting(s), %d minutes in all; actions: %d open, %d done", r.meeting_count, r.total_minutes,
+  bullet_format("%d meeting(s), %d minutes in all; actions: %d open, %d done", r.meeting_count, r.total_minutes,
                     r.actions_open, r.actions_done);
   int smart = 0;
   for (const auto& o : r.objectives) smart += o.smart ? 1 : 0;
-  ImGui::BulletText("%zu objective(s), %d of them SMART", r.objectives.size(), smart);
+  bullet_format("%zu objective(s), %d of them SMART", r.objectives.size(), smart);
 }
 
 }  // namespace
@@ -123,16 +123,16 @@ void draw_partner_notebook_popup(Session& session, const PairView& view) {
     return;
   }
   const PairFilePreview& p = g_merge->preview;
-  ImGui::Text("%s from %s", g_merge->file_name.c_str(), view.partner_name.c_str());
+  text_format("%s from %s", g_merge->file_name.c_str(), view.partner_name.c_str());
   if (p.changes.empty()) {
     help_text("Nothing new: this device already has everything in the notebook.");
   } else {
-    ImGui::TextUnformatted("Merging changes these records on this device:");
-    for (const std::string& line : p.changes) ImGui::BulletText("%s", line.c_str());
+    text_line("Merging changes these records on this device:");
+    for (const std::string& line : p.changes) bullet_format("%s", line.c_str());
   }
   if (!p.import.conflicts.empty()) {
-    ImGui::TextUnformatted("Edited on both sides: both texts are kept, side by side, until you choose one:");
-    for (const auto& c : p.import.conflicts) ImGui::BulletText("%s: %s", c.store.c_str(), c.kept.c_str());
+    text_line("Edited on both sides: both texts are kept, side by side, until you choose one:");
+    for (const auto& c : p.import.conflicts) bullet_format("%s: %s", c.store.c_str(), c.kept.c_str());
   }
   help_text("Each of you keeps your own consent to the agreement. Your private notes are not touched.");
   if (button("Merge", session.can_edit() && !p.changes.empty())) {
@@ -169,7 +169,7 @@ void draw_pair_files_screen(Session& session, const PairView& view) {
   paragraph("The coordinator follows the scheme from counts and dates only. The report holds none of the words you "
             "wrote: no meeting notes, actions, objectives, agreement text or private notes.");
   if (auto preview = make_progress_report(session.workspace(), view.pairing->meta.id, view.today)) {
-    ImGui::TextUnformatted("It would say:");
+    text_line("It would say:");
     draw_report_contents(preview.value());
   }
   if (button("Export progress report", session.loaded())) export_progress_report(session, view);

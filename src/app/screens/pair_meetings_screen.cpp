@@ -104,7 +104,7 @@ void draw_meeting_list(Session& session, const PairView& view, const std::vector
     }
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("A new meeting starts with the actions still open from the last one, to review.");
+  wrapped_format("A new meeting starts with the actions still open from the last one, to review.");
   ImGui::PopStyleColor();
   ImGui::Spacing();
   if (meetings.empty()) help_text("No meetings yet.");
@@ -220,7 +220,7 @@ bool draw_togrow(Session& session, const PairView& view, Meeting& m) {
     edited |= text_area(p.label, *p.text, 3);
   }
   ImGui::Spacing();
-  ImGui::TextUnformatted("Actions (who, what, by when)");
+  text_line("Actions (who, what, by when)");
   edited |= draw_actions_table(session, view, m.actions, "Actions");
   if (button("Add action", session.can_edit())) {
     Action a;
@@ -271,7 +271,7 @@ void draw_meeting_editor(Session& session, const PairView& view) {
   } else if (m.start_time.empty()) {
     help_text("Without a start time, the calendar shows the meeting all day.");
   }
-  ImGui::TextUnformatted("How you met:");
+  text_line("How you met:");
   for (MeetingMode mode : {MeetingMode::in_person, MeetingMode::video, MeetingMode::phone}) {
     ImGui::SameLine();
     if (radio_button(mode_title(mode), m.mode == mode)) {

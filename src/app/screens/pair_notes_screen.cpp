@@ -58,9 +58,9 @@ void draw_pair_notes_screen(Session& session, const PairView& view) {
   if (boxed) ImGui::BeginChild("PrivateNotes", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleColor();
   capture_text("privacy", kPrivacyPromise);
-  ImGui::TextUnformatted("Private notes");
+  text_line("Private notes");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", kPrivacyPromise);
+  muted_format("%s", kPrivacyPromise);
   help_text("Meeting notes, the agreement and objectives are shared with your partner when you export a notebook "
             "for them; these notes are not.");
   ImGui::Spacing();

@@ -54,7 +54,7 @@ void draw_smart_check(const Objective& o, const std::string& today) {
     ImGui::TextColored(theme_colour(TextTone::success), "This objective is SMART.");
     return;
   }
-  ImGui::TextUnformatted("Not SMART yet:");
+  text_line("Not SMART yet:");
   for (const SmartIssue& issue : issues) {
     capture_text("smart", issue.message);
     ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(TextTone::warning));

@@ -33,7 +33,7 @@ void draw_preparation_check(const Session& session, const PairView& view) {
                                                                                              : "missed") +
                            " (" + it->message + ")";
   capture_text("preparation", line);
-  ImGui::TextWrapped("%s", line.c_str());
+  wrapped_format("%s", line.c_str());
 }
 
 }  // namespace
@@ -56,8 +56,8 @@ void draw_pair_preparation_screen(Session& session, const PairView& view) {
     help_text("Your mentee answers these questions before your first meeting; their answers reach you in the notebook "
               "they send you. The coordinator only learns whether they prepared, never what they wrote.");
     for (const QuestionAnswer& qa : preparation_form(*scheme, *mentee)) {
-      ImGui::BulletText("%s", qa.question.c_str());
-      if (!qa.answer.empty()) ImGui::TextWrapped("%s", qa.answer.c_str());
+      bullet_format("%s", qa.question.c_str());
+      if (!qa.answer.empty()) wrapped_format("%s", qa.answer.c_str());
     }
     return;
   }

@@ -89,20 +89,20 @@ void draw_join_popup(Session& session) {
   }
   PendingJoin& join = *g_join;
   const Pairing& p = join.pack.pairing;
-  ImGui::Text("%s: %s", join.file_name.c_str(), join.pack.scheme.name.c_str());
+  text_format("%s: %s", join.file_name.c_str(), join.pack.scheme.name.c_str());
   // Some schemes (IKT) register people by e-mail alone: the e-mail then stands for the name.
   const std::string mentor = join.pack.mentor.name.empty() ? p.mentor_email : join.pack.mentor.name;
   const std::string mentee = join.pack.mentee.name.empty() ? p.mentee_email : join.pack.mentee.name;
-  ImGui::Text("Mentor: %s (%s)", mentor.c_str(), p.mentor_email.c_str());
-  ImGui::Text("Mentee: %s (%s)", mentee.c_str(), p.mentee_email.c_str());
+  text_format("Mentor: %s (%s)", mentor.c_str(), p.mentor_email.c_str());
+  text_format("Mentee: %s (%s)", mentee.c_str(), p.mentee_email.c_str());
   if (join.preview.changes.empty()) {
     help_text("Everything in this pack is already on this device.");
   } else {
-    ImGui::TextUnformatted("Adding it stores on this device:");
-    for (const std::string& line : join.preview.changes) ImGui::BulletText("%s", line.c_str());
+    text_line("Adding it stores on this device:");
+    for (const std::string& line : join.preview.changes) bullet_format("%s", line.c_str());
   }
   ImGui::Spacing();
-  ImGui::TextUnformatted("Which one are you?");
+  text_line("Which one are you?");
   const std::string as_mentor = "I am the mentor, " + mentor;
   const std::string as_mentee = "I am the mentee, " + mentee;
   if (radio_button(as_mentor.c_str(), join.side == Role::mentor)) join.side = Role::mentor;
@@ -165,13 +165,13 @@ void draw_about_pairing(Session& session, const PairView& view) {
   if (!ImGui::CollapsingHeader("About this pairing")) return;
   const Scheme* scheme = session.workspace().find<Scheme>(p.scheme_id);
   if (scheme) {
-    ImGui::Text("Scheme: %s", scheme->name.c_str());
+    text_format("Scheme: %s", scheme->name.c_str());
     if (!scheme->description.empty()) help_text(scheme->description.c_str());
   }
-  ImGui::Text("Status: %s since %s", to_string(p.status()).c_str(), p.status_since().c_str());
+  text_format("Status: %s since %s", to_string(p.status()).c_str(), p.status_since().c_str());
   const Person* partner = session.workspace().person_by_email(email_on_side(p, other_side(view.side)));
   if (partner) {
-    ImGui::Text("Your %s: %s <%s>", enum_to_string(kRoleNames, other_side(view.side)).c_str(), partner->name.c_str(),
+    text_format("Your %s: %s <%s>", enum_to_string(kRoleNames, other_side(view.side)).c_str(), partner->name.c_str(),
                 partner->email.c_str());
     if (!partner->project.empty()) {
       const std::pair<const char*, const std::string*> project[] = {
@@ -179,10 +179,10 @@ void draw_about_pairing(Session& session, const PairView& view) {
           {"Barriers", &partner->project.barriers}, {"What they need from a mentor", &partner->project.mentor_role},
           {"What success would look like", &partner->project.success_outcome}};
       for (const auto& [title, text] : project)
-        if (!text->empty()) ImGui::BulletText("%s: %s", title, text->c_str());
+        if (!text->empty()) bullet_format("%s: %s", title, text->c_str());
     }
   }
-  ImGui::TextUnformatted("On this device I am");
+  text_line("On this device I am");
   for (Role side : {Role::mentor, Role::mentee}) {
     ImGui::SameLine();
     const std::string label = "the " + enum_to_string(kRoleNames, side) + "##my-side";
@@ -222,7 +222,7 @@ void draw_pair_screen(Session& session) {
   }
 
   screen_title(("Mentoring: " + view->my_name + " and " + view->partner_name).c_str());
-  ImGui::Text("You are the %s; your %s is %s.", enum_to_string(kRoleNames, view->side).c_str(),
+  text_format("You are the %s; your %s is %s.", enum_to_string(kRoleNames, view->side).c_str(),
               enum_to_string(kRoleNames, other_side(view->side)).c_str(), view->partner_name.c_str());
   draw_pairing_picker(session, pairings, *current);
   if (pairings.size() >= 2) same_line_if_fits(button_width("Open another introduction pack…"));
@@ -244,9 +244,13 @@ void draw_pair_screen(Session& session) {
   std::string& section = g_section;
   if (std::none_of(sections.begin(), sections.end(), [&](const Section& x) { return section == x.title; }))
     section = sections.front().title;
-  if (narrow_layout()) {
-    // A phone has no room for seven tabs (they were cut to "Agreem…"): one choice, full width.
-    ImGui::TextUnformatted("Section");
+  // The tabs, each at its full width: where they do not all fit (a phone, a narrow window), they
+  // were cut to "Agreem…", so one full-width choice shows the section instead.
+  float tabs_width = 0;
+  for (const Section& x : sections)
+    tabs_width += ImGui::CalcTextSize(x.title).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemInnerSpacing.x;
+  if (narrow_layout() || tabs_width > ImGui::GetContentRegionAvail().x) {
+    text_line("Section");
     ImGui::SetNextItemWidth(-1);
     if (labelled_combo("Section##pair-section", section.c_str())) {
       for (const Section& x : sections)

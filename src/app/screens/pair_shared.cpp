@@ -48,7 +48,7 @@ bool single_line_dialog(const char* title, const char* label, std::string& value
                         const std::string& problem) {
   bool confirmed = false;
   if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted(label);
+    text_line(label);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
     const bool entered = ImGui::InputText((std::string("##") + label).c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue);

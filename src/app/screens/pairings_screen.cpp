@@ -241,7 +241,7 @@ void draw_scheme_rules(Session& session, const Scheme& scheme, const std::string
       if (c.status == RuleStatus::not_met) attention.push_back(c);
   }
   if (attention.empty()) {
-    ImGui::TextDisabled("The scheme's rules are all kept today.");
+    muted_format("The scheme's rules are all kept today.");
     return;
   }
   if (ImGui::CollapsingHeader(("Needs attention (" + std::to_string(attention.size()) + ")").c_str(),
@@ -249,7 +249,7 @@ void draw_scheme_rules(Session& session, const Scheme& scheme, const std::string
     for (const RuleCheck& c : attention) {
       capture_text("rule", c.message);
       ImGui::PushStyleColor(ImGuiCol_Text, rule_color(c.status));
-      ImGui::BulletText("%s", c.message.c_str());
+      bullet_format("%s", c.message.c_str());
       ImGui::PopStyleColor();
     }
   }
@@ -258,13 +258,13 @@ void draw_scheme_rules(Session& session, const Scheme& scheme, const std::string
 void draw_pairing_rules_tooltip(const Workspace& ws, const Pairing& pairing, const std::string& today) {
   const std::vector<RuleCheck> checks = check_pairing_rules(ws, pairing.meta.id, today);
   ImGui::BeginTooltip();
-  if (!pairing.score_explanation.empty()) ImGui::Text("Matched on %s", pairing.score_explanation.c_str());
+  if (!pairing.score_explanation.empty()) text_format("Matched on %s", pairing.score_explanation.c_str());
   for (const RuleCheck& c : checks) {
     ImGui::TextColored(rule_color(c.status), "%s", rule_mark(c.status));
     ImGui::SameLine();
-    ImGui::TextUnformatted(c.message.c_str());
+    text_line(c.message.c_str());
   }
-  if (checks.empty() && pairing.score_explanation.empty()) ImGui::TextDisabled("No rules apply yet.");
+  if (checks.empty() && pairing.score_explanation.empty()) muted_format("No rules apply yet.");
   ImGui::EndTooltip();
 }
 
@@ -315,7 +315,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
     paragraph("No pairs yet. Run matching and accept the proposals, and they appear here.");
     return;
   }
-  ImGui::Text("%zu pair(s): %d to introduce, %d awaiting the mentor's answer", pairings.size(), proposed, waiting);
+  text_format("%zu pair(s): %d to introduce, %d awaiting the mentor's answer", pairings.size(), proposed, waiting);
   if (overdue_count > 0) {
     ImGui::SameLine();
     ImGui::TextColored(theme_colour(TextTone::error), "(%d overdue: no answer after %d days)", overdue_count,
@@ -359,11 +359,11 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
         if (overdue || p.status() == PairingStatus::no_response)
           ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.85f, 0.3f, 0.2f, 0.25f)));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ws.display_name(p.mentee_email).c_str());
+        text_line(ws.display_name(p.mentee_email).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ws.display_name(p.mentor_email).c_str());
+        text_line(ws.display_name(p.mentor_email).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(status_title(p.status()));
+        text_line(status_title(p.status()));
         if (overdue) {
           const auto waited = days_between(p.requested_on(), today);
           ImGui::SameLine();
@@ -371,7 +371,7 @@ void draw_pairings_screen(Session& session, const Scheme& scheme) {
         }
         if (ImGui::IsItemHovered()) draw_pairing_rules_tooltip(ws, p, today);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(p.status_since().c_str());
+        text_line(p.status_since().c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!session.can_edit());
         draw_actions(session, scheme, p);

@@ -26,7 +26,7 @@ namespace {
 
 void combo_of(const char* label, std::string& value, const std::vector<std::string>& options) {
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label);
+  text_line(label);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   if (begin_combo(label, value.empty() ? "any" : value.c_str())) {
@@ -55,15 +55,15 @@ void draw_status_change(ParticipantEditor& editor, Session& session, const Perso
   const std::string now = "Now " + enum_to_string(kPersonStatusNames, p.status) +
                           (p.status_history.empty() ? std::string() : " since " + p.status_history.back().date);
   capture_text("person-status", now);
-  ImGui::TextUnformatted(now.c_str());
+  text_line(now.c_str());
   for (const PersonStatusChange& change : p.status_history) {
     std::string line = change.date + ": " + enum_to_string(kPersonStatusNames, change.status);
     if (!change.reason.empty()) line += " (" + change.reason + ")";
     capture_text("person-status-history", line);
-    ImGui::BulletText("%s", line.c_str());
+    bullet_format("%s", line.c_str());
   }
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("New status");
+  text_line("New status");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   const char* preview = kPersonStatusNames[static_cast<std::size_t>(editor.new_status)].second.data();
@@ -237,7 +237,7 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
 
   const std::string count = std::to_string(view.list.ids.size()) + " of " + std::to_string(view.list.total) + " people";
   capture_text("participants", count);
-  ImGui::TextUnformatted(count.c_str());
+  text_line(count.c_str());
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
@@ -280,13 +280,13 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
         editor.error.clear();
       }
       ImGui::PopID();
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(p.email.c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(roles_text(p).c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(p.country.c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(joined_values(p.languages).c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(joined_values(p.topics).c_str());
+      ImGui::TableNextColumn(); text_line(p.email.c_str());
+      ImGui::TableNextColumn(); text_line(roles_text(p).c_str());
+      ImGui::TableNextColumn(); text_line(p.country.c_str());
+      ImGui::TableNextColumn(); text_line(joined_values(p.languages).c_str());
+      ImGui::TableNextColumn(); text_line(joined_values(p.topics).c_str());
       ImGui::TableNextColumn();
-      if (p.experience_years) ImGui::Text("%d years", *p.experience_years);
+      if (p.experience_years) text_format("%d years", *p.experience_years);
     }
   }
   ImGui::EndTable();

@@ -127,12 +127,10 @@ void export_interest(Session& session, RequestBoardScreen& screen, const Interes
 }
 
 void labelled_answer(const char* question, const std::string& answer) {
-  ImGui::TextDisabled("%s", question);
-  semantic_text(SemanticRole::text, question);
+  muted_format("%s", question);
   ImGui::Indent();
   const std::string shown = answer.empty() ? "(no answer)" : answer;
-  ImGui::TextWrapped("%s", shown.c_str());
-  semantic_text(SemanticRole::text, shown);
+  wrapped_format("%s", shown.c_str());
   ImGui::Unindent();
 }
 
@@ -156,8 +154,7 @@ void draw_request(Session& session, const BoardEntry& entry, InterestDraft& draf
   if (ready) {
     const std::string ok = "Short and precise: open to interest.";
     capture_text("request-ready", ok);
-    ImGui::TextUnformatted(ok.c_str());
-    semantic_text(SemanticRole::text, ok);
+    text_line(ok.c_str());
   } else {
     std::string text = "Not ready for interest yet; the coordinator will ask the mentee to sharpen it:";
     for (const auto& i : entry.issues) text += "\n  " + i.message;
@@ -229,7 +226,7 @@ void draw_request_board_screen(Session& session, RequestBoardScreen& screen) {
 
   const auto topics = board_topics(board);
   if (!topics.empty()) {
-    ImGui::TextUnformatted("Topic:");
+    text_line("Topic:");
     ImGui::SameLine();
     if (radio_button("All topics", screen.topic.empty())) screen.topic.clear();
     for (const auto& t : topics) {
@@ -258,8 +255,7 @@ void draw_request_board_screen(Session& session, RequestBoardScreen& screen) {
   std::size_t chosen_here = 0;
   for (const auto& r : board.requests) chosen_here += draft.chosen.count(r.request_id);
   const std::string chosen_text = std::to_string(chosen_here) + " request(s) chosen.";
-  ImGui::TextUnformatted(chosen_text.c_str());
-  semantic_text(SemanticRole::text, chosen_text);
+  text_line(chosen_text.c_str());
   if (button("Export interest file", chosen_here > 0, "Choose at least one request you would mentor."))
     export_interest(session, screen, draft);
   draw_export_lock_choice(session, true);

@@ -16,8 +16,7 @@ namespace pairwise::app {
 namespace {
 
 void line(const std::string& text) {
-  ImGui::TextWrapped("%s", text.c_str());
-  semantic_text(SemanticRole::text, text);
+  wrapped_format("%s", text.c_str());
 }
 
 }  // namespace

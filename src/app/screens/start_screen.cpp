@@ -57,7 +57,7 @@ void draw_start_screen(Session& session) {
   for (const auto& [id, scheme] : schemes) {
     if (radio_button(scheme.name.c_str(), session.scheme_id() == id)) session.set_scheme(id);
   }
-  ImGui::TextUnformatted("Start from a built-in scheme:");
+  text_line("Start from a built-in scheme:");
   static std::vector<Scheme> presets;
   if (presets.empty()) presets = all_presets(session.workspace().ids(), session.workspace().clock());
   for (std::size_t i = 0; i < presets.size(); ++i) {
