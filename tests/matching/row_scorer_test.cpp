@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -78,6 +79,18 @@ TEST_CASE("exact divider: multiply-shift equals integer division") {
   exact_divider(36, 12, mul, shift);
   CHECK(mul == 7282);
   CHECK(shift == 18);
+}
+
+TEST_CASE("percent reciprocal: one fixed shift gives floor(100 x / d) for every divisor used") {
+  // topics: x shared topics of the mentee's d (1..64); experience: x = gap <= min(127, d), d <= 12700
+  for (std::int32_t d = 1; d <= 12700; ++d) {
+    const std::int32_t mul = percent_reciprocal(d);
+    for (std::int32_t x = 0; x <= std::min(127, d); ++x) {
+      const std::int64_t product = std::int64_t{x} * mul;
+      REQUIRE(product < (std::int64_t{1} << 31));  // no 32-bit lane overflows
+      REQUIRE((static_cast<std::int32_t>(product) >> kPercentShift) == 100 * x / d);
+    }
+  }
 }
 
 TEST_CASE("fast row scorer equals the reference scorer on random profiles and criteria") {

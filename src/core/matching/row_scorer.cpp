@@ -106,6 +106,14 @@ int ceil_log2(std::int32_t d) {
 }
 }  // namespace
 
+std::int32_t percent_reciprocal(std::int32_t d) {
+  // m = ceil(100 * 2^S / d) = (100 * 2^S + e) / d with 0 <= e < d, so x * m / 2^S = 100 x / d + x e / (d 2^S),
+  // and the error term stays below 1 / d (the distance from 100 x / d up to the next integer) when
+  // x e < 2^S, true for x <= 127 and d < 2^S / 127. x * m <= 100 * 2^S + d < 2^31 for x <= d.
+  const std::int64_t m = ((std::int64_t{100} << kPercentShift) + d - 1) / d;
+  return static_cast<std::int32_t>(m);
+}
+
 void exact_divider(std::int32_t d, int bits, std::int32_t& mul, std::int32_t& shift) {
   // Granlund & Montgomery: with l = ceil(log2 d), s = bits + l and m = ceil(2^s / d),
   // floor(x / d) = floor(x * m / 2^s) for 0 <= x < 2^bits; x * m < 2^(2 bits + 1).
@@ -118,8 +126,7 @@ struct RowScorer::Mentee {
   V t_lo, t_hi, l_lo, l_hi, country, region, tz, experience, org, org_mask, self, mgr, self_mask, f2f_key;
   V topic_mul, lang_pts, country_pts, region_pts, f2f_pts;
   V hard_topics, min_topics, hard_lang, need_f2f, geo_min, tz_min, exp_min, min_score;
-  V w_topics, w_tz, w_exp, exp_mul;
-  std::int32_t topic_shift, exp_shift;
+  V w_topics, w_tz, w_exp, exp_mul, exp_cap;
   bool none;  // a hard rule fails for every mentor
 };
 
@@ -136,7 +143,7 @@ inline V block(const E_& E, const MentorLanes& L, std::size_t at) {
           ((load(&L.mgr[at]) == E.self) & E.self_mask);
   // topics: floor(100 * shared / n) * weight
   const V shared = popcount2(load(&L.topics_lo[at]), E.t_lo, load(&L.topics_hi[at]), E.t_hi);
-  V score = shr(shared * 100 * E.topic_mul, E.topic_shift) * E.w_topics;
+  V score = shr(shared * E.topic_mul, kPercentShift) * E.w_topics;
   bad |= E.hard_topics & (shared < E.min_topics);
   // language
   const V lang = ((load(&L.lang_lo[at]) & E.l_lo) | (load(&L.lang_hi[at]) & E.l_hi)) != zero;
@@ -156,11 +163,11 @@ inline V block(const E_& E, const MentorLanes& L, std::size_t at) {
   const V tz_val = 100 - ((d * 5 * kTzMul) >> kTzShift);
   bad |= tz_val < E.tz_min;
   score += tz_val * E.w_tz;
-  // experience: min(100, floor(100 gap / ideal gap)), gap clamped to [0, 127]
+  // experience: min(100, floor(100 gap / ideal gap)), gap clamped to [0, min(127, ideal gap)]
+  // (at the ideal gap the value is 100 already)
   V gap = load(&L.experience[at]) - E.experience;
-  gap = select(gap < zero, zero, select(gap > 127, splat(127), gap));
-  V exp_val = shr(gap * 100 * E.exp_mul, E.exp_shift);
-  exp_val = select(exp_val > 100, splat(100), exp_val);
+  gap = select(gap < zero, zero, select(gap > E.exp_cap, E.exp_cap, gap));
+  const V exp_val = shr(gap * E.exp_mul, kPercentShift);
   bad |= exp_val < E.exp_min;
   score += exp_val * E.w_exp;
   // face to face
@@ -199,12 +206,8 @@ RowScorer::RowScorer(const Scorer& sc) : sc_(sc) {
   w_tz_ = c[Criterion::TimeZone].weight;
   w_exp_ = c[Criterion::Experience].weight;
   const std::int32_t ideal = std::max(1, c.ideal_experience_gap);
-  if (ideal > 100 * 127) {  // the value is 0 for every gap
-    exp_mul_ = 0;
-    exp_shift_ = 0;
-  } else {
-    exact_divider(ideal, 14, exp_mul_, exp_shift_);
-  }
+  exp_cap_ = std::min(127, ideal);
+  exp_mul_ = ideal > 100 * 127 ? 0 : percent_reciprocal(ideal);  // above, the value is 0 for every gap
   std::vector<std::int32_t> order(static_cast<std::size_t>(sc.mentor_count()));
   for (std::size_t j = 0; j < order.size(); ++j) order[j] = static_cast<std::int32_t>(j);
   all_ = lanes(order);
@@ -262,10 +265,7 @@ RowScorer::Mentee RowScorer::mentee(int i) const {
   E.need_f2f = splat(s.hard_f2f_ && f2f ? -1 : 0);
   E.none = s.hard_f2f_ && f2f && s.loce_[u] == 0;
   const int n_topics = popcount64(s.te_[u]);
-  std::int32_t tmul = 0, tshift = 0;
-  if (n_topics > 0) exact_divider(n_topics, 13, tmul, tshift);
-  E.topic_mul = splat(tmul);
-  E.topic_shift = tshift;
+  E.topic_mul = splat(n_topics > 0 ? percent_reciprocal(n_topics) : 0);
   E.hard_topics = splat(s.hard_topics_ ? -1 : 0);
   E.min_topics = splat(s.min_topics_);
   E.hard_lang = splat(s.hard_lang_ ? -1 : 0);
@@ -280,7 +280,7 @@ RowScorer::Mentee RowScorer::mentee(int i) const {
   E.w_tz = splat(w_tz_);
   E.w_exp = splat(w_exp_);
   E.exp_mul = splat(exp_mul_);
-  E.exp_shift = exp_shift_;
+  E.exp_cap = splat(exp_cap_);
   return E;
 }
 

@@ -49,10 +49,17 @@ class RowScorer {
   const Scorer& sc_;
   bool fast_ = false;
   MentorLanes all_;
-  // exact multiply-shift for floor(5 d / 36) (time zone) and floor(100 g / ideal gap)
-  std::int32_t exp_mul_ = 0, exp_shift_ = 0;
+  // exact multiply-shift for floor(100 g / ideal gap), g <= exp_cap_ (see percent_reciprocal)
+  std::int32_t exp_mul_ = 0, exp_cap_ = 127;
   std::int32_t w_topics_ = 0, w_tz_ = 0, w_exp_ = 0;
 };
+
+// floor(100 x / d) == (x * percent_reciprocal(d)) >> kPercentShift for 0 <= x <= min(d, 127) and
+// 1 <= d <= 12700: one fixed shift for every divisor, so that the vector code shifts all lanes by a
+// constant (a shift by a run-time count was split into one scalar shift per lane by clang 14's
+// wasm backend). Exposed for tests (checked exhaustively there).
+inline constexpr int kPercentShift = 24;
+std::int32_t percent_reciprocal(std::int32_t d);
 
 // floor(x / d) == (x * mul) >> shift for 0 <= x < 2^bits (bits + ceil(log2 d) <= 31 - bits).
 // Exposed for tests.
