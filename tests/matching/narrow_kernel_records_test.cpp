@@ -107,6 +107,16 @@ TEST_CASE("fast kernels equal the reference scorer on messy cohorts from records
     CAPTURE(seed);
     MatchingInput in = messy_cohort(seed, 90);
     check_kernels(in, true);  // the preset's scores fit 16 bits
+    // Every criterion weighted (at most 40: still 16 bits), some hard, a minimum score.
+    std::mt19937 rng(seed);
+    for (auto& r : in.criteria.rules) {
+      r.weight = static_cast<std::int32_t>(rng() % 41);
+      r.hard = rng() % 4 == 0;
+      r.min_value = static_cast<std::int32_t>(1 + rng() % 100);
+    }
+    in.criteria.minimum_score = 1 + static_cast<std::int64_t>(rng() % 3000);
+    in.criteria.forbid_line_management = true;
+    check_kernels(in, true);
     // The same cohort with weights too large for 16 bits: the 32-bit lanes give the same scores.
     for (auto& r : in.criteria.rules) r.weight *= 40;
     check_kernels(in, false);
