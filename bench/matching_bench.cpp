@@ -1,7 +1,7 @@
 // Benchmark of the matching engine on reproducible skewed cohorts.
 //   matching_bench [--mentees N] [--mentors M] [--capacity C] [--seed S] [--dimacs FILE]
 //                  [--solve-dimacs FILE] [--no-explain] [--k K] [--mentor-k L] [--reserve R]
-//                  [--sample F] [--relist X] [--repeat N] [--kernel]
+//                  [--sample F] [--presolve-rounds R] [--presolve-prove PAIRS] [--relist X] [--repeat N] [--kernel]
 //   matching_bench --write-skewed-dimacs FILE [--mentees N] [--mentors M] [--capacity C] [--seed S]
 //                  [--skew X] [--noise R]
 //     writes the popularity-skewed family (bench/dimacs_families.hpp) in super-source form
@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
     else if (k == "--repeat") repeat = std::atoi(next());
     else if (k == "--sample") opt.presolve_sample = std::atoi(next());
     else if (k == "--presolve-rounds") opt.presolve_rounds = std::atoi(next());
+    else if (k == "--presolve-prove") opt.presolve_prove_pairs = std::atoll(next());
     else if (k == "--relist") opt.rescan_fraction = std::atof(next());
     else {
       std::fprintf(stderr, "unknown argument %s\n", k.c_str());

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -78,6 +79,18 @@ TEST_CASE("exact divider: multiply-shift equals integer division") {
   exact_divider(36, 12, mul, shift);
   CHECK(mul == 7282);
   CHECK(shift == 18);
+}
+
+TEST_CASE("percent reciprocal: one fixed shift gives floor(100 x / d) for every divisor used") {
+  // topics: x shared topics of the mentee's d (1..64); experience: x = gap <= min(127, d), d <= 12700
+  for (std::int32_t d = 1; d <= 12700; ++d) {
+    const std::int32_t mul = percent_reciprocal(d);
+    for (std::int32_t x = 0; x <= std::min(127, d); ++x) {
+      const std::int64_t product = std::int64_t{x} * mul;
+      REQUIRE(product < (std::int64_t{1} << 31));  // no 32-bit lane overflows
+      REQUIRE((static_cast<std::int32_t>(product) >> kPercentShift) == 100 * x / d);
+    }
+  }
 }
 
 TEST_CASE("fast row scorer equals the reference scorer on random profiles and criteria") {
@@ -176,5 +189,111 @@ TEST_CASE("row scorer hits: allowed pairs above the reduced-profit or the per-me
       }
       CHECK(count == expect);
     }
+  }
+}
+
+namespace {
+// Compares row() (all mentors, and a permuted subset over a sub-range) and hits() with the
+// reference scorer for every mentee.
+void check_rows_against_reference(const Scorer& sc, const RowScorer& rs, std::mt19937& rng) {
+  const int n = sc.mentee_count(), m = sc.mentor_count();
+  std::vector<std::int64_t> out(static_cast<std::size_t>(m) + 8);
+  std::vector<std::int32_t> order;
+  for (int j = m - 1; j >= 0; --j)
+    if (rng() % 3 != 0) order.push_back(j);
+  const MentorLanes sub = rs.lanes(order);
+  std::vector<std::int32_t> q(static_cast<std::size_t>(m) + 8), mthr(static_cast<std::size_t>(m) + 8);
+  for (auto& x : q) x = static_cast<std::int32_t>(rng() % 3000);
+  for (auto& x : mthr) x = rng() % 4 == 0 ? -1 : static_cast<std::int32_t>(rng() % 5000);
+  std::vector<std::int32_t> pos(static_cast<std::size_t>(m)), score(static_cast<std::size_t>(m));
+  for (int i = 0; i < n; ++i) {
+    rs.row(i, rs.all(), 0, m, out.data());
+    for (int j = 0; j < m; ++j) REQUIRE(out[static_cast<std::size_t>(j)] == sc.base_score(i, j));
+    const int b = order.empty() ? 0 : static_cast<int>(rng() % order.size());
+    const int e = b + static_cast<int>(rng() % (order.size() - static_cast<std::size_t>(b) + 1));
+    rs.row(i, sub, b, e, out.data());
+    for (int k = b; k < e; ++k) REQUIRE(out[static_cast<std::size_t>(k - b)] == sc.base_score(i, order[static_cast<std::size_t>(k)]));
+    const auto thr = static_cast<std::int32_t>(static_cast<int>(rng() % 4000) - 3000);
+    const int hb = static_cast<int>(rng() % static_cast<unsigned>(m));
+    const int he = hb + static_cast<int>(rng() % static_cast<unsigned>(m - hb + 1));
+    const int count = rs.hits(i, rs.all(), hb, he, q.data(), thr, mthr.data(), pos.data(), score.data());
+    int expect = 0;
+    for (int k = hb; k < he; ++k) {
+      const std::int64_t s = sc.base_score(i, k);
+      if (s < 0 || (s - q[static_cast<std::size_t>(k)] <= thr && s <= mthr[static_cast<std::size_t>(k)])) continue;
+      REQUIRE(expect < count);
+      REQUIRE(pos[static_cast<std::size_t>(expect)] == k);
+      REQUIRE(score[static_cast<std::size_t>(expect)] == s);
+      ++expect;
+    }
+    REQUIRE(count == expect);
+  }
+}
+}  // namespace
+
+TEST_CASE("16-bit row scorer equals the reference scorer on edge-case profiles with small weights") {
+  // Weights small enough that every score fits 16 bits: the kernel runs 8 mentors per vector with
+  // interned keys. Mentors' time zones and experience stay within +-16,000; some mentees' do not
+  // (those rows use the 32-bit lanes), so both paths meet the same mentors.
+  long long allowed = 0, refused = 0;
+  for (const unsigned seed : {1u, 2u, 3u, 4u, 5u}) {
+    std::mt19937 rng(seed);
+    for (int trial = 0; trial < 25; ++trial) {
+      const int n = 1 + static_cast<int>(rng() % 30);
+      const int m = 1 + static_cast<int>(rng() % 60);
+      MatchingInput in;
+      for (int i = 0; i < n; ++i) in.mentees.push_back(edgy_profile(rng, std::string(1, 'e').append(std::to_string(i))));
+      for (int j = 0; j < m; ++j) {
+        MatchProfile p = edgy_profile(rng, std::string(1, 'm').append(std::to_string(j)));
+        if (p.utc_offset_minutes < -16000 || p.utc_offset_minutes > 16000) p.utc_offset_minutes = static_cast<std::int16_t>(rng() % 2 ? 16000 : -16000);
+        p.experience_years = static_cast<std::int16_t>(std::max(-16000, std::min<int>(16000, p.experience_years)));
+        in.mentors.push_back(p);
+      }
+      if (n > 1 && m > 1) in.mentors[1].id = in.mentees[0].id;
+      if (n > 2) in.mentees[2].line_manager_id = in.mentors[0].id;
+      if (m > 2 && n > 3) in.mentors[2].line_manager_id = in.mentees[3].id;
+      if (m > 3) in.mentors[3].line_manager_id = in.mentors[0].id;  // a mentor managing another
+      in.criteria = trial == 0 ? default_criteria() : random_criteria(rng);
+      for (auto& r : in.criteria.rules) r.weight %= 41;  // <= 40: at most 8 x 100 x 40 = 32,000
+      if (in.criteria.minimum_score > 32767) in.criteria.minimum_score %= 4000;
+      const Scorer sc(in.mentees, in.mentors, in.criteria, in.forbidden);
+      const RowScorer rs(sc);
+      REQUIRE(rs.vectorised());
+      REQUIRE(rs.narrow());
+      check_rows_against_reference(sc, rs, rng);
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < m; ++j) ++(sc.base_score(i, j) >= 0 ? allowed : refused);
+    }
+  }
+  CHECK(allowed > 1000);
+  CHECK(refused > 1000);
+}
+
+TEST_CASE("16-bit lanes are used only when every score and field fits") {
+  std::mt19937 rng(11);
+  MatchingInput in;
+  for (int i = 0; i < 4; ++i) in.mentees.push_back(edgy_profile(rng, std::string(1, 'e').append(std::to_string(i))));
+  for (int j = 0; j < 9; ++j) in.mentors.push_back(edgy_profile(rng, std::string(1, 'm').append(std::to_string(j))));
+  for (auto& p : in.mentors) {
+    p.utc_offset_minutes = 60;
+    p.experience_years = 10;
+  }
+  in.criteria = default_criteria();
+  CHECK(RowScorer(Scorer(in.mentees, in.mentors, in.criteria)).narrow());
+  in.criteria[Criterion::Topics].weight = 400;  // the best score can exceed 32,767
+  {
+    const Scorer sc(in.mentees, in.mentors, in.criteria);
+    const RowScorer rs(sc);
+    CHECK(rs.vectorised());
+    CHECK_FALSE(rs.narrow());
+    check_rows_against_reference(sc, rs, rng);
+  }
+  in.criteria = default_criteria();
+  in.mentors[4].utc_offset_minutes = 20000;  // a mentor's time zone out of the 16-bit range
+  {
+    const Scorer sc(in.mentees, in.mentors, in.criteria);
+    const RowScorer rs(sc);
+    CHECK_FALSE(rs.narrow());
+    check_rows_against_reference(sc, rs, rng);
   }
 }

@@ -233,7 +233,10 @@ std::vector<std::int64_t> Matcher::estimate_prices(const std::vector<std::int32_
   }
   MatchOptions o = options_;
   o.explain = false;
-  if (options_.presolve_rounds > 0) o.max_rounds = options_.presolve_rounds;  // estimates need no proof
+  // Estimates need no proof, but one round's prices are far off under ties (Cochrane KT: the main
+  // pass then re-lists most mentees, 2 per mentee): a small sample is solved until proven optimal.
+  const bool prove = static_cast<long long>(sub.mentees.size()) * m <= options_.presolve_prove_pairs;
+  if (options_.presolve_rounds > 0 && !prove) o.max_rounds = options_.presolve_rounds;
   Matcher sample(std::move(sub), o);
   const MatchResult& r = sample.run();
   stats.scored_pairs += r.stats.scored_pairs;

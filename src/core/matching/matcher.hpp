@@ -38,6 +38,8 @@ struct MatchOptions {
   bool explain = true;  // compute unmatched reasons and breakdowns
   int presolve_sample = 0;  // price estimate from every k-th mentee (0 = automatic, 1 = none)
   int presolve_rounds = 1;  // sparse solves of the sample (0 = until proven optimal)
+  long long presolve_prove_pairs = 16000000;  // a sample of at most this many pairs is solved until
+                                              // proven optimal (its prices are then exact for it)
   double rescan_fraction = 0.25;  // certificate: a mentee that would score more than this share of
                                   // the mentors is re-listed against the current prices instead
 };

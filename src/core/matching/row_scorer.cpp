@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -99,12 +100,80 @@ inline V popcount2(V a, V b, V c, V d) {
 #endif
 }
 
+
+// 16-bit lanes: 8 mentors per 128-bit vector.
+typedef std::int16_t V16 __attribute__((vector_size(16)));
+typedef std::uint16_t U16 __attribute__((vector_size(16)));
+typedef std::int16_t H16 __attribute__((vector_size(8)));  // half of V16, for widening
+typedef std::int32_t V4 __attribute__((vector_size(16)));
+inline V16 load16(const std::int16_t* p) {
+  V16 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline V16 splat16(std::int32_t x) { return V16{} + static_cast<std::int16_t>(x); }
+inline V16 select16(V16 mask, V16 a, V16 b) { return (mask & a) | (~mask & b); }
+inline V4 widen_lo(V16 x) { return __builtin_convertvector(__builtin_shufflevector(x, x, 0, 1, 2, 3), V4); }
+inline V4 widen_hi(V16 x) { return __builtin_convertvector(__builtin_shufflevector(x, x, 4, 5, 6, 7), V4); }
+inline V16 narrow16(V4 lo, V4 hi) {  // every lane fits 16 bits
+  const H16 a = __builtin_convertvector(lo, H16), b = __builtin_convertvector(hi, H16);
+  return __builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7);
+}
+// floor(x * mul / 2^Shift) per lane, the product in 32 bits (x >= 0, x * mul < 2^31).
+template <int Shift>
+inline V16 mul_shift16(V16 x, V4 mul) {
+  return narrow16((widen_lo(x) * mul) >> Shift, (widen_hi(x) * mul) >> Shift);
+}
+// Number of bits set in the four words' (a_w & b_w), per 16-bit lane.
+inline V16 popcount16x4(V16 a0, V16 b0, V16 a1, V16 b1, V16 a2, V16 b2, V16 a3, V16 b3) {
+#if defined(__wasm_simd128__)
+  const auto pc = [](V16 x) {
+    v128_t v;
+    std::memcpy(&v, &x, sizeof v);
+    return wasm_i8x16_popcnt(v);
+  };
+  const v128_t bytes = wasm_i8x16_add(wasm_i8x16_add(pc(a0 & b0), pc(a1 & b1)), wasm_i8x16_add(pc(a2 & b2), pc(a3 & b3)));
+  const v128_t r = wasm_u16x8_extadd_pairwise_u8x16(bytes);  // each byte <= 32: no carry
+  V16 out;
+  std::memcpy(&out, &r, sizeof out);
+  return out;
+#else
+  const auto nib = [](U16 x) {  // per 4-bit group: bits set (<= 4)
+    x = x - ((x >> 1) & 0x5555);
+    return (x & 0x3333) + ((x >> 2) & 0x3333);
+  };
+  U16 x = nib(bits<U16>(a0 & b0)) + nib(bits<U16>(a1 & b1));  // nibbles <= 8
+  U16 y = nib(bits<U16>(a2 & b2)) + nib(bits<U16>(a3 & b3));
+  x = (x & 0x0F0F) + ((x >> 4) & 0x0F0F) + (y & 0x0F0F) + ((y >> 4) & 0x0F0F);  // bytes <= 32
+  x = (x & 0xFF) + (x >> 8);
+  return bits<V16>(x);
+#endif
+}
+inline bool any_lane16(V16 mask) {
+#if defined(__wasm_simd128__)
+  v128_t v;
+  std::memcpy(&v, &mask, sizeof v);
+  return wasm_v128_any_true(v);
+#endif
+  std::uint64_t w[2];
+  std::memcpy(w, &mask, sizeof mask);
+  return (w[0] | w[1]) != 0;
+}
+
 int ceil_log2(std::int32_t d) {
   int l = 0;
   while ((std::int64_t{1} << l) < d) ++l;
   return l;
 }
 }  // namespace
+
+std::int32_t percent_reciprocal(std::int32_t d) {
+  // m = ceil(100 * 2^S / d) = (100 * 2^S + e) / d with 0 <= e < d, so x * m / 2^S = 100 x / d + x e / (d 2^S),
+  // and the error term stays below 1 / d (the distance from 100 x / d up to the next integer) when
+  // x e < 2^S, true for x <= 127 and d < 2^S / 127. x * m <= 100 * 2^S + d < 2^31 for x <= d.
+  const std::int64_t m = ((std::int64_t{100} << kPercentShift) + d - 1) / d;
+  return static_cast<std::int32_t>(m);
+}
 
 void exact_divider(std::int32_t d, int bits, std::int32_t& mul, std::int32_t& shift) {
   // Granlund & Montgomery: with l = ceil(log2 d), s = bits + l and m = ceil(2^s / d),
@@ -118,9 +187,16 @@ struct RowScorer::Mentee {
   V t_lo, t_hi, l_lo, l_hi, country, region, tz, experience, org, org_mask, self, mgr, self_mask, f2f_key;
   V topic_mul, lang_pts, country_pts, region_pts, f2f_pts;
   V hard_topics, min_topics, hard_lang, need_f2f, geo_min, tz_min, exp_min, min_score;
-  V w_topics, w_tz, w_exp, exp_mul;
-  std::int32_t topic_shift, exp_shift;
+  V w_topics, w_tz, w_exp, exp_mul, exp_cap;
   bool none;  // a hard rule fails for every mentor
+};
+
+struct RowScorer::Mentee16 {
+  V16 t[4], l[4], country, region, tz, experience, org, self, self_m, mgr, f2f_key;
+  V16 lang_pts, country_pts, region_pts, f2f_pts, hard_topics, min_topics, hard_lang, need_f2f;
+  V16 geo_min, tz_min, exp_min, min_score, w_topics, w_tz, w_exp, exp_cap;
+  V4 topic_mul, exp_mul;
+  bool none;
 };
 
 namespace {
@@ -136,7 +212,7 @@ inline V block(const E_& E, const MentorLanes& L, std::size_t at) {
           ((load(&L.mgr[at]) == E.self) & E.self_mask);
   // topics: floor(100 * shared / n) * weight
   const V shared = popcount2(load(&L.topics_lo[at]), E.t_lo, load(&L.topics_hi[at]), E.t_hi);
-  V score = shr(shared * 100 * E.topic_mul, E.topic_shift) * E.w_topics;
+  V score = shr(shared * E.topic_mul, kPercentShift) * E.w_topics;
   bad |= E.hard_topics & (shared < E.min_topics);
   // language
   const V lang = ((load(&L.lang_lo[at]) & E.l_lo) | (load(&L.lang_hi[at]) & E.l_hi)) != zero;
@@ -156,11 +232,11 @@ inline V block(const E_& E, const MentorLanes& L, std::size_t at) {
   const V tz_val = 100 - ((d * 5 * kTzMul) >> kTzShift);
   bad |= tz_val < E.tz_min;
   score += tz_val * E.w_tz;
-  // experience: min(100, floor(100 gap / ideal gap)), gap clamped to [0, 127]
+  // experience: min(100, floor(100 gap / ideal gap)), gap clamped to [0, min(127, ideal gap)]
+  // (at the ideal gap the value is 100 already)
   V gap = load(&L.experience[at]) - E.experience;
-  gap = select(gap < zero, zero, select(gap > 127, splat(127), gap));
-  V exp_val = shr(gap * 100 * E.exp_mul, E.exp_shift);
-  exp_val = select(exp_val > 100, splat(100), exp_val);
+  gap = select(gap < zero, zero, select(gap > E.exp_cap, E.exp_cap, gap));
+  const V exp_val = shr(gap * E.exp_mul, kPercentShift);
   bad |= exp_val < E.exp_min;
   score += exp_val * E.w_exp;
   // face to face
@@ -169,6 +245,45 @@ inline V block(const E_& E, const MentorLanes& L, std::size_t at) {
   score += f2f_ok & E.f2f_pts;
   bad |= score < E.min_score;
   return select(bad, splat(-1), score);
+}
+
+
+// Scores (or -1) of the 8 mentors at [at, at + 8) of L, in 16-bit lanes: the same arithmetic as
+// block(), every intermediate value within 16 bits (see RowScorer::narrow()).
+template <class E_>
+inline V16 block16(const E_& E, const MentorLanes& L, std::size_t at) {
+  const V16 zero = splat16(0);
+  const V16 m_self = load16(&L.n_self[at]);
+  V16 bad = (m_self == E.self) | (load16(&L.n_org[at]) == E.org) | (m_self == E.mgr) | (load16(&L.n_mgr[at]) == E.self_m);
+  const V16 shared = popcount16x4(load16(&L.n_topics[0][at]), E.t[0], load16(&L.n_topics[1][at]), E.t[1],
+                                  load16(&L.n_topics[2][at]), E.t[2], load16(&L.n_topics[3][at]), E.t[3]);
+  V16 score = mul_shift16<kPercentShift>(shared, E.topic_mul) * E.w_topics;
+  bad |= E.hard_topics & (shared < E.min_topics);
+  const V16 lang = ((load16(&L.n_lang[0][at]) & E.l[0]) | (load16(&L.n_lang[1][at]) & E.l[1]) |
+                    (load16(&L.n_lang[2][at]) & E.l[2]) | (load16(&L.n_lang[3][at]) & E.l[3])) != zero;
+  bad |= E.hard_lang & ~lang;
+  score += lang & E.lang_pts;
+  const V16 same_country = load16(&L.n_country[at]) == E.country;
+  const V16 same_region = load16(&L.n_region[at]) == E.region;
+  const V16 geo_val = select16(same_country, splat16(100), same_region & splat16(50));
+  bad |= geo_val < E.geo_min;
+  score += select16(same_country, E.country_pts, same_region & E.region_pts);
+  V16 d = load16(&L.n_tz[at]) - E.tz;  // both within +-16,000
+  d = select16(d < zero, -d, d);
+  d = select16(d >= 1440, splat16(720), select16(d > 720, 1440 - d, d));
+  const V16 tz_val = 100 - mul_shift16<kTzShift>(d, V4{} + 5 * kTzMul);
+  bad |= tz_val < E.tz_min;
+  score += tz_val * E.w_tz;
+  V16 gap = load16(&L.n_experience[at]) - E.experience;
+  gap = select16(gap < zero, zero, select16(gap > E.exp_cap, E.exp_cap, gap));
+  const V16 exp_val = mul_shift16<kPercentShift>(gap, E.exp_mul);
+  bad |= exp_val < E.exp_min;
+  score += exp_val * E.w_exp;
+  const V16 f2f_ok = load16(&L.n_f2f[at]) == E.f2f_key;
+  bad |= E.need_f2f & ~f2f_ok;
+  score += f2f_ok & E.f2f_pts;
+  bad |= score < E.min_score;
+  return select16(bad, splat16(-1), score);
 }
 
 inline bool any_lane(V mask) {
@@ -199,15 +314,65 @@ RowScorer::RowScorer(const Scorer& sc) : sc_(sc) {
   w_tz_ = c[Criterion::TimeZone].weight;
   w_exp_ = c[Criterion::Experience].weight;
   const std::int32_t ideal = std::max(1, c.ideal_experience_gap);
-  if (ideal > 100 * 127) {  // the value is 0 for every gap
-    exp_mul_ = 0;
-    exp_shift_ = 0;
-  } else {
-    exact_divider(ideal, 14, exp_mul_, exp_shift_);
-  }
+  exp_cap_ = std::min(127, ideal);
+  exp_mul_ = ideal > 100 * 127 ? 0 : percent_reciprocal(ideal);  // above, the value is 0 for every gap
+  intern_keys();
   std::vector<std::int32_t> order(static_cast<std::size_t>(sc.mentor_count()));
   for (std::size_t j = 0; j < order.size(); ++j) order[j] = static_cast<std::int32_t>(j);
   all_ = lanes(order);
+}
+
+void RowScorer::intern_keys() {
+  const Scorer& s = sc_;
+  constexpr std::int32_t kMaxIds = 32000, kRange = 16000;
+  narrow_ = fast_ && s.max_possible_ <= 32767 && s.min_score_ <= 32767;
+  for (const PackedMentor& m : s.packed_)
+    narrow_ = narrow_ && m.tz >= -kRange && m.tz <= kRange && m.experience >= -kRange && m.experience <= kRange;
+  if (!narrow_) return;
+  // One id space per key kind, over the mentors' values (0: the mentor has none).
+  struct Space {
+    std::unordered_map<std::uint32_t, std::int16_t> ids;
+    bool full = false;
+    std::int16_t mentor(std::uint32_t v) {  // 0 for "none"
+      if (v == 0) return 0;
+      auto [it, inserted] = ids.emplace(v, static_cast<std::int16_t>(ids.size() + 1));
+      if (ids.size() >= static_cast<std::size_t>(kMaxIds)) full = true;
+      return it->second;
+    }
+    std::int16_t mentee(std::uint32_t v) const {  // -1: none, or no mentor has it
+      if (v == 0) return -1;
+      const auto it = ids.find(v);
+      return it == ids.end() ? std::int16_t{-1} : it->second;
+    }
+  } country, region, org, person, place;
+  const std::size_t m = s.packed_.size(), n = s.te_.size();
+  Keys16& M = mentor16_;
+  for (auto* v : {&M.country, &M.region, &M.org, &M.self, &M.mgr, &M.f2f}) v->resize(m);
+  for (std::size_t j = 0; j < m; ++j) {
+    const PackedMentor& p = s.packed_[j];
+    M.country[j] = country.mentor(p.country);
+    M.region[j] = region.mentor(p.region);
+    M.org[j] = org.mentor(p.org);
+    M.self[j] = person.mentor(p.self);  // person keys are >= 1
+    M.mgr[j] = p.mgr == 0 ? std::int16_t{-2} : person.mentor(p.mgr);
+    M.f2f[j] = p.face_to_face && p.location != 0 ? place.mentor(p.location) : std::int16_t{0};
+  }
+  if (country.full || region.full || org.full || person.full || place.full) {
+    narrow_ = false;
+    return;
+  }
+  Keys16& E = mentee16_;
+  for (auto* v : {&E.country, &E.region, &E.org, &E.self, &E.mgr, &E.f2f}) v->resize(n);
+  e_narrow_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    E.country[i] = country.mentee(s.ce_[i]);
+    E.region[i] = region.mentee(s.re_[i]);
+    E.org[i] = s.forbid_org_ ? org.mentee(s.oe_[i]) : std::int16_t{-1};
+    E.self[i] = person.mentee(s.self_e_[i]);
+    E.mgr[i] = s.forbid_mgr_ ? person.mentee(s.mgr_e_[i]) : std::int16_t{-1};
+    E.f2f[i] = s.f2f_e_[i] != 0 ? place.mentee(s.loce_[i]) : std::int16_t{-1};
+    e_narrow_[i] = s.ze_[i] >= -kRange && s.ze_[i] <= kRange && s.xe_[i] >= -kRange && s.xe_[i] <= kRange;
+  }
 }
 
 MentorLanes RowScorer::lanes(const std::vector<std::int32_t>& order) const {
@@ -219,6 +384,29 @@ MentorLanes RowScorer::lanes(const std::vector<std::int32_t>& order) const {
   for (auto* v : {&L.topics_lo, &L.topics_hi, &L.lang_lo, &L.lang_hi, &L.country, &L.region, &L.tz, &L.experience,
                   &L.org, &L.self, &L.mgr, &L.f2f_key})
     v->assign(padded, 0);
+  if (narrow_) {
+    const std::size_t padded16 = n + 8;  // 8 lanes
+    for (auto* v : {&L.n_topics[0], &L.n_topics[1], &L.n_topics[2], &L.n_topics[3], &L.n_lang[0], &L.n_lang[1], &L.n_lang[2],
+                    &L.n_lang[3], &L.n_country, &L.n_region, &L.n_tz, &L.n_experience, &L.n_org, &L.n_self, &L.n_mgr, &L.n_f2f})
+      v->assign(padded16, 0);
+    const auto word = [](std::uint64_t x, int w) { return static_cast<std::int16_t>(static_cast<std::uint16_t>(x >> (16 * w))); };
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto j = static_cast<std::size_t>(order[k]);
+      const PackedMentor& m = sc_.packed_[j];
+      for (int w = 0; w < 4; ++w) {
+        L.n_topics[w][k] = word(m.topics, w);
+        L.n_lang[w][k] = word(m.languages, w);
+      }
+      L.n_country[k] = mentor16_.country[j];
+      L.n_region[k] = mentor16_.region[j];
+      L.n_tz[k] = m.tz;
+      L.n_experience[k] = m.experience;
+      L.n_org[k] = mentor16_.org[j];
+      L.n_self[k] = mentor16_.self[j];
+      L.n_mgr[k] = mentor16_.mgr[j];
+      L.n_f2f[k] = mentor16_.f2f[j];
+    }
+  }
   const auto& P = sc_.packed_;
   for (std::size_t k = 0; k < n; ++k) {
     const PackedMentor& m = P[static_cast<std::size_t>(order[k])];
@@ -262,10 +450,7 @@ RowScorer::Mentee RowScorer::mentee(int i) const {
   E.need_f2f = splat(s.hard_f2f_ && f2f ? -1 : 0);
   E.none = s.hard_f2f_ && f2f && s.loce_[u] == 0;
   const int n_topics = popcount64(s.te_[u]);
-  std::int32_t tmul = 0, tshift = 0;
-  if (n_topics > 0) exact_divider(n_topics, 13, tmul, tshift);
-  E.topic_mul = splat(tmul);
-  E.topic_shift = tshift;
+  E.topic_mul = splat(n_topics > 0 ? percent_reciprocal(n_topics) : 0);
   E.hard_topics = splat(s.hard_topics_ ? -1 : 0);
   E.min_topics = splat(s.min_topics_);
   E.hard_lang = splat(s.hard_lang_ ? -1 : 0);
@@ -280,13 +465,74 @@ RowScorer::Mentee RowScorer::mentee(int i) const {
   E.w_tz = splat(w_tz_);
   E.w_exp = splat(w_exp_);
   E.exp_mul = splat(exp_mul_);
-  E.exp_shift = exp_shift_;
+  E.exp_cap = splat(exp_cap_);
+  return E;
+}
+
+RowScorer::Mentee16 RowScorer::mentee16(int i) const {
+  const Scorer& s = sc_;
+  const auto u = static_cast<std::size_t>(i);
+  Mentee16 E;
+  for (int w = 0; w < 4; ++w) {
+    E.t[w] = splat16(static_cast<std::int16_t>(static_cast<std::uint16_t>(s.te_[u] >> (16 * w))));
+    E.l[w] = splat16(static_cast<std::int16_t>(static_cast<std::uint16_t>(s.le_[u] >> (16 * w))));
+  }
+  E.country = splat16(mentee16_.country[u]);
+  E.region = splat16(mentee16_.region[u]);
+  E.tz = splat16(s.ze_[u]);
+  E.experience = splat16(s.xe_[u]);
+  E.org = splat16(mentee16_.org[u]);
+  E.self = splat16(mentee16_.self[u]);
+  E.self_m = splat16(s.forbid_mgr_ ? mentee16_.self[u] : std::int16_t{-1});
+  E.mgr = splat16(mentee16_.mgr[u]);
+  const bool f2f = s.f2f_e_[u] != 0;
+  E.f2f_key = splat16(mentee16_.f2f[u]);
+  E.f2f_pts = splat16(f2f && s.loce_[u] != 0 ? s.f2f_pts_ : 0);
+  E.need_f2f = splat16(s.hard_f2f_ && f2f ? -1 : 0);
+  E.none = s.hard_f2f_ && f2f && s.loce_[u] == 0;
+  const int n_topics = popcount64(s.te_[u]);
+  E.topic_mul = V4{} + (n_topics > 0 ? percent_reciprocal(n_topics) : 0);
+  E.hard_topics = splat16(s.hard_topics_ ? -1 : 0);
+  E.min_topics = splat16(s.min_topics_);
+  E.hard_lang = splat16(s.hard_lang_ ? -1 : 0);
+  E.lang_pts = splat16(s.lang_pts_);
+  E.country_pts = splat16(s.country_pts_);
+  E.region_pts = splat16(s.region_pts_);
+  // values are at most 100: a minimum above 100 fails like 101
+  E.geo_min = splat16(s.hard_geo_ ? std::min(s.geo_min_, 101) : 0);
+  E.tz_min = splat16(s.hard_tz_ ? std::min(s.tz_min_, 101) : 0);
+  E.exp_min = splat16(s.hard_exp_ ? std::min(s.exp_min_, 101) : 0);
+  E.min_score = splat16(static_cast<std::int32_t>(s.min_score_));  // <= 32,767 (narrow())
+  E.w_topics = splat16(w_topics_);
+  E.w_tz = splat16(w_tz_);
+  E.w_exp = splat16(w_exp_);
+  E.exp_mul = V4{} + exp_mul_;
+  E.exp_cap = splat16(exp_cap_);
   return E;
 }
 
 void RowScorer::row(int i, const MentorLanes& L, int begin, int end, std::int64_t* out) const {
   if (!fast_) {
     for (int k = begin; k < end; ++k) out[k - begin] = sc_.base_score(i, L.index[static_cast<std::size_t>(k)]);
+    return;
+  }
+  if (narrow_row(i)) {
+    const Mentee16 E = mentee16(i);
+    if (E.none) {
+      for (int k = begin; k < end; ++k) out[k - begin] = -1;
+      return;
+    }
+    for (int k0 = begin; k0 < end; k0 += 8) {
+      const V16 result = block16(E, L, static_cast<std::size_t>(k0));
+      const int count = std::min(8, end - k0);
+      std::int64_t* o = out + (k0 - begin);
+      if (count == 8) {
+        store_wide(o, widen_lo(result));
+        store_wide(o + 4, widen_hi(result));
+      } else {
+        for (int l = 0; l < count; ++l) o[l] = result[l];
+      }
+    }
     return;
   }
   const Mentee E = mentee(i);
@@ -313,6 +559,33 @@ namespace pairwise::matching {
 
 int RowScorer::hits(int i, const MentorLanes& L, int begin, int end, const std::int32_t* q, std::int32_t thr,
                     const std::int32_t* mthr, std::int32_t* pos, std::int32_t* score) const {
+  if (narrow_row(i)) {
+    const Mentee16 E = mentee16(i);
+    if (E.none) return 0;
+    int count = 0;
+    const V4 t = V4{} + thr;
+    for (int k0 = begin; k0 < end; k0 += 8) {
+      const auto at = static_cast<std::size_t>(k0);
+      const V16 sc = block16(E, L, at);
+      V4 q0, q1, m0, m1;
+      std::memcpy(&q0, q + at, sizeof q0);
+      std::memcpy(&q1, q + at + 4, sizeof q1);
+      std::memcpy(&m0, mthr + at, sizeof m0);
+      std::memcpy(&m1, mthr + at + 4, sizeof m1);
+      const V4 lo = widen_lo(sc), hi = widen_hi(sc);
+      const V4 hit_lo = (lo >= 0) & (((lo - q0) > t) | (lo > m0));
+      const V4 hit_hi = (hi >= 0) & (((hi - q1) > t) | (hi > m1));
+      if (!any_lane16(bits<V16>(hit_lo | hit_hi))) continue;
+      const int n = std::min(8, end - k0);
+      for (int l = 0; l < n; ++l)
+        if (l < 4 ? hit_lo[l] : hit_hi[l - 4]) {
+          pos[count] = k0 + l;
+          score[count] = sc[l];
+          ++count;
+        }
+    }
+    return count;
+  }
   const Mentee E = mentee(i);
   if (E.none) return 0;
   int count = 0;
