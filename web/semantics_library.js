@@ -92,7 +92,9 @@ var PairwiseSemantics = {
         if (el.value !== (d.v || '') && PWA.composing !== el) el.value = d.v || '';
         PWA.flag(el, 'aria-required', d.rq);
       }
-      if (d.r === 'combobox') el.setAttribute('aria-valuetext', d.v || '');
+      // A select-only combo box says its choice as its content (aria-valuetext is not allowed on
+      // a combobox, and axe-core calls it critical).
+      if (d.r === 'combobox' && el.textContent !== (d.v || '')) el.textContent = d.v || '';
       if (d.r === 'slider') {
         el.setAttribute('aria-valuenow', d.v);
         el.setAttribute('aria-valuemin', d.min);

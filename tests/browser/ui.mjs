@@ -114,6 +114,8 @@ export async function waitForApp(page) {
 export async function exportVia(page, label) {
   const download = page.waitForEvent('download', { timeout: 15000 });
   download.catch(() => {});  // if the click itself fails, report that, not the abandoned wait
+  // An export button often ends a long screen: a person scrolls down to it first.
+  await scrollTo(page, label);
   await click(page, label);
   let file;
   try {
