@@ -541,3 +541,19 @@ TEST_CASE("pairwise import reads an XLSX survey export, and pairwise export writ
   std::filesystem::remove_all(dir);
 }
 #endif
+
+TEST_CASE("text that looks like an escape beside a character written as one reads back as it was") {
+  // Found by fuzz_xlsx_reader: "_x000D" then a form feed was written "_x000D_x000C_", which reads
+  // as a carriage return and "x000C_".
+  SheetTable table;
+  table.columns = {{"Answer", SheetCellKind::text}};
+  table.rows = {{"x_x000D\x0cy"}, {"_x0041\x01"}, {"_x00FF\xEF\xBF\xBE"}, {"_x000D"}, {"a_x12"}, {"_x005F_x0041_"}, {"_X0041_"}};
+  auto back = read_xlsx_table(write_xlsx(table), "out.xlsx");
+  INFO(back.error_text());
+  REQUIRE(back.ok());
+  REQUIRE(back->rows.size() == table.rows.size());
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    INFO("row ", r + 2);
+    CHECK(back->rows[r].cells == table.rows[r]);
+  }
+}

@@ -17,8 +17,11 @@ constexpr const char* kHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\" standa
 // Cell styles in styles.xml's cellXfs, in this order.
 constexpr int kStyleHeader = 1, kStyleDate = 2, kStyleDateTime = 3;
 
+// "_x" and four hex digits: read as an escape when an underscore follows, and one may follow
+// without being in the text: the escape of the next character ("_x000D" then a form feed writes
+// "_x000D_x000C_"). So the underscore is escaped whatever comes after the digits.
 bool looks_like_escape(std::string_view s) {
-  if (s.size() < 7 || s[1] != 'x' || s[6] != '_') return false;
+  if (s.size() < 6 || s[1] != 'x') return false;
   for (std::size_t i = 2; i < 6; ++i)
     if (std::string_view("0123456789abcdefABCDEF").find(s[i]) == std::string_view::npos) return false;
   return true;
