@@ -13,6 +13,10 @@
 //   matching_bench [--cohort ...] --write-instance FILE [--write-goal-instance FILE2]
 //     writes, without matching, the instance `pairwise match --write-dimacs` writes (before the
 //     goal) and the one with the goal (`--with-goal`; its objective offset is printed)
+//   matching_bench [--cohort ...] --write-worker-request FILE [--write-warm-up-request FILE2]
+//     writes, without matching, the message the app sends its matching worker for this cohort
+//     (default options, as the Matching screen sends them), and the warm-up request the app sends
+//     when the worker starts: bench/browser_matching_worker.mjs times them in Chromium's worker
 // Prints phases, total score (= -min cost of the DIMACS instance) and peak memory.
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +34,7 @@
 #include "core/matching/dimacs.hpp"
 #include "core/matching/matcher.hpp"
 #include "core/matching/row_scorer.hpp"
+#include "core/matching/worker_messages.hpp"
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -50,7 +55,8 @@ double peak_mb() {
 int main(int argc, char** argv) {
   int n = 5000, m = 2000, cap = 3;
   unsigned long long seed = 1;
-  std::string dimacs, solve_file, skewed_file, read_file, family, family_file, cohort = "bench", instance_file, goal_file;
+  std::string dimacs, solve_file, skewed_file, read_file, family, family_file, cohort = "bench", instance_file, goal_file,
+              worker_request_file, warm_up_file;
   bool no_goal = false;
   bool kernel_only = false;
   int repeat = 1;
@@ -80,6 +86,8 @@ int main(int argc, char** argv) {
     else if (k == "--no-goal") no_goal = true;
     else if (k == "--write-instance") instance_file = next();
     else if (k == "--write-goal-instance") goal_file = next();
+    else if (k == "--write-worker-request") worker_request_file = next();
+    else if (k == "--write-warm-up-request") warm_up_file = next();
     else if (k == "--core-k") priced.per_mentee = std::atoi(next());
     else if (k == "--core-mentor") priced.per_mentor_place = std::atoi(next());
     else if (k == "--core-add") priced.add_per_round = std::atoi(next());
@@ -160,6 +168,19 @@ int main(int argc, char** argv) {
   if (no_goal) input.goal = {};
   std::printf("cohort %s %d mentees x %d mentors, capacity %d, seed %llu, goal %s\n", cohort.c_str(), n, m, cap, seed,
               input.goal.kind == pairwise::matching::CohortGoal::Kind::None ? "off" : "on");
+  if (!worker_request_file.empty()) {
+    const auto write_request = [](const std::string& path, const pairwise::matching::MatchingInput& in) {
+      const std::string text = pairwise::matching::encode_matching_request(in, pairwise::matching::MatchOptions{});
+      std::FILE* f = std::fopen(path.c_str(), "wb");
+      const bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+      if (!(f ? std::fclose(f) == 0 : false) || !ok) return false;
+      std::printf("request_bytes=%zu file=%s\n", text.size(), path.c_str());
+      return true;
+    };
+    if (!write_request(worker_request_file, input)) return 1;
+    if (!warm_up_file.empty() && !write_request(warm_up_file, pairwise::matching::warm_up_input(input))) return 1;
+    return 0;
+  }
   if (!instance_file.empty() || !goal_file.empty()) {
     const pairwise::matching::Matcher matcher(input, opt);
     const auto write = [](const std::string& path, const std::string& text) {

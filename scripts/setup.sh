@@ -25,7 +25,7 @@ need_root() {
 
 APT_PACKAGES=(
   emscripten cmake make g++ clang lld libclang-rt-14-dev
-  nlohmann-json3-dev doctest-dev libssl-dev zlib1g-dev libpugixml-dev
+  nlohmann-json3-dev doctest-dev libssl-dev zlib1g-dev libpugixml-dev libfribidi-dev
   chromium fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   dpkg-dev xz-utils liblemon-utils python3
   python3-icalendar
@@ -130,6 +130,15 @@ fetch_source pugixml "$PUGIXML_VERSION" bookworm
 extract_once "$PAIRWISE_DEPS/src/zlib_${ZLIB_VERSION}.dfsg.orig.tar.*" "$PAIRWISE_DEPS/zlib-$ZLIB_VERSION"
 extract_once "$PAIRWISE_DEPS/src/pugixml_${PUGIXML_VERSION}.orig.tar.*" "$PUGIXML_DIR"
 [ -f "$PUGIXML_DIR/src/pugixml.cpp" ] || fail "$PUGIXML_DIR/src/pugixml.cpp is missing from the pugixml source"
+
+# --- GNU FriBidi (right-to-left text drawn in order, Arabic letters joined) for WebAssembly -----
+# Natively it is libfribidi-dev above. For WASM, CMake compiles the source package's lib/*.c, whose
+# Unicode tables come generated in the release (lib/*.tab.i).
+step "FriBidi ${FRIBIDI_VERSION} source"
+fetch_source fribidi "$FRIBIDI_VERSION" bookworm
+extract_once "$PAIRWISE_DEPS/src/fribidi_${FRIBIDI_VERSION}.orig.tar.*" "$FRIBIDI_DIR"
+[ -f "$FRIBIDI_DIR/lib/fribidi.c" ] && [ -f "$FRIBIDI_DIR/lib/bidi-type.tab.i" ] \
+  || fail "$FRIBIDI_DIR/lib is missing fribidi.c or its generated tables"
 
 step "zlib for WebAssembly"
 if [ ! -f "$ZLIB_WASM_PREFIX/lib/libz.a" ]; then

@@ -1,6 +1,7 @@
 #include "app/app_shell.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGui::ClearActiveID
 
 #include "app/backup_panel.hpp"
 #include "app/file_buttons.hpp"
@@ -257,6 +258,14 @@ void draw_notices(Session& session) {
 }  // namespace
 
 void draw_app_shell(Session& session, AppScreens& screens) {
+  if (screens.generation != session.screens().generation) {
+    // Another scheme or a replaced workspace: nothing typed or chosen for the old one shows, and
+    // a field being edited lets go, or it would keep showing the old scheme's value.
+    screens.applicant = {};
+    screens.pair = {};
+    screens.generation = session.screens().generation;
+    ImGui::ClearActiveID();
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -279,10 +288,10 @@ void draw_app_shell(Session& session, AppScreens& screens) {
     ImGui::TextDisabled("Loading your data…");
   } else {
     switch (session.role()) {
-      case UserRole::none: draw_start_screen(session); break;
-      case UserRole::applicant: draw_applicant_screen(session); break;
+      case UserRole::none: draw_start_screen(session, screens.start); break;
+      case UserRole::applicant: draw_applicant_screen(session, screens.applicant); break;
       case UserRole::coordinator: draw_coordinator_screen(session); break;
-      case UserRole::pair: draw_pair_screen(session); break;
+      case UserRole::pair: draw_pair_screen(session, screens.pair); break;
       case UserRole::request_board: draw_request_board_screen(session, screens.request_board); break;
     }
   }

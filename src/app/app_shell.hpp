@@ -1,5 +1,8 @@
 #pragma once
+#include "app/screens/applicant_screen.hpp"
+#include "app/screens/pair_screen.hpp"
 #include "app/screens/request_board_screen.hpp"
+#include "app/screens/start_screen.hpp"
 #include "app/session.hpp"
 
 namespace pairwise::app {
@@ -12,8 +15,14 @@ struct TopBarState {
   bool open_settings = false;
 };
 
+// The coordinator's screens keep theirs in the Session (ScreenStates); these are the others'.
+// All start afresh together when the scheme changes or the workspace is replaced.
 struct AppScreens {
+  std::uint64_t generation = 0;  // ScreenStates::generation these belong to
   TopBarState top_bar;
+  StartScreenState start;
+  ApplicantFormState applicant;
+  PairScreens pair;
   RequestBoardScreen request_board;
 };
 

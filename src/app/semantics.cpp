@@ -1,3 +1,4 @@
+#include "app/item_label.hpp"
 #include "app/semantics.hpp"
 
 #include <imgui_internal.h>
@@ -131,18 +132,7 @@ const char* role_name(SemanticRole role) {
   return "";
 }
 
-// "Name##id" shows "Name"; a field drawn as "##Name" under a separate text label goes by "Name".
-std::string shown_label(const char* label) {
-  std::string text = label;
-  const auto hidden = text.find("##");
-  if (hidden == std::string::npos) return text;
-  std::string shown = text.substr(0, hidden);
-  if (shown.empty()) {
-    const auto start = text.find_first_not_of('#', hidden);
-    if (start != std::string::npos) shown = text.substr(start);
-  }
-  return shown;
-}
+std::string shown_label(const char* label) { return item_name(label); }
 
 bool is_combo_popup(const ImGuiWindow* w) { return std::strncmp(w->Name, "##Combo_", 8) == 0; }
 

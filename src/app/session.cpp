@@ -359,6 +359,9 @@ void Session::on_write_failed(int write_id) {
 }
 
 void Session::back_up_now() {
+  // What was typed in the last moments is in the backup too: drafts waiting for a pause in
+  // typing go into the workspace first (a backup is most often made because saving failed).
+  run_drafts();
   const std::string now = clock_.now();
   Json settings = workspace_.settings();
   settings["last_backup_at"] = now;

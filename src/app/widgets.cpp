@@ -15,6 +15,7 @@
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
+#include "core/text/bidi_display.hpp"
 #include "core/text/soft_wrap.hpp"
 #include "core/records/record_meta.hpp"
 
@@ -87,9 +88,32 @@ void label_with_problem(const char* label, const std::string& error) {
   }
 }
 
+const std::string& painted(const std::string& text) {
+  if (!has_right_to_left(text)) return text;
+  // Reordered once per distinct text, not every frame; names come and go, so the cache is
+  // emptied when it grows past what a few screens show.
+  static std::unordered_map<std::string, std::string> cache;
+  auto it = cache.find(text);
+  if (it == cache.end()) {
+    if (cache.size() > 4096) cache.clear();
+    it = cache.emplace(text, display_text(text)).first;
+    note_text_seen(it->second);  // the joined forms are glyphs of their own, fetched like any other
+  }
+  capture_painted(text, it->second);
+  return it->second;
+}
+
+std::string painted_label(const char* label) {
+  const std::string_view full(label);
+  const std::string shown(full.substr(0, full.find("##")));
+  const std::string& paint = painted(shown);
+  if (&paint == &shown) return std::string(full);
+  return paint + "###" + std::string(full);
+}
+
 void screen_title(const char* title, const char* subtitle) {
   ImGui::PushFont(heading_font());
-  ImGui::TextUnformatted(title);
+  ImGui::TextUnformatted(painted(title).c_str());
   semantic_text(SemanticRole::heading, title, 1);
   ImGui::PopFont();
   if (subtitle != nullptr) help_text(subtitle);
@@ -98,14 +122,14 @@ void screen_title(const char* title, const char* subtitle) {
 
 void section_heading(const char* text) {
   ImGui::Spacing();
-  ImGui::SeparatorText(text);
+  ImGui::SeparatorText(painted(text).c_str());
   semantic_text(SemanticRole::heading, text, 2);
 }
 
 void paragraph(const char* text) {
   // A comfortable reading width, or the window's edge where that is nearer (a phone).
   ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 38.0f, ImGui::GetContentRegionMax().x));
-  ImGui::TextUnformatted(text);
+  ImGui::TextUnformatted(painted(text).c_str());
   semantic_text(SemanticRole::text, text);
   ImGui::PopTextWrapPos();
 }
@@ -113,7 +137,7 @@ void paragraph(const char* text) {
 void bullet_wrapped(const std::string& text) {
   ImGui::Bullet();
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
+  ImGui::TextUnformatted(painted(text).c_str());
   ImGui::PopTextWrapPos();
   semantic_text(SemanticRole::text, text);
 }
@@ -141,7 +165,8 @@ std::string formatted(const char* format, va_list args) {
 }  // namespace
 
 void text_line(const std::string& text) {
-  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  const std::string& shown = painted(text);
+  ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
   semantic_text(SemanticRole::text, text);
 }
 
@@ -374,7 +399,7 @@ bool optional_int_field(const char* label, std::optional<int>& value, int min_va
 
 bool button(const char* label, bool enabled, const char* why_disabled) {
   ImGui::BeginDisabled(!enabled);
-  const bool pressed = ImGui::Button(label);
+  const bool pressed = ImGui::Button(painted_label(label).c_str());
   ImGui::EndDisabled();
   if (!enabled && why_disabled != nullptr && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("%s", why_disabled);
@@ -438,7 +463,7 @@ void describe_text_input(const std::string& name, const std::string& value) {
 }
 
 bool radio_button(const char* label, bool active) {
-  const bool pressed = ImGui::RadioButton(label, active);
+  const bool pressed = ImGui::RadioButton(painted_label(label).c_str(), active);
   ItemDescription d;
   d.role = SemanticRole::radio;
   d.checked = active ? 1 : 0;

@@ -8,6 +8,14 @@
 
 namespace pairwise::app {
 
+// Text as it is painted (core/text/bidi_display): right-to-left lines in display order and Arabic
+// letters joined; the same string when it has no right-to-left character. Screen readers and the
+// test flavour are given the text itself. Every widget below paints through these.
+const std::string& painted(const std::string& text);
+// A label for ImGui::Button, Selectable, RadioButton, …: the label itself, or "painted###label",
+// so the item keeps one id whatever it shows and its name (app/item_label.hpp) reads in order.
+std::string painted_label(const char* label);
+
 void screen_title(const char* title, const char* subtitle = nullptr);
 void section_heading(const char* text);
 // Wrapped body text at a comfortable reading width.

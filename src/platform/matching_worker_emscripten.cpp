@@ -18,11 +18,27 @@ void on_reply(char* data, int size, void* arg) {
   request_frame();
 }
 
+void ignore_reply(char*, int, void*) {}
+
+void start_worker() {
+  if (g_worker == 0) g_worker = emscripten_create_worker("matching_worker.js");
+}
+
 }  // namespace
+
+void prepare_matching_worker(const std::function<std::string()>& warm_up) {
+  if (g_worker != 0) return;
+  start_worker();
+  std::string request = warm_up ? warm_up() : std::string();
+  if (request.empty()) return;
+  // The bytes are copied into the message when the call is made.
+  emscripten_call_worker(g_worker, "pairwise_match_in_worker", request.data(), static_cast<int>(request.size()),
+                         ignore_reply, nullptr);
+}
 
 void run_in_matching_worker(const std::string& request, std::function<void(const std::string&)> done) {
   if (g_done) cancel_matching_worker();
-  if (g_worker == 0) g_worker = emscripten_create_worker("matching_worker.js");
+  start_worker();
   g_done = std::move(done);
   ++g_request;
   emscripten_call_worker(g_worker, "pairwise_match_in_worker", const_cast<char*>(request.data()),

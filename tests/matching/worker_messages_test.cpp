@@ -131,3 +131,25 @@ TEST_CASE("a broken request gets an error reply the app can show") {
   CHECK_FALSE(decode_matching_reply("{\"message_version\": 99}", result, error));
   CHECK(error.find("another version") != std::string::npos);
 }
+
+TEST_CASE("the worker's warm-up cohort is a small cut of the real one that matches without error") {
+  const MatchingInput input = varied_input(7);
+  const MatchingInput small = warm_up_input(input, 4, 2);
+  REQUIRE(small.mentees.size() == 4);
+  REQUIRE(small.mentors.size() == 2);
+  CHECK(small.mentees[3].id == input.mentees[3].id);
+  CHECK(small.mentors[1].id == input.mentors[1].id);
+  CHECK(small.criteria.minimum_score == input.criteria.minimum_score);
+  CHECK(small.criteria.rules.size() == input.criteria.rules.size());
+  CHECK(small.goal.kind == input.goal.kind);
+  // Locks and exclusions name people the cut may leave out: none are kept.
+  CHECK(small.locked.empty());
+  CHECK(small.forbidden.empty());
+  MatchResult reply;
+  std::string error;
+  CHECK(decode_matching_reply(answer_matching_request(encode_matching_request(small, {})), reply, error));
+  CHECK(error.empty());
+  // A cohort smaller than the cut is taken whole.
+  CHECK(warm_up_input(input).mentees.size() == input.mentees.size());
+  CHECK(warm_up_input(MatchingInput{}).mentees.empty());
+}

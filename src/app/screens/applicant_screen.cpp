@@ -30,23 +30,8 @@ namespace {
 // enough to be a valid application.
 constexpr const char* kDraftKey = kApplicationDraftSetting;
 
-struct FormState {
-  std::string scheme_id;
-  std::optional<std::uint64_t> version;  // the workspace version last looked at
-  Person taken;                          // the stored draft the form started from
-  Person draft;
-  bool loaded = false;
-  bool tried_export = false;
-  bool email_touched = false;
-  std::string exported_file;
-  std::string zone_query;   // what is typed in the time zone search
-  std::string offset_text;  // the UTC offset as typed ("+5:" mid-typing), shown until it reads as one
-};
 
-FormState& form() {
-  static FormState state;
-  return state;
-}
+using FormState = ApplicantFormState;
 
 // The draft stored for the scheme (in the settings record).
 Person stored_draft(const Session& session, const std::string& scheme_id) {
@@ -84,17 +69,17 @@ void follow_stored_draft(Session& session, FormState& state) {
   else if (!(stored == state.taken)) load_draft(session, state);
 }
 
-void save_draft(Session& session) {
+void save_draft(Session& session, const FormState& state) {
   Session* s = &session;
   // The draft as it stands now goes into the journal at once (closing the tab loses nothing).
   Json journal = session.workspace().settings();
-  journal[kDraftKey][form().scheme_id] = encode(form().draft);
+  journal[kDraftKey][state.scheme_id] = encode(state.draft);
+  // The form as typed so far (each key typed replaces this save), stored after the pause.
   session.save_soon(
       "application",
-      [s] {
-        FormState& state = form();
+      [s, scheme_id = state.scheme_id, draft = state.draft] {
         Json settings = s->workspace().settings();
-        settings[kDraftKey][state.scheme_id] = encode(state.draft);
+        settings[kDraftKey][scheme_id] = encode(draft);
         s->record(s->workspace().set_settings(settings));
       },
       StoredRecord{kStoreSettings, "settings", std::move(journal)});
@@ -139,7 +124,7 @@ void export_application(Session& session, FormState& state, const Scheme& scheme
   }
   state.draft.meta = person.meta;
   state.draft.applied_on = person.applied_on;
-  save_draft(session);
+  save_draft(session, state);
   state.exported_file = deliver_export(
       session,
       export_file_name({"application", scheme.name, person.name.empty() ? person.email : person.name,
@@ -208,7 +193,7 @@ std::string request_problem(const std::vector<ProjectRequestIssue>& issues, cons
 
 }  // namespace
 
-void draw_applicant_screen(Session& session) {
+void draw_applicant_screen(Session& session, ApplicantFormState& state) {
   const auto& schemes = session.workspace().schemes();
   auto found = schemes.find(session.scheme_id());
   if (found == schemes.end()) {
@@ -217,7 +202,6 @@ void draw_applicant_screen(Session& session) {
     return;
   }
   const Scheme& scheme = found->second;
-  FormState& state = form();
   follow_stored_draft(session, state);
   Person& p = state.draft;
   const std::vector<std::string> missing = missing_intake_fields(scheme, p);
@@ -327,7 +311,7 @@ void draw_applicant_screen(Session& session) {
     }
   }
   ImGui::EndDisabled();
-  if (edited) save_draft(session);
+  if (edited) save_draft(session, state);
   if (missing_intake_fields(scheme, p).empty()) session.withdraw_notices(kMissingAnswersCause);
 
   section_heading("Send your application");

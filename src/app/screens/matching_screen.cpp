@@ -246,6 +246,11 @@ void draw_matching_screen(Session& session, const Scheme& scheme) {
     s.preview = matching::matching_input_from_records(session.workspace(), scheme);
     s.preview_version = version;
   }
+  // Ready before "Run matching" (and again after Stop): the worker starts, and warms up on a small
+  // cut of this cohort, while the coordinator reads the screen.
+  if (!s.preview.input.mentees.empty() && !s.preview.input.mentors.empty())
+    platform::prepare_matching_worker(
+        [&s] { return matching::encode_matching_request(matching::warm_up_input(s.preview.input), {}); });
 
   if (scheme.matching_mode == MatchingMode::mentor_picks_requests)
     help_text("In this scheme mentors choose from the mentees' requests; matching here only suggests pairs.");

@@ -3,7 +3,7 @@
 
 #include "app/layout.hpp"
 
-#include "app/screens/pair_shared.hpp"
+#include "app/screens/pair_screen_states.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/semantics.hpp"
 #include "app/widgets.hpp"
@@ -12,11 +12,6 @@
 
 namespace pairwise::app {
 namespace {
-
-RecordDraft<Agreement>& draft() {
-  static RecordDraft<Agreement> d;
-  return d;
-}
 
 struct Category {
   const char* label;
@@ -86,8 +81,8 @@ void draw_consents(Session& session, const PairView& view, RecordDraft<Agreement
 
 }  // namespace
 
-void draw_pair_agreement_screen(Session& session, const PairView& view) {
-  RecordDraft<Agreement>& d = draft();
+void draw_pair_agreement_screen(Session& session, const PairView& view, PairScreens& screens) {
+  RecordDraft<Agreement>& d = screens.agreement.draft;
   const Agreement* stored = session.workspace().agreement_of(view.pairing->meta.id);
   d.sync(session, stored ? stored->meta.id : std::string());
   if (!stored) d.value.pairing_id = view.pairing->meta.id;

@@ -7,7 +7,7 @@
 #include <array>
 
 #include "app/layout.hpp"
-#include "app/screens/pair_shared.hpp"
+#include "app/screens/pair_screen_states.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/operations/scheme_operations.hpp"
@@ -20,21 +20,7 @@ constexpr const char* kWithdrawPopup = "Withdraw from this mentoring?";
 constexpr const char* kEndPopup = "End the mentoring?";
 constexpr std::size_t kRatingCount = std::size(kFeedbackRatingQuestions);
 
-using Ratings = std::array<int, kRatingCount>;  // 0: not rated yet
-
-struct EndingState {
-  std::string pairing_id;
-  Ratings periodic{};
-  std::string periodic_comment;
-  Ratings ending{};
-  std::string comment;
-  std::string withdrawal_reason;
-};
-
-EndingState& state() {
-  static EndingState s;
-  return s;
-}
+using Ratings = FeedbackRatings;
 
 Actor actor_of(Role side) { return side == Role::mentor ? Actor::mentor : Actor::mentee; }
 
@@ -185,8 +171,8 @@ void draw_withdrawal(Session& session, const PairView& view, EndingState& s) {
 
 }  // namespace
 
-void draw_pair_feedback_screen(Session& session, const PairView& view) {
-  EndingState& s = state();
+void draw_pair_feedback_screen(Session& session, const PairView& view, PairScreens& screens) {
+  EndingState& s = screens.ending;
   if (s.pairing_id != view.pairing->meta.id) {
     s = EndingState{};
     s.pairing_id = view.pairing->meta.id;

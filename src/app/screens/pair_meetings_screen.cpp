@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "app/layout.hpp"
-#include "app/screens/pair_shared.hpp"
+#include "app/screens/pair_screen_states.hpp"
 #include "app/widgets.hpp"
 #include "platform/browser.hpp"
 #include "core/calendar/ics.hpp"
@@ -18,18 +18,6 @@ namespace {
 
 constexpr const char* kNewMeetingPopup = "New meeting";
 constexpr const char* kDeleteMeetingPopup = "Delete this meeting?";
-
-struct MeetingsState {
-  std::string selected_id;
-  ListDetailView panes;
-  std::string new_date;
-  RecordDraft<Meeting> draft;
-};
-
-MeetingsState& state() {
-  static MeetingsState s;
-  return s;
-}
 
 const char* mode_title(MeetingMode mode) {
   switch (mode) {
@@ -88,8 +76,7 @@ std::string date_problem(const std::string& date, bool required) {
   return is_valid_date(date) ? std::string() : "not a date like 2024-05-31";
 }
 
-void draw_meeting_list(Session& session, const PairView& view, const std::vector<Meeting>& meetings) {
-  MeetingsState& s = state();
+void draw_meeting_list(Session& session, const PairView& view, MeetingsState& s, const std::vector<Meeting>& meetings) {
   if (button("New meeting", session.can_edit())) {
     s.new_date = view.today;
     ImGui::OpenPopup(kNewMeetingPopup);
@@ -111,7 +98,7 @@ void draw_meeting_list(Session& session, const PairView& view, const std::vector
   for (const Meeting& m : meetings) {
     std::string label = m.date + (m.start_time.empty() ? "" : " " + m.start_time) + " · " + mode_title(m.mode);
     if (m.length_minutes > 0) label += " · " + std::to_string(m.length_minutes) + " min";
-    if (ImGui::Selectable((label + "##" + m.meta.id).c_str(), s.selected_id == m.meta.id, 0, ImVec2(0, list_row_height()))) {
+    if (ImGui::Selectable(painted_label((label + "##" + m.meta.id).c_str()).c_str(), s.selected_id == m.meta.id, 0, ImVec2(0, list_row_height()))) {
       s.selected_id = m.meta.id;
       s.panes.detail_open = true;
     }
@@ -232,8 +219,7 @@ bool draw_togrow(Session& session, const PairView& view, Meeting& m) {
   return edited;
 }
 
-void draw_meeting_editor(Session& session, const PairView& view) {
-  MeetingsState& s = state();
+void draw_meeting_editor(Session& session, const PairView& view, MeetingsState& s) {
   if (!s.draft.sync(session, s.selected_id)) {
     help_text("Choose a meeting on the left, or start a new one.");
     return;
@@ -324,19 +310,19 @@ void draw_meeting_editor(Session& session, const PairView& view) {
 
 }  // namespace
 
-void draw_pair_meetings_screen(Session& session, const PairView& view) {
-  MeetingsState& s = state();
+void draw_pair_meetings_screen(Session& session, const PairView& view, PairScreens& screens) {
+  MeetingsState& s = screens.meetings;
   const std::vector<Meeting> meetings = session.workspace().meetings_of(view.pairing->meta.id);
   const bool selected_here = std::any_of(meetings.begin(), meetings.end(), [&](const Meeting& m) { return m.meta.id == s.selected_id; });
   if (!selected_here) s.selected_id = meetings.empty() ? std::string() : meetings.back().meta.id;
 
   const ListDetailPane pane = list_detail_pane(s.panes, !s.selected_id.empty());
   begin_list_pane("MeetingList", pane, ImGui::GetFontSize() * 15.0f);
-  if (pane != ListDetailPane::detail) draw_meeting_list(session, view, meetings);
+  if (pane != ListDetailPane::detail) draw_meeting_list(session, view, s, meetings);
   end_list_pane(pane);
   if (pane != ListDetailPane::list) {
     begin_detail_pane("MeetingNotes", pane, s.panes, "‹ All meetings");
-    draw_meeting_editor(session, view);
+    draw_meeting_editor(session, view, s);
     end_detail_pane(pane);
   }
 }

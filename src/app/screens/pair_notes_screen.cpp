@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "app/layout.hpp"
-#include "app/screens/pair_shared.hpp"
+#include "app/screens/pair_screen_states.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
@@ -14,17 +14,6 @@ namespace {
 
 constexpr const char* kPrivacyPromise =
     "Only on this device: never exported to your partner or the coordinator.";
-
-struct NotesState {
-  std::string selected_id;
-  ListDetailView panes;
-  RecordDraft<PrivateNote> draft;
-};
-
-NotesState& state() {
-  static NotesState s;
-  return s;
-}
 
 std::string first_line(const std::string& text) {
   std::string line = trim(text.substr(0, text.find('\n')));
@@ -39,8 +28,8 @@ std::string first_line(const std::string& text) {
 
 }  // namespace
 
-void draw_pair_notes_screen(Session& session, const PairView& view) {
-  NotesState& s = state();
+void draw_pair_notes_screen(Session& session, const PairView& view, PairScreens& screens) {
+  NotesState& s = screens.notes;
   // Notes belong to whoever wrote them: if this device switched sides, the other person's notes
   // stay hidden rather than being shown (or exported) as this person's own.
   std::vector<PrivateNote> notes;
@@ -83,7 +72,7 @@ void draw_pair_notes_screen(Session& session, const PairView& view) {
     if (notes.empty()) help_text("No private notes yet.");
     for (const PrivateNote& n : notes) {
       const std::string label = n.date + " · " + first_line(n.text) + "##" + n.meta.id;
-      if (ImGui::Selectable(label.c_str(), s.selected_id == n.meta.id, 0, ImVec2(0, list_row_height()))) {
+      if (ImGui::Selectable(painted_label(label.c_str()).c_str(), s.selected_id == n.meta.id, 0, ImVec2(0, list_row_height()))) {
         s.selected_id = n.meta.id;
         s.panes.detail_open = true;
       }

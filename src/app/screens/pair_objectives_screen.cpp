@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "app/layout.hpp"
-#include "app/screens/pair_shared.hpp"
+#include "app/screens/pair_screen_states.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
@@ -15,18 +15,6 @@ namespace {
 
 constexpr const char* kNewObjectivePopup = "New objective";
 constexpr const char* kDeleteObjectivePopup = "Delete this objective?";
-
-struct ObjectivesState {
-  std::string selected_id;
-  ListDetailView panes;
-  std::string new_statement;
-  RecordDraft<Objective> draft;
-};
-
-ObjectivesState& state() {
-  static ObjectivesState s;
-  return s;
-}
 
 const char* status_title(ObjectiveStatus status) {
   switch (status) {
@@ -63,8 +51,8 @@ void draw_smart_check(const Objective& o, const std::string& today) {
   }
 }
 
-void draw_objective_list(Session& session, const PairView& view, const std::vector<Objective>& objectives) {
-  ObjectivesState& s = state();
+void draw_objective_list(Session& session, const PairView& view, ObjectivesState& s,
+                         const std::vector<Objective>& objectives) {
   if (button("New objective", session.can_edit())) {
     s.new_statement.clear();
     ImGui::OpenPopup(kNewObjectivePopup);
@@ -87,15 +75,14 @@ void draw_objective_list(Session& session, const PairView& view, const std::vect
     const bool smart = is_smart(o, view.today);
     const std::string label = short_statement(o.statement) + " · " + std::to_string(o.progress_percent) + "%" +
                               (smart ? "" : " · not SMART") + "##" + o.meta.id;
-    if (ImGui::Selectable(label.c_str(), s.selected_id == o.meta.id, 0, ImVec2(0, list_row_height()))) {
+    if (ImGui::Selectable(painted_label(label.c_str()).c_str(), s.selected_id == o.meta.id, 0, ImVec2(0, list_row_height()))) {
       s.selected_id = o.meta.id;
       s.panes.detail_open = true;
     }
   }
 }
 
-void draw_objective_editor(Session& session, const PairView& view) {
-  ObjectivesState& s = state();
+void draw_objective_editor(Session& session, const PairView& view, ObjectivesState& s) {
   if (!s.draft.sync(session, s.selected_id)) {
     help_text("Choose an objective on the left, or add a new one.");
     return;
@@ -150,8 +137,8 @@ void draw_objective_editor(Session& session, const PairView& view) {
 
 }  // namespace
 
-void draw_pair_objectives_screen(Session& session, const PairView& view) {
-  ObjectivesState& s = state();
+void draw_pair_objectives_screen(Session& session, const PairView& view, PairScreens& screens) {
+  ObjectivesState& s = screens.objectives;
   const std::vector<Objective> objectives = session.workspace().objectives_of(view.pairing->meta.id);
   const bool selected_here =
       std::any_of(objectives.begin(), objectives.end(), [&](const Objective& o) { return o.meta.id == s.selected_id; });
@@ -159,11 +146,11 @@ void draw_pair_objectives_screen(Session& session, const PairView& view) {
 
   const ListDetailPane pane = list_detail_pane(s.panes, !s.selected_id.empty());
   begin_list_pane("ObjectiveList", pane, ImGui::GetFontSize() * 17.0f);
-  if (pane != ListDetailPane::detail) draw_objective_list(session, view, objectives);
+  if (pane != ListDetailPane::detail) draw_objective_list(session, view, s, objectives);
   end_list_pane(pane);
   if (pane != ListDetailPane::list) {
     begin_detail_pane("ObjectiveDetail", pane, s.panes, "‹ All objectives");
-    draw_objective_editor(session, view);
+    draw_objective_editor(session, view, s);
     end_detail_pane(pane);
   }
 }

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "app/screens/pair_shared.hpp"
+#include "app/screens/pair_screen_states.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/widgets.hpp"
 #include "core/checks/scheme_rules.hpp"
@@ -13,15 +13,6 @@
 
 namespace pairwise::app {
 namespace {
-
-struct PreparationState {
-  RecordDraft<Person> mentee;
-};
-
-PreparationState& state() {
-  static PreparationState s;
-  return s;
-}
 
 // Where the preparation stands, in the words the progress report gives the coordinator.
 void draw_preparation_check(const Session& session, const PairView& view) {
@@ -43,7 +34,7 @@ bool pair_has_preparation(const Session& session, const PairView& view) {
   return scheme && !scheme->preparation_questions.empty();
 }
 
-void draw_pair_preparation_screen(Session& session, const PairView& view) {
+void draw_pair_preparation_screen(Session& session, const PairView& view, PairScreens& screens) {
   const Scheme* scheme = session.workspace().find<Scheme>(view.pairing->scheme_id);
   const Person* mentee = session.workspace().person_by_email(view.pairing->mentee_email);
   if (!scheme || !mentee) {
@@ -63,7 +54,7 @@ void draw_pair_preparation_screen(Session& session, const PairView& view) {
   }
   help_text("Before your first meeting, think about what you want from the mentoring and write it down here. "
             "Your answers are saved as you type; the coordinator only learns whether you prepared, never what you wrote.");
-  PreparationState& s = state();
+  PreparationState& s = screens.preparation;
   s.mentee.sync(session, mentee->meta.id);
   if (draw_conflicts(session, *mentee, s.mentee)) return;
   std::vector<QuestionAnswer> form = preparation_form(*scheme, s.mentee.value);

@@ -18,19 +18,9 @@ namespace {
 constexpr const char* kIntroductionPackPurpose = "pair/introduction-pack";
 constexpr const char* kJoinPopup = "Join this pairing?";
 
-// An introduction pack read but not yet applied: the person checks it and says which side they are.
-struct PendingJoin {
-  std::string file_name;
-  PairFilePreview preview;
-  IntroductionPack pack;
-  std::optional<Role> side;
-};
-std::optional<PendingJoin> g_join;
-// The section of the pair workspace on display (a tab on a wide screen, a choice on a phone).
-std::string g_section;
-std::string g_section_shown;  // the tab the tab bar showed last
 
-void open_introduction_pack(Session& session, const platform::OpenedFile& file, const IntroductionPack& pack) {
+void open_introduction_pack(Session& session, PairWorkspaceState& s, const platform::OpenedFile& file,
+                            const IntroductionPack& pack) {
   session.flush_now();  // the preview compares against everything typed so far
   PendingJoin join{file.name, preview_introduction_pack(session.workspace(), {file.name, file.text}), pack, std::nullopt};
   if (!join.preview.can_apply()) {
@@ -38,12 +28,12 @@ void open_introduction_pack(Session& session, const platform::OpenedFile& file, 
     return;
   }
   join.side = side_in_pairing(session.workspace().settings(), join.preview.pairing_id);
-  g_join = std::move(join);
+  s.join = std::move(join);
 }
 
 // Files opened or dropped while the Pair workspace is shown: introduction packs join a pairing,
 // notebooks go to the open pairing; anything else is explained.
-void route_opened_files(Session& session, const std::optional<PairView>& view) {
+void route_opened_files(Session& session, PairScreens& screens, const std::optional<PairView>& view) {
   if (!has_opened_files()) return;
   for (const platform::OpenedFile& file : take_opened_files()) {
     if (!file.error.empty()) {
@@ -56,9 +46,9 @@ void route_opened_files(Session& session, const std::optional<PairView>& view) {
       continue;
     }
     if (parsed->kind == DocumentKind::introduction_pack) {
-      open_introduction_pack(session, file, std::get<IntroductionPack>(parsed->document));
+      open_introduction_pack(session, screens.workspace, file, std::get<IntroductionPack>(parsed->document));
     } else if (parsed->kind == DocumentKind::pair_notebook && view) {
-      open_partner_notebook(session, *view, file);
+      open_partner_notebook(session, *view, screens.files, file);
     } else {
       session.notify(file.name + ": this is a " + to_string(parsed->kind) +
                          " file. Here you can open the introduction pack your coordinator sent you" +
@@ -79,15 +69,15 @@ void join_pairing(Session& session, PendingJoin& join) {
                  name_on_side(session.workspace(), p, Role::mentee) + " (" + join.pack.scheme.name + ").");
 }
 
-void draw_join_popup(Session& session) {
-  if (g_join && !ImGui::IsPopupOpen(kJoinPopup)) ImGui::OpenPopup(kJoinPopup);
+void draw_join_popup(Session& session, PairWorkspaceState& s) {
+  if (s.join && !ImGui::IsPopupOpen(kJoinPopup)) ImGui::OpenPopup(kJoinPopup);
   if (!ImGui::BeginPopupModal(kJoinPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  if (!g_join) {
+  if (!s.join) {
     ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
     return;
   }
-  PendingJoin& join = *g_join;
+  PendingJoin& join = *s.join;
   const Pairing& p = join.pack.pairing;
   text_format("%s: %s", join.file_name.c_str(), join.pack.scheme.name.c_str());
   // Some schemes (IKT) register people by e-mail alone: the e-mail then stands for the name.
@@ -110,12 +100,12 @@ void draw_join_popup(Session& session) {
   help_text("This device remembers your answer; it decides whose consent and notes are yours.");
   if (button("Join the pairing", join.side.has_value() && session.can_edit(), "Say whether you are the mentor or the mentee first.")) {
     join_pairing(session, join);
-    g_join.reset();
+    s.join.reset();
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-    g_join.reset();
+    s.join.reset();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -151,7 +141,7 @@ void draw_pairing_picker(Session& session, const std::vector<const Pairing*>& pa
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 26.0f);
   if (labelled_combo("Pairing", label(current).c_str())) {
     for (const Pairing* p : pairings) {
-      if (ImGui::Selectable(label(*p).c_str(), p->meta.id == current.meta.id) && p->meta.id != current.meta.id) {
+      if (ImGui::Selectable(painted_label(label(*p).c_str()).c_str(), p->meta.id == current.meta.id) && p->meta.id != current.meta.id) {
         session.flush_now();  // drafts of this pairing are stored before the other one shows
         session.record(session.workspace().set_settings(with_current_pairing(session.workspace().settings(), p->meta.id)));
       }
@@ -195,7 +185,7 @@ void draw_about_pairing(Session& session, const PairView& view) {
 
 }  // namespace
 
-void draw_pair_screen(Session& session) {
+void draw_pair_screen(Session& session, PairScreens& screens) {
   const auto pairings = joined_pairings(session);
   const Pairing* current = nullptr;
   const std::string wanted = current_pairing_of(session.workspace().settings());
@@ -214,8 +204,8 @@ void draw_pair_screen(Session& session) {
     v.today = session.workspace().clock().today();
     view = v;
   }
-  route_opened_files(session, view);
-  draw_join_popup(session);
+  route_opened_files(session, screens, view);
+  draw_join_popup(session, screens.workspace);
   if (!view) {
     draw_empty_state();
     return;
@@ -228,11 +218,11 @@ void draw_pair_screen(Session& session) {
   if (pairings.size() >= 2) same_line_if_fits(button_width("Open another introduction pack…"));
   open_files_button("Open another introduction pack…", kIntroductionPackPurpose);
   draw_about_pairing(session, *view);
-  draw_partner_notebook_popup(session, *view);
+  draw_partner_notebook_popup(session, *view, screens.files);
 
   struct Section {
     const char* title;
-    void (*draw)(Session&, const PairView&);
+    void (*draw)(Session&, const PairView&, PairScreens&);
   };
   std::vector<Section> sections = {{"Agreement", draw_pair_agreement_screen}};
   if (pair_has_preparation(session, *view)) sections.push_back({"Preparation", draw_pair_preparation_screen});
@@ -241,7 +231,8 @@ void draw_pair_screen(Session& session) {
                                    {"Private notes", draw_pair_notes_screen},
                                    {"Feedback and ending", draw_pair_feedback_screen},
                                    {"Share and report", draw_pair_files_screen}});
-  std::string& section = g_section;
+  std::string& section = screens.workspace.section;
+  std::string& section_shown = screens.workspace.section_shown;
   if (std::none_of(sections.begin(), sections.end(), [&](const Section& x) { return section == x.title; }))
     section = sections.front().title;
   // The tabs, each at its full width: where they do not all fit (a phone, a narrow window), they
@@ -258,16 +249,16 @@ void draw_pair_screen(Session& session) {
       ImGui::EndCombo();
     }
     for (const Section& x : sections)
-      if (section == x.title) x.draw(session, *view);
+      if (section == x.title) x.draw(session, *view, screens);
     return;
   }
   if (ImGui::BeginTabBar("PairTabs")) {
     for (const Section& x : sections) {
       // The section chosen on a narrow screen stays chosen when the window widens.
-      const ImGuiTabItemFlags flags = g_section_shown != section && section == x.title ? ImGuiTabItemFlags_SetSelected : 0;
+      const ImGuiTabItemFlags flags = section_shown != section && section == x.title ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(x.title, nullptr, flags)) {
-        section = g_section_shown = x.title;
-        x.draw(session, *view);
+        section = section_shown = x.title;
+        x.draw(session, *view, screens);
         ImGui::EndTabItem();
       }
     }

@@ -137,20 +137,23 @@ void end_list_pane(ListDetailPane pane);
 void begin_detail_pane(const char* id, ListDetailPane pane, ListDetailView& view, const char* back_label);
 void end_detail_pane(ListDetailPane pane);
 
-// Draws the open pairing's tabs (agreement, meetings, objectives, private notes, sharing).
-void draw_pair_agreement_screen(Session& session, const PairView& view);
-void draw_pair_meetings_screen(Session& session, const PairView& view);
-void draw_pair_objectives_screen(Session& session, const PairView& view);
-void draw_pair_notes_screen(Session& session, const PairView& view);
+// Draws the open pairing's tabs (agreement, meetings, objectives, private notes, sharing); each
+// keeps what it remembers in its part of `screens` (app/screens/pair_screen_states.hpp).
+struct PairScreens;
+struct PairFilesState;
+void draw_pair_agreement_screen(Session& session, const PairView& view, PairScreens& screens);
+void draw_pair_meetings_screen(Session& session, const PairView& view, PairScreens& screens);
+void draw_pair_objectives_screen(Session& session, const PairView& view, PairScreens& screens);
+void draw_pair_notes_screen(Session& session, const PairView& view, PairScreens& screens);
 // The mentee's preparation before the first meeting; only for schemes that ask preparation questions.
 bool pair_has_preparation(const Session& session, const PairView& view);
-void draw_pair_preparation_screen(Session& session, const PairView& view);
+void draw_pair_preparation_screen(Session& session, const PairView& view, PairScreens& screens);
 // Periodic and ending feedback from this side, and withdrawing without fault.
-void draw_pair_feedback_screen(Session& session, const PairView& view);
-void draw_pair_files_screen(Session& session, const PairView& view);
+void draw_pair_feedback_screen(Session& session, const PairView& view, PairScreens& screens);
+void draw_pair_files_screen(Session& session, const PairView& view, PairScreens& screens);
 // The partner's notebook, opened or dropped on any tab: previewed in the sharing tab's dialog.
-void open_partner_notebook(Session& session, const PairView& view, const platform::OpenedFile& file);
+void open_partner_notebook(Session& session, const PairView& view, PairFilesState& files, const platform::OpenedFile& file);
 // The merge preview dialog; drawn whichever tab is showing, since files may be dropped anywhere.
-void draw_partner_notebook_popup(Session& session, const PairView& view);
+void draw_partner_notebook_popup(Session& session, const PairView& view, PairFilesState& files);
 
 }  // namespace pairwise::app

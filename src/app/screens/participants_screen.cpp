@@ -274,7 +274,7 @@ void draw_participants_screen(Session& session, const Scheme& scheme) {
       ImGui::PushID(p.meta.id.c_str());
       // The name opens the participant for correction.
       const std::string shown = p.name.empty() ? p.email : p.name;
-      if (ImGui::Selectable(shown.c_str(), editor.person_id == p.meta.id)) {
+      if (ImGui::Selectable(painted_label(shown.c_str()).c_str(), editor.person_id == p.meta.id)) {
         editor.person_id = p.meta.id;
         editor.draft = correction_of(p);
         editor.error.clear();

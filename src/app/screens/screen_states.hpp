@@ -126,6 +126,8 @@ struct MonitoringState {
 
 struct ScreenStates {
   std::string scheme_id;  // the scheme these belong to
+  // Counts the fresh starts: the screens the app holds (AppScreens) start afresh when it moves.
+  std::uint64_t generation = 0;
   ImportState import;
   ParticipantsState participants;
   MatchingState matching;

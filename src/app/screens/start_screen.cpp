@@ -44,7 +44,7 @@ void add_preset(Session& session, const Scheme& preset) {
 
 }  // namespace
 
-void draw_start_screen(Session& session) {
+void draw_start_screen(Session& session, StartScreenState& state) {
   if (has_opened_files()) open_scheme_files(session);
   screen_title("Welcome to Pairwise", "A workspace for mentoring schemes: applications, matching, agreements, meetings and objectives.");
   paragraph("Everything you type stays on this device, in this browser, until you export it to a file yourself. "
@@ -58,7 +58,7 @@ void draw_start_screen(Session& session) {
     if (radio_button(scheme.name.c_str(), session.scheme_id() == id)) session.set_scheme(id);
   }
   text_line("Start from a built-in scheme:");
-  static std::vector<Scheme> presets;
+  std::vector<Scheme>& presets = state.presets;
   if (presets.empty()) presets = all_presets(session.workspace().ids(), session.workspace().clock());
   for (std::size_t i = 0; i < presets.size(); ++i) {
     const Scheme& preset = presets[i];

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/item_label.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/ui_fonts.hpp"
 
@@ -24,6 +25,7 @@ struct CapturedItem {
 
 std::vector<CapturedItem> g_items;
 std::vector<std::pair<std::string, std::string>> g_texts;
+std::vector<std::pair<std::string, std::string>> g_painted;  // (as it reads, as it is painted)
 std::unordered_map<ImGuiID, size_t> g_index;
 
 CapturedItem& item_for(ImGuiID id) {
@@ -59,9 +61,14 @@ void begin_item_capture() {
   g_items.clear();
   g_index.clear();
   g_texts.clear();
+  g_painted.clear();
 }
 
 void capture_text(const char* kind, const std::string& text) { g_texts.emplace_back(kind, text); }
+
+void capture_painted(const std::string& text, const std::string& painted) {
+  if (g_painted.size() < 2000) g_painted.emplace_back(text, painted);
+}
 
 void capture_widget(const std::string& label, float min_x, float min_y, float max_x, float max_y) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -78,10 +85,7 @@ void publish_item_capture() {
   for (const CapturedItem& item : g_items) {
     if (!item.has_label) continue;
     const std::string& label = item.label;
-    // "Name##id" shows "Name"; a field drawn as "##Name" under a separate text label goes by "Name".
-    const auto hidden = label.find("##");
-    std::string shown = hidden == std::string::npos ? label : label.substr(0, hidden);
-    if (shown.empty() && hidden != std::string::npos) shown = label.substr(label.find_first_not_of('#', hidden));
+    const std::string shown = item_name(label);
     items.push_back({{"id", item.id},
                      {"label", shown},
                      {"fullLabel", label},
@@ -95,6 +99,8 @@ void publish_item_capture() {
                      {"focused", ImGui::GetActiveID() == item.id}});
   }
   for (const auto& [kind, text] : g_texts) items.push_back({{"kind", kind}, {"text", text}, {"label", ""}, {"visible", false}});
+  for (const auto& [text, painted] : g_painted)
+    items.push_back({{"kind", "painted"}, {"text", text}, {"painted", painted}, {"label", ""}, {"visible", false}});
   // Text that is not valid UTF-8 is shown with replacement characters rather than stopping the frame.
   pw_publish_test_items(items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }

@@ -1,5 +1,8 @@
 #include "core/matching/worker_messages.hpp"
 
+#include <algorithm>
+#include <cstddef>
+
 #include <nlohmann/json.hpp>
 
 namespace pairwise::matching {
@@ -203,6 +206,15 @@ bool decode_matching_reply(const std::string& text, MatchResult& result, std::st
     error = std::string("malformed reply from the matching worker: ") + e.what();
     return false;
   }
+}
+
+MatchingInput warm_up_input(const MatchingInput& cohort, std::size_t mentees, std::size_t mentors) {
+  MatchingInput out;
+  out.mentees.assign(cohort.mentees.begin(), cohort.mentees.begin() + static_cast<std::ptrdiff_t>(std::min(mentees, cohort.mentees.size())));
+  out.mentors.assign(cohort.mentors.begin(), cohort.mentors.begin() + static_cast<std::ptrdiff_t>(std::min(mentors, cohort.mentors.size())));
+  out.criteria = cohort.criteria;
+  out.goal = cohort.goal;
+  return out;
 }
 
 std::string answer_matching_request(const std::string& request) {
