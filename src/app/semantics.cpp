@@ -81,6 +81,11 @@ struct Frame {
 
 Frame g_frame;
 Frame g_previous;
+// Every item as last seen on screen, by id. Dear ImGui lays out an item scrolled out of its window
+// but skips the rest of it (no label, no state), so without this a screen reader would find only
+// what fits the window; an item scrolled away keeps its name and state from when it was shown.
+std::unordered_map<ImGuiID, Node> g_seen_on_screen;
+constexpr std::size_t kMaxSeenOnScreen = 20000;
 std::vector<ImGuiID> g_published_order;
 std::unordered_map<ImGuiID, Node> g_published;
 ImGuiID g_published_focus = 0;
@@ -382,6 +387,11 @@ void publish(ImGuiContext& g) {
     if (n.role == SemanticRole::textbox && n.value.empty() && !n.secret && g.InputTextState.ID == n.id &&
         !(g.InputTextState.Flags & ImGuiInputTextFlags_Password))
       n.value.assign(g.InputTextState.TextA.Data, g.InputTextState.TextA.Data ? std::strlen(g.InputTextState.TextA.Data) : 0);
+    if (n.visible) {
+      if (g_seen_on_screen.size() > kMaxSeenOnScreen) g_seen_on_screen.clear();
+      Node& seen = g_seen_on_screen[n.id];
+      if (!(seen == n)) seen = n;
+    }
     order.push_back(n.id);
     auto before = g_published.find(n.id);
     if (before == g_published.end() || !(before->second == n)) changed.push_back(to_json(n));
@@ -547,6 +557,21 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   }
   Node& n = node_for(id);
   place(n, ctx, bb);
+  if (!n.visible && n.role == SemanticRole::none) {
+    // Scrolled out of its window: what it was when last on screen, where it is now.
+    if (auto seen = g_seen_on_screen.find(id); seen != g_seen_on_screen.end()) {
+      const Node placed = n;
+      n = seen->second;
+      n.rect = placed.rect;
+      n.visible = false;
+      n.window = placed.window;
+      n.dialog = placed.dialog;
+      n.table = placed.table;
+      n.row = placed.row;
+      n.column = placed.column;
+      n.row_count = placed.row_count;
+    }
+  }
   n.disabled = item != nullptr && (item->InFlags & ImGuiItemFlags_Disabled) != 0;
   apply_request(ctx, id, bb);
   keep_edited_field_in_view(ctx, id, bb);

@@ -191,3 +191,42 @@ test('a mentee joins, consents and keeps a ToGROW meeting with an action, read b
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
+
+// Dear ImGui skips an item scrolled out of its window (no label, no state): the semantics layer keeps
+// what it was when last on screen, so a screen reader still finds every control of a long screen,
+// and moving to one scrolls the screen to it.
+test('a control scrolled out of the window keeps its role, name and value; focusing it scrolls it back', async () => {
+  const { context } = await launch({ viewport: { width: 1000, height: 520 } });
+  try {
+    const { page, problems } = await openApp(context, site.url);
+    await waitForApp(page);
+    await press(page, 'button', 'Cochrane KT mentoring');
+    await press(page, 'button', 'Apply as a mentor or mentee');
+    await fill(page, 'Full name', 'Ada Off-screen');
+    const name = control(page, 'textbox', 'Full name');
+    const inWindow = async (locator) => {
+      const box = await locator.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 520;
+    };
+    assert.ok(await inWindow(name), 'on screen to begin with');
+    // Scroll the form to its end, as a person would with the wheel.
+    await page.mouse.move(960, 400);
+    for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 200);
+    await settle(page);
+    await settle(page);
+    assert.equal(await inWindow(name), false, 'scrolled out of the window');
+    assert.equal(await name.count(), 1, 'still mirrored, by role and name');
+    assert.equal(await name.inputValue(), 'Ada Off-screen', 'with its value');
+    // What a screen reader does moving from the button at the end back to the field: focus each.
+    // The screen scrolls to the field.
+    const exportButton = control(page, 'button', 'Export application file');
+    assert.ok(await inWindow(exportButton), 'the end of the form is shown');
+    await exportButton.focus();
+    await settle(page);
+    await name.focus();
+    for (let i = 0; i < 20 && !(await inWindow(name)); i++) await settle(page);
+    assert.ok(await inWindow(name), 'back on screen once focused');
+    assert.equal((await focused(page)).name, 'Full name');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});

@@ -39,7 +39,10 @@ test('a coordinator imports three applications, matches, accepts and exports an 
     await click(page, 'Apply import');
     await waitForText(page, 'notice', /Imported 3 file/);
 
+    // The worker starts (and warms up) when the Matching screen opens, before "Run matching".
+    const workerStarted = page.waitForRequest((r) => r.url().endsWith('/matching_worker.wasm'), { timeout: 10000 });
     await click(page, 'Matching');
+    await workerStarted;
     await click(page, 'Run matching');
     await findItem(page, 'Accept all proposals', { timeout: 20000 });
     await screenshot(page, 'coordinator-2-proposals');
