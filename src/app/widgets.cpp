@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "app/item_label.hpp"
 #include "app/semantics.hpp"
 #include "app/testing/item_capture.hpp"
 #include "app/theme.hpp"
@@ -400,6 +401,14 @@ bool optional_int_field(const char* label, std::optional<int>& value, int min_va
 bool button(const char* label, bool enabled, const char* why_disabled) {
   ImGui::BeginDisabled(!enabled);
   const bool pressed = ImGui::Button(painted_label(label).c_str());
+  if (!ImGui::IsItemVisible()) {
+    // Scrolled out of its window, Dear ImGui skipped its label: a screen reader still finds it,
+    // even on a screen it has never been scrolled into view on (the end of a long form).
+    ItemDescription d;
+    d.role = SemanticRole::button;
+    d.name = item_name(label);
+    describe_last_item(d);
+  }
   ImGui::EndDisabled();
   if (!enabled && why_disabled != nullptr && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("%s", why_disabled);

@@ -209,6 +209,10 @@ test('a control scrolled out of the window keeps its role, name and value; focus
       return box !== null && box.y >= 0 && box.y + box.height <= 520;
     };
     assert.ok(await inWindow(name), 'on screen to begin with');
+    // The button at the end of the form, never yet scrolled into view, is there by role and name.
+    const exportAtEnd = control(page, 'button', 'Export application file');
+    assert.equal(await exportAtEnd.count(), 1, 'a button below the window is mirrored before it is shown');
+    assert.equal(await inWindow(exportAtEnd), false, 'below the window');
     // Scroll the form to its end, as a person would with the wheel.
     await page.mouse.move(960, 400);
     for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 200);
