@@ -25,7 +25,7 @@ need_root() {
 
 APT_PACKAGES=(
   emscripten cmake make g++ clang lld libclang-rt-14-dev
-  nlohmann-json3-dev doctest-dev libssl-dev zlib1g-dev libpugixml-dev libfribidi-dev
+  nlohmann-json3-dev doctest-dev libssl-dev zlib1g-dev libpugixml-dev libfribidi-dev libharfbuzz-dev
   chromium fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   dpkg-dev xz-utils liblemon-utils python3
   python3-icalendar
@@ -139,6 +139,14 @@ fetch_source fribidi "$FRIBIDI_VERSION" bookworm
 extract_once "$PAIRWISE_DEPS/src/fribidi_${FRIBIDI_VERSION}.orig.tar.*" "$FRIBIDI_DIR"
 [ -f "$FRIBIDI_DIR/lib/fribidi.c" ] && [ -f "$FRIBIDI_DIR/lib/bidi-type.tab.i" ] \
   || fail "$FRIBIDI_DIR/lib is missing fribidi.c or its generated tables"
+
+# --- HarfBuzz (Devanagari and Thai shaped into their fonts' glyphs) for WebAssembly ------------
+# Natively it is libharfbuzz-dev above. For WASM, CMake compiles the source package's one-file build,
+# src/harfbuzz.cc (no FreeType, GLib or ICU needed).
+step "HarfBuzz ${HARFBUZZ_VERSION} source"
+fetch_source harfbuzz "$HARFBUZZ_VERSION" bookworm
+extract_once "$PAIRWISE_DEPS/src/harfbuzz_${HARFBUZZ_VERSION}*.orig.tar.*" "$HARFBUZZ_DIR"
+[ -f "$HARFBUZZ_DIR/src/harfbuzz.cc" ] || fail "$HARFBUZZ_DIR/src/harfbuzz.cc is missing from the HarfBuzz source"
 
 step "zlib for WebAssembly"
 if [ ! -f "$ZLIB_WASM_PREFIX/lib/libz.a" ]; then

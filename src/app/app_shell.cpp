@@ -263,6 +263,7 @@ void draw_app_shell(Session& session, AppScreens& screens) {
     // a field being edited lets go, or it would keep showing the old scheme's value.
     screens.applicant = {};
     screens.pair = {};
+    screens.restore = {};
     screens.generation = session.screens().generation;
     ImGui::ClearActiveID();
   }
@@ -278,7 +279,7 @@ void draw_app_shell(Session& session, AppScreens& screens) {
   draw_damaged_records(session);
   draw_notices(session);
   draw_locked_file_dialog(session);
-  if (session.loaded()) handle_restore(session);
+  if (session.loaded()) handle_restore(session, screens.restore);
   // Flattened: Tab walks from the top bar straight into the screen's controls and back, instead of
   // stopping once at the whole panel (Enter to get inside, which nobody guesses).
   const std::string reminder = session.loaded() ? backup_reminder_text(session) : std::string();

@@ -1,4 +1,5 @@
 #pragma once
+#include "app/backup_panel.hpp"
 #include "app/screens/applicant_screen.hpp"
 #include "app/screens/pair_screen.hpp"
 #include "app/screens/request_board_screen.hpp"
@@ -24,6 +25,7 @@ struct AppScreens {
   ApplicantFormState applicant;
   PairScreens pair;
   RequestBoardScreen request_board;
+  RestoreDialogState restore;
 };
 
 void draw_app_shell(Session& session, AppScreens& screens);

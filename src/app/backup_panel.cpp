@@ -20,13 +20,6 @@ namespace {
 constexpr const char* kRestorePurpose = "restore";
 constexpr int kRemindAfterDays = 14;
 
-struct PendingRestore {
-  Backup backup;
-  std::string file_name;
-  std::string exported_at;
-};
-std::optional<PendingRestore> g_pending;
-
 }  // namespace
 
 void draw_backup_controls(Session& session) {
@@ -71,30 +64,36 @@ void draw_backup_reminder(Session& session, const std::string& text) {
   if (ImGui::Button("Back up now")) session.back_up_now();
 }
 
-void handle_restore(Session& session) {
+void handle_restore(Session& session, RestoreDialogState& state) {
+  std::optional<RestoreDialogState::Pending>& pending = state.pending;
   if (has_opened_files() && opened_files_purpose() == kRestorePurpose) {
     for (const platform::OpenedFile& file : take_opened_files()) {
       auto parsed = read_opened_document(session, file, DocumentKind::backup, "Choose a file made with \"Back up everything\".");
       if (!parsed) continue;
-      g_pending = PendingRestore{std::get<Backup>(parsed->document), file.name, ""};
+      pending = RestoreDialogState::Pending{std::get<Backup>(parsed->document), file.name};
       ImGui::OpenPopup("Restore from a backup?");
     }
   }
-  if (g_pending && !ImGui::IsPopupOpen("Restore from a backup?")) ImGui::OpenPopup("Restore from a backup?");
+  if (pending && !ImGui::IsPopupOpen("Restore from a backup?")) ImGui::OpenPopup("Restore from a backup?");
   if (ImGui::BeginPopupModal("Restore from a backup?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    const BackupSummary s = summarise_backup(g_pending->backup);
+    if (!pending) {  // the workspace was replaced while it was open: nothing is left to confirm
+      ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+      return;
+    }
+    const BackupSummary s = summarise_backup(pending->backup);
     ImGui::Text("%s holds %d scheme(s), %d people, %d pairing(s), %d meeting(s) and %d objective(s).",
-                g_pending->file_name.c_str(), s.schemes, s.people, s.pairings, s.meetings, s.objectives);
+                pending->file_name.c_str(), s.schemes, s.people, s.pairings, s.meetings, s.objectives);
     paragraph("Restoring replaces everything on this device with the backup. Anything not in the backup is removed.");
     if (ImGui::Button("Back up the current data first")) session.back_up_now();
     if (ImGui::Button("Replace everything with the backup")) {
-      session.restore(g_pending->backup, g_pending->file_name);
-      g_pending.reset();
+      session.restore(pending->backup, pending->file_name);
+      pending.reset();
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-      g_pending.reset();
+      pending.reset();
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

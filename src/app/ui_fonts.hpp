@@ -19,6 +19,12 @@ ImFont* heading_font();
 // the UI font lacks (Chinese, Japanese, Korean, Devanagari, Thai, Arabic, Hebrew) fetches that
 // script's font from the site; new characters are added to the atlas at the next update_ui_fonts().
 void note_text_seen(std::string_view utf8);
+// Devanagari and Thai runs of `utf8` (core/text/complex_shaping) as the glyphs their font shapes
+// them into, each drawn as a private-use character the atlas gains at the next update_ui_fonts();
+// a run whose font has not arrived yet is left as typed. The rest of the text is unchanged.
+std::string shaped_text(std::string_view utf8);
+// Goes up each time a font that shapes arrives: text shaped before then is shaped again.
+int shaping_generation();
 // The characters of `utf8` the current fonts cannot draw (for tests: none once the fonts arrived).
 std::u32string characters_without_glyph(std::string_view utf8);
 

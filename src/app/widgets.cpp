@@ -17,6 +17,7 @@
 #include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
 #include "core/text/bidi_display.hpp"
+#include "core/text/complex_shaping.hpp"
 #include "core/text/soft_wrap.hpp"
 #include "core/records/record_meta.hpp"
 
@@ -90,15 +91,24 @@ void label_with_problem(const char* label, const std::string& error) {
 }
 
 const std::string& painted(const std::string& text) {
-  if (!has_right_to_left(text)) return text;
-  // Reordered once per distinct text, not every frame; names come and go, so the cache is
-  // emptied when it grows past what a few screens show.
+  const bool right_to_left = has_right_to_left(text);
+  if (!right_to_left && !needs_shaping(text)) return text;
+  // Reordered and shaped once per distinct text, not every frame; names come and go, so the cache
+  // is emptied when it grows past what a few screens show, and when a font that shapes arrives
+  // (what was painted before it came was left unshaped).
   static std::unordered_map<std::string, std::string> cache;
+  static int cached_generation = shaping_generation();
+  if (cached_generation != shaping_generation()) {
+    cache.clear();
+    cached_generation = shaping_generation();
+  }
   auto it = cache.find(text);
   if (it == cache.end()) {
     if (cache.size() > 4096) cache.clear();
-    it = cache.emplace(text, display_text(text)).first;
-    note_text_seen(it->second);  // the joined forms are glyphs of their own, fetched like any other
+    std::string shown = right_to_left ? display_text(text) : text;
+    note_text_seen(shown);  // Arabic's joined forms are glyphs of their own, fetched like any other
+    if (needs_shaping(shown)) shown = shaped_text(shown);
+    it = cache.emplace(text, std::move(shown)).first;
   }
   capture_painted(text, it->second);
   return it->second;
@@ -127,10 +137,45 @@ void section_heading(const char* text) {
   semantic_text(SemanticRole::heading, text, 2);
 }
 
+namespace {
+
+// Text wrapped at the current wrap position. Right-to-left text is wrapped as it reads and then
+// each line reordered (core: display_text_wrapped); Dear ImGui wrapping the painted string would
+// put a Hebrew paragraph's first words on its last line. Cached per text and width.
+void wrapped_painted_text(const std::string& text) {
+  if (!has_right_to_left(text)) {
+    const std::string& shown = painted(text);
+    ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+    return;
+  }
+  const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), ImGui::GetCurrentWindow()->DC.TextWrapPos);
+  static std::unordered_map<std::string, std::pair<float, std::string>> cache;
+  static int cached_generation = shaping_generation();
+  if (cached_generation != shaping_generation()) {
+    cache.clear();
+    cached_generation = shaping_generation();
+  }
+  auto it = cache.find(text);
+  if (it == cache.end() || it->second.first != width) {
+    if (cache.size() > 1024) cache.clear();
+    std::string shown = display_text_wrapped(text, width, [](std::string_view piece) {
+      return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x;
+    });
+    note_text_seen(shown);
+    if (needs_shaping(shown)) shown = shaped_text(shown);
+    it = cache.insert_or_assign(text, std::make_pair(width, std::move(shown))).first;
+  }
+  const std::string& shown = it->second.second;
+  capture_painted(text, shown);
+  ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+}
+
+}  // namespace
+
 void paragraph(const char* text) {
   // A comfortable reading width, or the window's edge where that is nearer (a phone).
   ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 38.0f, ImGui::GetContentRegionMax().x));
-  ImGui::TextUnformatted(painted(text).c_str());
+  wrapped_painted_text(text);
   semantic_text(SemanticRole::text, text);
   ImGui::PopTextWrapPos();
 }
@@ -138,7 +183,7 @@ void paragraph(const char* text) {
 void bullet_wrapped(const std::string& text) {
   ImGui::Bullet();
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(painted(text).c_str());
+  wrapped_painted_text(text);
   ImGui::PopTextWrapPos();
   semantic_text(SemanticRole::text, text);
 }
@@ -195,7 +240,8 @@ void wrapped_format(const char* format, ...) {
   const std::string text = formatted(format, args);
   va_end(args);
   ImGui::PushTextWrapPos(0.0f);
-  text_line(text);
+  wrapped_painted_text(text);
+  semantic_text(SemanticRole::text, text);
   ImGui::PopTextWrapPos();
 }
 
@@ -213,11 +259,45 @@ void error_text(const std::string& text) {
   semantic_text(SemanticRole::alert, text);
 }
 
+namespace {
+
+// Dear ImGui draws a field's text a character at a time in typing order: a Hebrew name in a field
+// read backwards, a Devanagari one unshaped. While the field is not being edited, its own text is
+// drawn transparent and the painted text (reordered, joined, shaped) over it, in the same place;
+// the field being edited shows its characters in typing order (caret and selection follow them).
+bool paints_over_field(ImGuiID id, const std::string& value) {
+  return ImGui::GetActiveID() != id && (has_right_to_left(value) || needs_shaping(value));
+}
+
+void begin_field_text(bool paint_over) {
+  if (paint_over) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+}
+
+// `shown` is what to draw, from the field's text start; `scroll` the field's own scrolling.
+void end_field_text(bool paint_over, const std::string& text, const std::string& shown, ImVec2 scroll = ImVec2(0, 0)) {
+  if (!paint_over) return;
+  ImGui::PopStyleColor();
+  capture_painted_field(text, shown);
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(ImVec2(min.x + padding.x * 0.5f, min.y), ImVec2(max.x - padding.x * 0.5f, max.y), true);
+  draw->AddText(ImVec2(min.x + padding.x - scroll.x, min.y + padding.y - scroll.y), ImGui::GetColorU32(ImGuiCol_Text),
+                shown.c_str(), shown.c_str() + shown.size());
+  draw->PopClipRect();
+}
+
+}  // namespace
+
 bool text_field(const char* label, std::string& value, const char* hint, const std::string& error) {
   label_with_problem(label, error);
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
   const std::string id = std::string("##") + label;
+  const bool paint_over = paints_over_field(ImGui::GetID(id.c_str()), value);
+  begin_field_text(paint_over);
   const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, &value);
+  end_field_text(paint_over, value, paint_over ? painted(value) : value);
   describe_field(label, value, error, false);
   return edited;
 }
@@ -232,6 +312,11 @@ struct WrappedField {
   float wanted_width = -1;  // the field's width this frame
   SoftWrapped wrapped;
   bool edited = false;
+  // `wrapped` as painted while the field is not edited (display_rows, then shaped), remade when
+  // the display or the fonts that shape change.
+  std::string painted_from;
+  int painted_generation = -1;
+  std::string painted_rows;
 };
 std::unordered_map<ImGuiID, WrappedField> g_wrapped_fields;
 
@@ -308,8 +393,25 @@ bool text_area(const char* label, std::string& value, float lines, const std::st
   }
   std::string shown = field.wrapped.display;
   field.edited = false;
+  const bool paint_over = paints_over_field(field_id, value);
+  begin_field_text(paint_over);
   ImGui::InputTextMultiline(id.c_str(), &shown, size, ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
                             wrap_as_typed, &field);
+  if (paint_over) {
+    // The rows the field shows, each reordered with its paragraph's direction, then shaped; drawn
+    // where the field has scrolled to (its text lives in a child window of its own).
+    ImVec2 scroll(0, 0);
+    const ImVector<ImGuiWindow*>& children = ImGui::GetCurrentWindow()->DC.ChildWindows;
+    if (!children.empty() && children.back()->ChildId == field_id) scroll = children.back()->Scroll;
+    if (field.painted_from != field.wrapped.display || field.painted_generation != shaping_generation()) {
+      field.painted_rows = display_rows(field.wrapped);
+      note_text_seen(field.painted_rows);
+      if (needs_shaping(field.painted_rows)) field.painted_rows = shaped_text(field.painted_rows);
+      field.painted_from = field.wrapped.display;
+      field.painted_generation = shaping_generation();
+    }
+    end_field_text(paint_over, value, field.painted_rows, scroll);
+  }
   const bool edited = field.edited;
   if (edited) value = field.text;
   describe_field(label, value, error, true);

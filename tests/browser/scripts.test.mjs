@@ -1,8 +1,9 @@
 // Names in every script a member writes: each script's font is fetched from the site the first time
 // such text appears (typed, pasted, loaded), and then every character has a glyph. A first visit with
 // Latin text only fetches no extra font. Arabic and Hebrew names are painted right to left with
-// Arabic letters joined (core/text/bidi_display, GNU FriBidi), while screen readers get them in
-// reading order.
+// Arabic letters joined (core/text/bidi_display, GNU FriBidi); Devanagari and Thai names are drawn
+// in the glyphs HarfBuzz shapes them into (core/text/complex_shaping); screen readers get every name
+// as it was typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveSite } from '../../scripts/serve-site.mjs';
-import { launch, openApp, screenshot } from './harness.mjs';
-import { click, typeInto, findItem, testSiteDir, settle, waitForApp, waitForText, items } from './ui.mjs';
+import { launch, openApp, screenshot, outputDir } from './harness.mjs';
+import { click, typeInto, findItem, testSiteDir, settle, waitForApp, waitForText, items, scrollTo } from './ui.mjs';
 
 let server; let url;
 before(async () => { server = await serveSite(testSiteDir, 0); url = `http://127.0.0.1:${server.address().port}/`; });
@@ -112,6 +113,121 @@ test('Arabic and Hebrew names are painted right to left, Arabic letters joined, 
     assert.equal(await page.getByRole('button', { name: 'محمد علي', exact: true }).count(), 1);
     assert.equal(await page.getByRole('button', { name: 'שרה לוי', exact: true }).count(), 1);
     await screenshot(page, 'scripts-3-right-to-left');
+    // In a field not being edited, the name reads right to left too (it was drawn in typing order:
+    // backwards); being edited, the field shows it as typed, caret and all.
+    await click(page, 'שרה לוי');
+    await findItem(page, 'Name');
+    const fields = Object.fromEntries((await items(page)).filter((i) => i.kind === 'field-painted').map((i) => [i.text, i.painted]));
+    assert.equal(fields['שרה לוי'], 'יול הרש', `the Name field paints the name in order: ${JSON.stringify(fields)}`);
+    assert.equal(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), 'שרה לוי', 'stored and heard as typed');
+    await screenshot(page, 'scripts-3b-name-field');
+    await click(page, 'Name');
+    await settle(page);
+    const editing = (await items(page)).filter((i) => i.kind === 'field-painted' && i.text === 'שרה לוי');
+    assert.deepEqual(editing, [], 'the field being edited shows its own characters');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+// What the app paints for a text, from the test flavour's item capture.
+async function paintedTexts(page) {
+  return Object.fromEntries((await items(page)).filter((i) => i.kind === 'painted').map((i) => [i.text, i.painted]));
+}
+
+const SHAPED = /^[\uE000-\uF8FF ]+$/u;  // shaped glyphs (private-use characters of the atlas) and spaces
+
+test('Devanagari and Thai names are shaped: conjuncts joined, vowel signs and tone marks in place, heard as typed', async () => {
+  // At twice the pixels, as on most laptops and phones: the shaped glyphs are drawn at the device's pixels too.
+  const { context } = await launch({ deviceScaleFactor: 2 });
+  try {
+    const { page, problems } = await openApp(context, url);
+    await waitForApp(page);
+    await click(page, 'IKT mentoring');
+    await click(page, 'Coordinate the scheme');
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Open application files…');
+    // अनुष्का शर्मा: the conjunct ष्क, the reph of र्म; ปิ่นทอง ศรีสุข: a tone mark over the vowel sign i.
+    await (await chooser).setFiles([
+      applicationNamed('ana.application.json', 'अनुष्का शर्मा', 'anushka@example.org', '0000000000000000000000000000b0b1'),
+      applicationNamed('ben.application.json', 'ปิ่นทอง ศรีสุข', 'pinthong@example.org', '0000000000000000000000000000b0b2'),
+    ]);
+    await click(page, 'Apply import');
+    await waitForText(page, 'notice', /Imported 2 file/);
+    await click(page, 'Participants');
+    await findItem(page, 'अनुष्का शर्मा');
+    await findItem(page, 'ปิ่นทอง ศรีสุข');
+    // The fonts arrive, then each name is shaped into its glyphs.
+    let shown = await paintedTexts(page);
+    const deadline = Date.now() + 15000;
+    while (!(SHAPED.test(shown['अनुष्का शर्मा'] ?? '') && SHAPED.test(shown['ปิ่นทอง ศรีสุข'] ?? '')) && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      await settle(page);
+      shown = await paintedTexts(page);
+    }
+    const devanagari = shown['अनुष्का शर्मा'];
+    const thai = shown['ปิ่นทอง ศรีสุข'];
+    assert.match(devanagari ?? '', SHAPED, `the Devanagari name is painted in shaped glyphs: ${JSON.stringify(devanagari)}`);
+    assert.match(thai ?? '', SHAPED, `the Thai name is painted in shaped glyphs: ${JSON.stringify(thai)}`);
+    // Words stay words (Dear ImGui can wrap between them); a conjunct is fewer glyphs than letters:
+    // अनुष्का is 7 characters (अ न ु ष ् क ा) in 5 glyphs (अ, न, the u sign, ष्क, the aa sign).
+    const [anushka, sharma] = devanagari.split(' ');
+    assert.equal(devanagari.split(' ').length, 2);
+    assert.ok([...anushka].length < [...'अनुष्का'].length, `अनुष्का in ${[...anushka].length} glyphs`);
+    assert.ok([...sharma].length < [...'शर्मा'].length, `शर्मा in ${[...sharma].length} glyphs`);
+    // Every shaped glyph is in the atlas: none is drawn as "?".
+    assert.equal(await waitForGlyphs(page, devanagari + thai), '');
+    // A screen reader hears the names as they were typed, by role and name.
+    assert.equal(await page.getByRole('button', { name: 'अनुष्का शर्मा', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'ปิ่นทอง ศรีสุข', exact: true }).count(), 1);
+    await screenshot(page, 'scripts-4-devanagari-thai');
+    const cell = await findItem(page, 'अनुष्का शर्मा');
+    await page.screenshot({ path: path.join(outputDir, 'scripts-4b-names-close-up.png'),
+      clip: { x: cell.x - 4, y: cell.y - 4, width: 180, height: 2 * cell.h + 12 } });
+    // The Name field shows the name shaped as well, while it is not being edited.
+    await click(page, 'अनुष्का शर्मा');
+    await findItem(page, 'Name');
+    const fields = Object.fromEntries((await items(page)).filter((i) => i.kind === 'field-painted').map((i) => [i.text, i.painted]));
+    assert.equal(fields['अनुष्का शर्मा'], devanagari, 'the Name field paints the shaped name');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+// A long answer in Hebrew, in KIND's long-answer field: once the field is left, its rows read right
+// to left and in order, the first words on the first row. Drawn in typing order, every word read
+// backwards; reordered after wrapping the whole, its first words would come out on its last row.
+const HEBREW_ANSWER = 'אנחנו רוצים לפרסם את תוצאות הסקר של המתנדבים שלנו כסיכום של שני עמודים ' +
+  'שקבוצות בקהילה יוכלו לקרוא בעשר דקות עם שלושת הממצאים העיקריים במילים פשוטות';
+
+test('a Hebrew long answer reads right to left, first words on the first row, in a field not being edited', async () => {
+  const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
+  try {
+    const { page, problems } = await openApp(context, url);
+    await click(page, 'KIND mentoring');
+    await click(page, 'Apply as a mentor or mentee');
+    await click(page, 'a mentee');
+    await scrollTo(page, 'What are you trying to do?');
+    const box = await findItem(page, 'What are you trying to do?');
+    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    await settle(page);
+    await page.keyboard.insertText(HEBREW_ANSWER);
+    await settle(page);
+    await page.keyboard.press('Tab');
+    await settle(page);
+    assert.equal(await waitForGlyphs(page, HEBREW_ANSWER), '', 'the Hebrew font arrived');
+    await settle(page);
+    const field = (await items(page)).find((i) => i.kind === 'field-painted' && i.text === HEBREW_ANSWER);
+    assert.ok(field, 'the field, left, paints its text over itself');
+    const rows = field.painted.split('\n');
+    assert.ok(rows.length >= 2, `the answer wraps (${rows.length} rows)`);
+    const reversed = (word) => [...word].reverse().join('');
+    // Each row reads right to left: its first word in reading order is at its right end.
+    assert.ok(rows[0].endsWith(reversed('אנחנו')), `the first row ends (at its right) with the first word: ${rows[0]}`);
+    assert.ok(rows.at(-1).startsWith(reversed('פשוטות')), `the last row starts (at its left) with the last word: ${rows.at(-1)}`);
+    // Every word is there once, in its row, reading right to left.
+    const words = rows.flatMap((r) => r.split(' ').reverse()).map(reversed);
+    assert.deepEqual(words, HEBREW_ANSWER.split(' '));
+    assert.equal(await page.getByRole('textbox', { name: 'What are you trying to do?', exact: true }).inputValue(), HEBREW_ANSWER);
+    await screenshot(page, 'scripts-5-hebrew-answer');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

@@ -50,3 +50,38 @@ TEST_CASE("bad bytes in right-to-left text are drawn as replacement characters, 
   const std::string shown = display_text(text);
   CHECK(shown == "ר\uFFFDש");
 }
+
+namespace {
+// Every character one unit wide: wrapping then depends only on the text.
+float characters(std::string_view s) {
+  float n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1.0f : 0.0f;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("a right-to-left paragraph is wrapped as it reads: its first words are on its first line") {
+  // Wrapping the painted string (the old way) put "ארבע שלוש" on the first line.
+  CHECK(display_text_wrapped("אחת שתיים שלוש ארבע", 10, characters) == "םייתש תחא\nעברא שולש");
+  // A line wrapped out of a right-to-left paragraph keeps its direction even when it starts with an
+  // English word (on its own, "three ארבע" would be read left to right).
+  CHECK(display_text_wrapped("אחת two three ארבע", 10, characters) == "two תחא\nעברא three");
+  CHECK(display_text("three ארבע") == "three עברא");
+  // The person's own line breaks stay, each paragraph with its own direction.
+  CHECK(display_text_wrapped("שלום\nhello שלום", 40, characters) == "םולש\nhello םולש");
+  // Arabic is joined within each line.
+  CHECK(display_text_wrapped("محمد علي", 4, characters) == "\uFEAA\uFEE4\uFEA4\uFEE3\n\uFEF2\uFEE0\uFECB");
+  // Text without right-to-left characters is left to the caller's wrapping, unchanged.
+  CHECK(display_text_wrapped("one two three four", 5, characters) == "one two three four");
+}
+
+TEST_CASE("a field's wrapped rows are drawn each in order, with the direction of the paragraph they were cut from") {
+  // As the notes field wraps it: a soft break after "two ", then the person's own line break.
+  const SoftWrapped rows = soft_wrap("אחת two three ארבע\nhello שלום", 10, characters);
+  REQUIRE(rows.breaks.size() == 1);
+  CHECK(display_rows(rows) == "two תחא\nעברא three\nhello םולש");
+  // Rows without right-to-left text come back as they are, soft breaks and all.
+  const SoftWrapped latin = soft_wrap("one two three four", 8, characters);
+  CHECK(display_rows(latin) == latin.display);
+  CHECK(display_rows(soft_wrap("", 8, characters)).empty());
+}

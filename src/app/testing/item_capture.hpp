@@ -23,6 +23,8 @@ void publish_item_capture();
 void capture_text(const char* kind, const std::string& text);
 // Records text painted differently from how it reads (right-to-left lines, joined Arabic).
 void capture_painted(const std::string& text, const std::string& painted);
+// Records a field not being edited whose text is painted over it (widgets.cpp: end_field_text).
+void capture_painted_field(const std::string& text, const std::string& painted);
 // Records a widget the hooks miss (Dear ImGui 1.90's combo boxes report no label) at the given
 // screen rectangle, in the current window.
 void capture_widget(const std::string& label, float min_x, float min_y, float max_x, float max_y);

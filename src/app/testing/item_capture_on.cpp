@@ -26,6 +26,7 @@ struct CapturedItem {
 std::vector<CapturedItem> g_items;
 std::vector<std::pair<std::string, std::string>> g_texts;
 std::vector<std::pair<std::string, std::string>> g_painted;  // (as it reads, as it is painted)
+std::vector<std::pair<std::string, std::string>> g_painted_fields;  // fields' text painted over them
 std::unordered_map<ImGuiID, size_t> g_index;
 
 CapturedItem& item_for(ImGuiID id) {
@@ -62,12 +63,17 @@ void begin_item_capture() {
   g_index.clear();
   g_texts.clear();
   g_painted.clear();
+  g_painted_fields.clear();
 }
 
 void capture_text(const char* kind, const std::string& text) { g_texts.emplace_back(kind, text); }
 
 void capture_painted(const std::string& text, const std::string& painted) {
   if (g_painted.size() < 2000) g_painted.emplace_back(text, painted);
+}
+
+void capture_painted_field(const std::string& text, const std::string& painted) {
+  if (g_painted_fields.size() < 2000) g_painted_fields.emplace_back(text, painted);
 }
 
 void capture_widget(const std::string& label, float min_x, float min_y, float max_x, float max_y) {
@@ -101,6 +107,8 @@ void publish_item_capture() {
   for (const auto& [kind, text] : g_texts) items.push_back({{"kind", kind}, {"text", text}, {"label", ""}, {"visible", false}});
   for (const auto& [text, painted] : g_painted)
     items.push_back({{"kind", "painted"}, {"text", text}, {"painted", painted}, {"label", ""}, {"visible", false}});
+  for (const auto& [text, painted] : g_painted_fields)
+    items.push_back({{"kind", "field-painted"}, {"text", text}, {"painted", painted}, {"label", ""}, {"visible", false}});
   // Text that is not valid UTF-8 is shown with replacement characters rather than stopping the frame.
   pw_publish_test_items(items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }

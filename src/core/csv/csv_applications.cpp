@@ -22,18 +22,6 @@ std::string CsvApplicationRow::who() const {
 
 namespace {
 
-std::optional<int> leading_int(const std::string& text) {
-  const std::string t = trim(text);
-  std::size_t i = 0;
-  bool neg = false;
-  if (i < t.size() && (t[i] == '-' || t[i] == '+')) neg = t[i++] == '-';
-  long long v = 0;
-  const std::size_t start = i;
-  while (i < t.size() && t[i] >= '0' && t[i] <= '9' && v < 100000000) v = v * 10 + (t[i++] - '0');
-  if (i == start) return std::nullopt;
-  return static_cast<int>(neg ? -v : v);
-}
-
 // "UTC+5:30", "GMT-5", "+01:00", "-300" (minutes) -> minutes east of UTC.
 // A survey's UTC offset answer: as the applicant form reads it ("UTC+5:30", "+0530", "UTC"), or,
 // from a column of minutes, a whole number of minutes east ("-300", "330").

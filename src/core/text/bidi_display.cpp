@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "core/text/utf8.hpp"
+
 namespace pairwise {
 namespace {
 
@@ -16,65 +18,14 @@ bool is_right_to_left_character(char32_t c) {
          || in(c, 0x10800, 0x10FFF) || in(c, 0x1E800, 0x1EFFF);  // historic RTL scripts, Adlam, Arabic maths
 }
 
-// One code point from `s` at `i` (advanced); U+FFFD for a byte that does not start valid UTF-8.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) -> int {
-    if (i + k >= s.size()) return -1;
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-  };
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1) >= 0) {
-    const char32_t c = static_cast<char32_t>((b0 & 0x1F) << 6 | cont(1));
-    i += 2;
-    return c;
-  }
-  if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) >= 0 && cont(2) >= 0) {
-    const char32_t c = static_cast<char32_t>((b0 & 0x0F) << 12 | cont(1) << 6 | cont(2));
-    if (c >= 0x800 && !in(c, 0xD800, 0xDFFF)) {
-      i += 3;
-      return c;
-    }
-  } else if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) >= 0 && cont(2) >= 0 && cont(3) >= 0) {
-    const char32_t c = static_cast<char32_t>((b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3));
-    if (c >= 0x10000 && c <= 0x10FFFF) {
-      i += 4;
-      return c;
-    }
-  }
-  ++i;
-  return 0xFFFD;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | c >> 6);
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | c >> 12);
-    out += static_cast<char>(0x80 | (c >> 6 & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | c >> 18);
-    out += static_cast<char>(0x80 | (c >> 12 & 0x3F));
-    out += static_cast<char>(0x80 | (c >> 6 & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-void append_display_line(std::string& out, std::string_view line) {
+// `direction` is FRIBIDI_PAR_ON to take the line's own (from its first strong character), or the
+// paragraph's, for a line wrapped out of it; it comes back as the direction used.
+void append_display_line(std::string& out, std::string_view line, FriBidiParType& direction) {
   std::vector<FriBidiChar> logical;
   logical.reserve(line.size());
   for (std::size_t i = 0; i < line.size();) logical.push_back(next_code_point(line, i));
   if (logical.empty()) return;
   std::vector<FriBidiChar> visual(logical.size() + 1);
-  FriBidiParType direction = FRIBIDI_PAR_ON;  // from the first strong character; left to right without one
   if (!fribidi_log2vis(logical.data(), static_cast<FriBidiStrIndex>(logical.size()), &direction, visual.data(), nullptr,
                        nullptr, nullptr)) {
     out.append(line);  // FriBidi could not allocate: the text as it is rather than nothing
@@ -109,13 +60,80 @@ std::string display_text(std::string_view utf8) {
   while (true) {
     const std::size_t end = utf8.find('\n', start);
     const std::string_view line = utf8.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (has_right_to_left(line)) append_display_line(out, line);
+    FriBidiParType direction = FRIBIDI_PAR_ON;  // from the first strong character; left to right without one
+    if (has_right_to_left(line)) append_display_line(out, line, direction);
     else out.append(line);
     if (end == std::string_view::npos) break;
     out += '\n';
     start = end + 1;
   }
   return out;
+}
+
+std::string display_rows(const SoftWrapped& rows) {
+  const std::string_view display = rows.display;
+  if (!has_right_to_left(display)) return rows.display;
+  std::string out;
+  out.reserve(display.size() + 16);
+  std::size_t next_break = 0;  // index into rows.breaks
+  std::size_t start = 0;
+  while (start <= display.size()) {
+    // One paragraph: rows up to a line break the person typed (or the end).
+    std::vector<std::string_view> paragraph_rows;
+    std::string paragraph;
+    std::size_t at = start;
+    bool more = false;
+    while (true) {
+      const std::size_t end = display.find('\n', at);
+      const std::string_view row = display.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+      paragraph_rows.push_back(row);
+      paragraph.append(row);
+      if (end == std::string_view::npos) {
+        at = display.size() + 1;
+        break;
+      }
+      while (next_break < rows.breaks.size() && rows.breaks[next_break] < end) ++next_break;
+      const bool soft = next_break < rows.breaks.size() && rows.breaks[next_break] == end;
+      at = end + 1;
+      if (!soft) {
+        more = true;
+        break;
+      }
+    }
+    // Every row of a paragraph keeps the paragraph's direction: a Hebrew paragraph's row that
+    // happens to start with an English word still reads right to left.
+    FriBidiParType direction = FRIBIDI_PAR_ON;
+    const bool right_to_left = has_right_to_left(paragraph);
+    if (right_to_left) {
+      std::string ignored;
+      append_display_line(ignored, paragraph, direction);
+    }
+    for (std::size_t k = 0; k < paragraph_rows.size(); ++k) {
+      std::string_view row = paragraph_rows[k];
+      // Spaces where a row was cut hang past its end: drawn, they would stand at a right-to-left
+      // row's left edge.
+      if (k + 1 < paragraph_rows.size())
+        while (!row.empty() && row.back() == ' ') row.remove_suffix(1);
+      if (right_to_left) {
+        FriBidiParType row_direction = direction;
+        append_display_line(out, row, row_direction);
+      } else {
+        out.append(row);
+      }
+      if (k + 1 < paragraph_rows.size()) out += '\n';
+    }
+    if (!more) break;
+    out += '\n';
+    start = at;
+  }
+  return out;
+}
+
+std::string display_text_wrapped(std::string_view utf8, float width, const MeasureText& measure) {
+  if (!has_right_to_left(utf8)) return std::string(utf8);
+  // Each character measured as it is drawn on its own (an Arabic letter's isolated form is about
+  // as wide as its joined ones), so the lines break where the painted line would.
+  return display_rows(soft_wrap(utf8, width, [&](std::string_view c) { return measure(display_text(c)); }));
 }
 
 }  // namespace pairwise

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/soft_wrap.hpp"
+
 namespace pairwise {
 
 // True when the text holds a character of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
@@ -20,5 +22,14 @@ bool has_right_to_left(std::string_view utf8);
 // label in English with an Arabic name in it stays left to right, the name reads right to left
 // inside it). Bytes that are not UTF-8 are drawn as U+FFFD.
 std::string display_text(std::string_view utf8);
+
+// A paragraph wrapped at `width` as it reads, then each line put in display order: wrapping the
+// display string instead cut its lines from the visual left, so a right-to-left paragraph's first
+// words came out on its last line. `measure` gives a piece's width as drawn. Without right-to-left
+// characters the text comes back unchanged (the caller's own wrapping does the rest).
+std::string display_text_wrapped(std::string_view utf8, float width, const MeasureText& measure);
+// Rows already cut (a multi-line field's soft_wrap display and its soft breaks), each put in
+// display order with the direction of the paragraph it was cut from.
+std::string display_rows(const SoftWrapped& rows);
 
 }  // namespace pairwise
