@@ -139,17 +139,51 @@ void section_heading(const char* text) {
 
 namespace {
 
+// Rows as drawn (reordered, shaped), those of a right-to-left paragraph aligned to the right of
+// `width`, from `origin`; each row's own width is measured once, when the rows are made.
+struct PaintedRows {
+  std::vector<DisplayRow> rows;
+  std::vector<float> widths;
+  std::string joined;  // for the test flavour's capture
+};
+
+PaintedRows painted_rows(std::vector<DisplayRow> rows) {
+  PaintedRows out;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    DisplayRow& row = rows[k];
+    note_text_seen(row.text);  // Arabic's joined forms are glyphs of their own
+    if (needs_shaping(row.text)) row.text = shaped_text(row.text);
+    out.widths.push_back(ImGui::CalcTextSize(row.text.data(), row.text.data() + row.text.size()).x);
+    if (k > 0) out.joined += '\n';
+    out.joined += row.text;
+  }
+  out.rows = std::move(rows);
+  return out;
+}
+
+void draw_rows(ImDrawList* draw, const PaintedRows& painted, ImVec2 origin, float width) {
+  const float line = ImGui::GetTextLineHeight();
+  const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+  for (std::size_t k = 0; k < painted.rows.size(); ++k) {
+    const std::string& row = painted.rows[k].text;
+    const float x = painted.rows[k].right_to_left ? origin.x + std::max(0.0f, width - painted.widths[k]) : origin.x;
+    draw->AddText(ImVec2(x, origin.y + line * static_cast<float>(k)), colour, row.data(), row.data() + row.size());
+  }
+}
+
 // Text wrapped at the current wrap position. Right-to-left text is wrapped as it reads and then
-// each line reordered (core: display_text_wrapped); Dear ImGui wrapping the painted string would
-// put a Hebrew paragraph's first words on its last line. Cached per text and width.
+// each row reordered (core: display_text_wrapped), a right-to-left paragraph's rows aligned right;
+// Dear ImGui wrapping the painted string would put a Hebrew paragraph's first words on its last
+// line. Cached per text and width.
 void wrapped_painted_text(const std::string& text) {
   if (!has_right_to_left(text)) {
     const std::string& shown = painted(text);
     ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
     return;
   }
-  const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), ImGui::GetCurrentWindow()->DC.TextWrapPos);
-  static std::unordered_map<std::string, std::pair<float, std::string>> cache;
+  const float width = std::max(1.0f, ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(),
+                                                                ImGui::GetCurrentWindow()->DC.TextWrapPos));
+  static std::unordered_map<std::string, std::pair<float, PaintedRows>> cache;
   static int cached_generation = shaping_generation();
   if (cached_generation != shaping_generation()) {
     cache.clear();
@@ -158,16 +192,20 @@ void wrapped_painted_text(const std::string& text) {
   auto it = cache.find(text);
   if (it == cache.end() || it->second.first != width) {
     if (cache.size() > 1024) cache.clear();
-    std::string shown = display_text_wrapped(text, width, [](std::string_view piece) {
+    PaintedRows rows = painted_rows(display_text_wrapped(text, width, [](std::string_view piece) {
       return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x;
-    });
-    note_text_seen(shown);
-    if (needs_shaping(shown)) shown = shaped_text(shown);
-    it = cache.insert_or_assign(text, std::make_pair(width, std::move(shown))).first;
+    }));
+    it = cache.insert_or_assign(text, std::make_pair(width, std::move(rows))).first;
   }
-  const std::string& shown = it->second.second;
-  capture_painted(text, shown);
-  ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+  const PaintedRows& shown = it->second.second;
+  capture_painted(text, shown.joined);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  draw_rows(ImGui::GetWindowDrawList(), shown, origin, width);
+  // One item the size of the rows, as the text would have been.
+  float widest = 0;
+  for (std::size_t k = 0; k < shown.rows.size(); ++k)
+    widest = std::max(widest, shown.rows[k].right_to_left ? width : shown.widths[k]);
+  ImGui::Dummy(ImVec2(widest, ImGui::GetTextLineHeight() * static_cast<float>(shown.rows.size())));
 }
 
 }  // namespace
@@ -273,18 +311,19 @@ void begin_field_text(bool paint_over) {
   if (paint_over) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
 }
 
-// `shown` is what to draw, from the field's text start; `scroll` the field's own scrolling.
-void end_field_text(bool paint_over, const std::string& text, const std::string& shown, ImVec2 scroll = ImVec2(0, 0)) {
+// `shown` is what to draw from the field's text start, right-to-left rows aligned to its right;
+// `scroll` the field's own scrolling; `inner_width` the width its text has.
+void end_field_text(bool paint_over, const std::string& text, const PaintedRows& shown, float inner_width,
+                    ImVec2 scroll = ImVec2(0, 0)) {
   if (!paint_over) return;
   ImGui::PopStyleColor();
-  capture_painted_field(text, shown);
+  capture_painted_field(text, shown.joined);
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(ImVec2(min.x + padding.x * 0.5f, min.y), ImVec2(max.x - padding.x * 0.5f, max.y), true);
-  draw->AddText(ImVec2(min.x + padding.x - scroll.x, min.y + padding.y - scroll.y), ImGui::GetColorU32(ImGuiCol_Text),
-                shown.c_str(), shown.c_str() + shown.size());
+  draw_rows(draw, shown, ImVec2(min.x + padding.x - scroll.x, min.y + padding.y - scroll.y), inner_width);
   draw->PopClipRect();
 }
 
@@ -297,7 +336,11 @@ bool text_field(const char* label, std::string& value, const char* hint, const s
   const bool paint_over = paints_over_field(ImGui::GetID(id.c_str()), value);
   begin_field_text(paint_over);
   const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, &value);
-  end_field_text(paint_over, value, paint_over ? painted(value) : value);
+  if (paint_over) {
+    std::vector<DisplayRow> row = {{painted(value), reads_right_to_left(value)}};
+    const PaintedRows shown = painted_rows(std::move(row));
+    end_field_text(paint_over, value, shown, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
+  }
   describe_field(label, value, error, false);
   return edited;
 }
@@ -312,11 +355,11 @@ struct WrappedField {
   float wanted_width = -1;  // the field's width this frame
   SoftWrapped wrapped;
   bool edited = false;
-  // `wrapped` as painted while the field is not edited (display_rows, then shaped), remade when
-  // the display or the fonts that shape change.
+  // `wrapped` as painted while the field is not edited (display_row_list, then shaped), remade
+  // when the display or the fonts that shape change.
   std::string painted_from;
   int painted_generation = -1;
-  std::string painted_rows;
+  PaintedRows painted;
 };
 std::unordered_map<ImGuiID, WrappedField> g_wrapped_fields;
 
@@ -404,13 +447,11 @@ bool text_area(const char* label, std::string& value, float lines, const std::st
     const ImVector<ImGuiWindow*>& children = ImGui::GetCurrentWindow()->DC.ChildWindows;
     if (!children.empty() && children.back()->ChildId == field_id) scroll = children.back()->Scroll;
     if (field.painted_from != field.wrapped.display || field.painted_generation != shaping_generation()) {
-      field.painted_rows = display_rows(field.wrapped);
-      note_text_seen(field.painted_rows);
-      if (needs_shaping(field.painted_rows)) field.painted_rows = shaped_text(field.painted_rows);
+      field.painted = painted_rows(display_row_list(field.wrapped));
       field.painted_from = field.wrapped.display;
       field.painted_generation = shaping_generation();
     }
-    end_field_text(paint_over, value, field.painted_rows, scroll);
+    end_field_text(paint_over, value, field.painted, width, scroll);
   }
   const bool edited = field.edited;
   if (edited) value = field.text;

@@ -60,19 +60,37 @@ float characters(std::string_view s) {
 }
 }  // namespace
 
-TEST_CASE("a right-to-left paragraph is wrapped as it reads: its first words are on its first line") {
-  // Wrapping the painted string (the old way) put "ארבע שלוש" on the first line.
-  CHECK(display_text_wrapped("אחת שתיים שלוש ארבע", 10, characters) == "םייתש תחא\nעברא שולש");
-  // A line wrapped out of a right-to-left paragraph keeps its direction even when it starts with an
+// The rows as one string, '\n' between them, each marked ">" when aligned right.
+std::string drawn(const std::vector<DisplayRow>& rows) {
+  std::string out;
+  for (const DisplayRow& row : rows) out += (out.empty() ? "" : "\n") + std::string(row.right_to_left ? ">" : "") + row.text;
+  return out;
+}
+
+TEST_CASE("a right-to-left paragraph is wrapped as it reads: its first words are on its first row") {
+  // Wrapping the painted string (the old way) put "ארבע שלוש" on the first row.
+  CHECK(drawn(display_text_wrapped("אחת שתיים שלוש ארבע", 10, characters)) == ">םייתש תחא\n>עברא שולש");
+  // A row wrapped out of a right-to-left paragraph keeps its direction even when it starts with an
   // English word (on its own, "three ארבע" would be read left to right).
-  CHECK(display_text_wrapped("אחת two three ארבע", 10, characters) == "two תחא\nעברא three");
+  CHECK(drawn(display_text_wrapped("אחת two three ארבע", 10, characters)) == ">two תחא\n>עברא three");
   CHECK(display_text("three ארבע") == "three עברא");
-  // The person's own line breaks stay, each paragraph with its own direction.
-  CHECK(display_text_wrapped("שלום\nhello שלום", 40, characters) == "םולש\nhello םולש");
-  // Arabic is joined within each line.
-  CHECK(display_text_wrapped("محمد علي", 4, characters) == "\uFEAA\uFEE4\uFEA4\uFEE3\n\uFEF2\uFEE0\uFECB");
-  // Text without right-to-left characters is left to the caller's wrapping, unchanged.
-  CHECK(display_text_wrapped("one two three four", 5, characters) == "one two three four");
+  // The person's own line breaks stay, each paragraph with its own direction: an English one with
+  // a Hebrew word in it stays left to right and aligned left.
+  CHECK(drawn(display_text_wrapped("שלום\nhello שלום", 40, characters)) == ">םולש\nhello םולש");
+  // Arabic is joined within each row.
+  CHECK(drawn(display_text_wrapped("محمد علي", 4, characters)) == ">\uFEAA\uFEE4\uFEA4\uFEE3\n>\uFEF2\uFEE0\uFECB");
+  // Text without right-to-left characters is wrapped the same way, left to right.
+  CHECK(drawn(display_text_wrapped("one two three four", 8, characters)) == "one two\nthree\nfour");
+}
+
+TEST_CASE("a line reads right to left when its first strong character is Hebrew or Arabic") {
+  CHECK(reads_right_to_left("שרה לוי"));
+  CHECK(reads_right_to_left("2024 שרה"));  // a number is not strong: the Hebrew decides
+  CHECK(reads_right_to_left("محمد Ali"));
+  CHECK_FALSE(reads_right_to_left("Sarah שרה"));
+  CHECK_FALSE(reads_right_to_left("Ada"));
+  CHECK_FALSE(reads_right_to_left(""));
+  CHECK_FALSE(reads_right_to_left("hello\nשלום"));  // the first line decides
 }
 
 TEST_CASE("a field's wrapped rows are drawn each in order, with the direction of the paragraph they were cut from") {
@@ -80,6 +98,7 @@ TEST_CASE("a field's wrapped rows are drawn each in order, with the direction of
   const SoftWrapped rows = soft_wrap("אחת two three ארבע\nhello שלום", 10, characters);
   REQUIRE(rows.breaks.size() == 1);
   CHECK(display_rows(rows) == "two תחא\nעברא three\nhello םולש");
+  CHECK(drawn(display_row_list(rows)) == ">two תחא\n>עברא three\nhello םולש");
   // Rows without right-to-left text come back as they are, soft breaks and all.
   const SoftWrapped latin = soft_wrap("one two three four", 8, characters);
   CHECK(display_rows(latin) == latin.display);

@@ -70,28 +70,22 @@ std::string display_text(std::string_view utf8) {
   return out;
 }
 
-std::string display_rows(const SoftWrapped& rows) {
+std::vector<DisplayRow> display_row_list(const SoftWrapped& rows) {
   const std::string_view display = rows.display;
-  if (!has_right_to_left(display)) return rows.display;
-  std::string out;
-  out.reserve(display.size() + 16);
+  std::vector<DisplayRow> out;
   std::size_t next_break = 0;  // index into rows.breaks
-  std::size_t start = 0;
-  while (start <= display.size()) {
+  std::size_t at = 0;
+  while (true) {
     // One paragraph: rows up to a line break the person typed (or the end).
     std::vector<std::string_view> paragraph_rows;
     std::string paragraph;
-    std::size_t at = start;
     bool more = false;
     while (true) {
       const std::size_t end = display.find('\n', at);
       const std::string_view row = display.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
       paragraph_rows.push_back(row);
       paragraph.append(row);
-      if (end == std::string_view::npos) {
-        at = display.size() + 1;
-        break;
-      }
+      if (end == std::string_view::npos) break;
       while (next_break < rows.breaks.size() && rows.breaks[next_break] < end) ++next_break;
       const bool soft = next_break < rows.breaks.size() && rows.breaks[next_break] == end;
       at = end + 1;
@@ -103,37 +97,59 @@ std::string display_rows(const SoftWrapped& rows) {
     // Every row of a paragraph keeps the paragraph's direction: a Hebrew paragraph's row that
     // happens to start with an English word still reads right to left.
     FriBidiParType direction = FRIBIDI_PAR_ON;
-    const bool right_to_left = has_right_to_left(paragraph);
-    if (right_to_left) {
+    const bool has_right_to_left_text = has_right_to_left(paragraph);
+    if (has_right_to_left_text) {
       std::string ignored;
       append_display_line(ignored, paragraph, direction);
     }
+    const bool right_to_left = has_right_to_left_text && direction == FRIBIDI_PAR_RTL;
     for (std::size_t k = 0; k < paragraph_rows.size(); ++k) {
       std::string_view row = paragraph_rows[k];
       // Spaces where a row was cut hang past its end: drawn, they would stand at a right-to-left
       // row's left edge.
       if (k + 1 < paragraph_rows.size())
         while (!row.empty() && row.back() == ' ') row.remove_suffix(1);
-      if (right_to_left) {
+      DisplayRow shown;
+      shown.right_to_left = right_to_left;
+      if (has_right_to_left_text) {
         FriBidiParType row_direction = direction;
-        append_display_line(out, row, row_direction);
+        append_display_line(shown.text, row, row_direction);
       } else {
-        out.append(row);
+        shown.text.assign(row);
       }
-      if (k + 1 < paragraph_rows.size()) out += '\n';
+      out.push_back(std::move(shown));
     }
     if (!more) break;
-    out += '\n';
-    start = at;
   }
   return out;
 }
 
-std::string display_text_wrapped(std::string_view utf8, float width, const MeasureText& measure) {
-  if (!has_right_to_left(utf8)) return std::string(utf8);
+std::string display_rows(const SoftWrapped& rows) {
+  if (!has_right_to_left(rows.display)) return rows.display;
+  std::string out;
+  out.reserve(rows.display.size() + 16);
+  bool first = true;
+  for (const DisplayRow& row : display_row_list(rows)) {
+    if (!first) out += '\n';
+    out += row.text;
+    first = false;
+  }
+  return out;
+}
+
+bool reads_right_to_left(std::string_view utf8) {
+  if (!has_right_to_left(utf8)) return false;
+  const std::string_view line = utf8.substr(0, utf8.find('\n'));
+  FriBidiParType direction = FRIBIDI_PAR_ON;
+  std::string ignored;
+  if (has_right_to_left(line)) append_display_line(ignored, line, direction);
+  return direction == FRIBIDI_PAR_RTL;
+}
+
+std::vector<DisplayRow> display_text_wrapped(std::string_view utf8, float width, const MeasureText& measure) {
   // Each character measured as it is drawn on its own (an Arabic letter's isolated form is about
   // as wide as its joined ones), so the lines break where the painted line would.
-  return display_rows(soft_wrap(utf8, width, [&](std::string_view c) { return measure(display_text(c)); }));
+  return display_row_list(soft_wrap(utf8, width, [&](std::string_view c) { return measure(display_text(c)); }));
 }
 
 }  // namespace pairwise
