@@ -17,6 +17,8 @@
 #include "app/theme.hpp"
 #include "app/ui_fonts.hpp"
 #include "core/text/bidi_display.hpp"
+#include "core/text/bidi_editing.hpp"
+#include "core/text/utf8.hpp"
 #include "core/text/complex_shaping.hpp"
 #include "core/text/soft_wrap.hpp"
 #include "core/records/record_meta.hpp"
@@ -300,30 +302,189 @@ void error_text(const std::string& text) {
 namespace {
 
 // Dear ImGui draws a field's text a character at a time in typing order: a Hebrew name in a field
-// read backwards, a Devanagari one unshaped. While the field is not being edited, its own text is
-// drawn transparent and the painted text (reordered, joined, shaped) over it, in the same place;
-// the field being edited shows its characters in typing order (caret and selection follow them).
-bool paints_over_field(ImGuiID id, const std::string& value) {
-  return ImGui::GetActiveID() != id && (has_right_to_left(value) || needs_shaping(value));
+// read backwards, a Devanagari one unshaped. So a field draws its own text transparent and the
+// painted text over it, in the same place. While it is not edited: reordered, joined and shaped
+// (the painted rows). While it is edited and holds right-to-left text: laid out as it reads
+// (core/text/bidi_editing), with the caret where the next character will appear, the selection
+// over the characters it holds, and a click or tap mapped to the position under the pointer
+// before Dear ImGui sees it. Devanagari and Thai being edited show as typed (unshaped).
+struct FieldPainting {
+  ImGuiID id = 0;
+  bool transparent = false;  // the field's own text, caret and selection drawn invisible
+  bool editing = false;      // laid out for editing (the field is active with right-to-left text)
+  bool mouse_moved = false;  // io.MousePos was moved to where Dear ImGui's own layout has that position
+  bool arrows_swapped = false;  // Left and Right exchanged for a caret in a right-to-left row
+  ImVec2 real_mouse;
+  ImRect frame;
+  float inner_width = 0;
+};
+
+float glyph_advance(ImFont* font, char32_t c) {
+  if (c == 0xFEFF) return 0.0f;  // where a lam-alef ligature took its second letter
+  return font->GetCharAdvance(static_cast<ImWchar>(c)) * (ImGui::GetFontSize() / font->FontSize);
 }
 
-void begin_field_text(bool paint_over) {
-  if (paint_over) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+// The spaces a row ends with, where it was wrapped: they may hang past the field's edge (past its
+// left edge in a right-to-left row), as in any word processor.
+float overhang(const BidiRow& row, ImFont* font) {
+  float width = 0;
+  for (std::size_t k = row.length; k > 0 && row.visual[row.visual_of[k - 1]] == U' '; --k) width += glyph_advance(font, U' ');
+  return width;
 }
 
-// `shown` is what to draw from the field's text start, right-to-left rows aligned to its right;
-// `scroll` the field's own scrolling; `inner_width` the width its text has.
-void end_field_text(bool paint_over, const std::string& text, const PaintedRows& shown, float inner_width,
-                    ImVec2 scroll = ImVec2(0, 0)) {
-  if (!paint_over) return;
-  ImGui::PopStyleColor();
-  capture_painted_field(text, shown.joined);
-  const ImVec2 min = ImGui::GetItemRectMin();
-  const ImVec2 max = ImGui::GetItemRectMax();
+// The rows of `display` placed in the field: aligned left, or right for a right-to-left paragraph.
+std::vector<PlacedRow> place_rows(const std::vector<BidiRow>& rows, float left, float width) {
+  ImFont* font = ImGui::GetFont();
+  std::vector<PlacedRow> placed;
+  placed.reserve(rows.size());
+  for (const BidiRow& row : rows) {
+    PlacedRow p{&row, left, {0.0f}};
+    for (char32_t c : row.visual) p.edges.push_back(p.edges.back() + glyph_advance(font, c));
+    if (row.right_to_left) p.left = left + std::max(0.0f, width - (p.edges.back() - overhang(row, font)));
+    placed.push_back(std::move(p));
+  }
+  return placed;
+}
+
+bool rows_fit(const std::vector<PlacedRow>& placed, float width) {
+  ImFont* font = ImGui::GetFont();
+  for (const PlacedRow& p : placed)
+    if (p.edges.back() - overhang(*p.row, font) > width + 0.5f) return false;
+  return true;
+}
+
+// Where Dear ImGui's own layout (characters in typing order, from the row's left) puts the caret
+// of position `at` of a row.
+float typed_order_x(const std::u32string& text, const BidiRow& row, std::size_t at, float left) {
+  ImFont* font = ImGui::GetFont();
+  float x = left;
+  for (std::size_t k = 0; k < at && row.first + k < text.size(); ++k) x += glyph_advance(font, text[row.first + k]);
+  return x;
+}
+
+// Before the field: its own text made invisible when it is painted over, and a pointer on a field
+// laid out for editing moved to the place Dear ImGui's layout has for the position under it.
+FieldPainting begin_field_painting(ImGuiID id, const std::string& value, const SoftWrapped& display, ImRect frame,
+                                   float inner_width, ImVec2 scroll) {
+  FieldPainting painting;
+  painting.id = id;
+  painting.frame = frame;
+  painting.inner_width = inner_width;
+  const bool right_to_left = has_right_to_left(value);
+  const bool active = ImGui::GetActiveID() == id;
+  painting.transparent = right_to_left || (!active && needs_shaping(value));
+  if (!right_to_left) return painting;
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->PushClipRect(ImVec2(min.x + padding.x * 0.5f, min.y), ImVec2(max.x - padding.x * 0.5f, max.y), true);
-  draw_rows(draw, shown, ImVec2(min.x + padding.x - scroll.x, min.y + padding.y - scroll.y), inner_width);
+  const ImVec2 origin(frame.Min.x + padding.x - scroll.x, frame.Min.y + padding.y - scroll.y);
+  const std::vector<BidiRow> rows = lay_out_rows(display);
+  const std::vector<PlacedRow> placed = place_rows(rows, origin.x, inner_width);
+  ImGuiIO& io = ImGui::GetIO();
+  // A click that starts editing lands where it was aimed too, as does a drag that selects.
+  const bool pointing = frame.Contains(io.MousePos) && (ImGui::IsMouseDown(ImGuiMouseButton_Left) ||
+                                                        ImGui::IsMouseReleased(ImGuiMouseButton_Left));
+  if (pointing && rows_fit(placed, inner_width) && !rows.empty()) {
+    const float line = ImGui::GetTextLineHeight();
+    const int last = static_cast<int>(rows.size()) - 1;
+    const int r = std::clamp(static_cast<int>(std::floor((io.MousePos.y - origin.y) / line)), 0, last);
+    const std::size_t at = position_at(placed[static_cast<std::size_t>(r)], io.MousePos.x);
+    const std::u32string text = to_code_points(display.display);
+    painting.real_mouse = io.MousePos;
+    io.MousePos.x = typed_order_x(text, rows[static_cast<std::size_t>(r)], at, origin.x) + 0.01f;
+    painting.mouse_moved = true;
+  }
+  // Left and Right move the caret the way the arrow points: in a right-to-left row, Left goes on
+  // to the next letter. Dear ImGui moves through the text in typing order, so in such a row it is
+  // given the other arrow for as long as it handles the field.
+  if (const ImGuiInputTextState* state = active ? ImGui::GetInputTextState(id) : nullptr) {
+    const auto cursor = static_cast<std::size_t>(state->Stb.cursor);
+    for (const BidiRow& row : rows) {
+      if (cursor < row.first || cursor > row.first + row.length) continue;
+      if (row.right_to_left) {
+        std::swap(*ImGui::GetKeyData(ImGuiKey_LeftArrow), *ImGui::GetKeyData(ImGuiKey_RightArrow));
+        painting.arrows_swapped = true;
+      }
+      break;
+    }
+  }
+  if (painting.transparent) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, ImVec4(0, 0, 0, 0));
+  }
+  return painting;
+}
+
+// The painted rows of a field not being edited, from the text start, aligned by their direction.
+void draw_idle_rows(ImDrawList* draw, const FieldPainting& painting, const std::string& text, const PaintedRows& shown,
+                    ImVec2 scroll) {
+  capture_painted_field(text, shown.joined);
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  draw_rows(draw, shown, ImVec2(painting.frame.Min.x + padding.x - scroll.x, painting.frame.Min.y + padding.y - scroll.y),
+            painting.inner_width);
+}
+
+// The field being edited, laid out as it reads, with its selection and caret.
+void draw_editing_rows(ImDrawList* draw, const FieldPainting& painting, const SoftWrapped& display, ImVec2 scroll) {
+  const ImGuiInputTextState* state = ImGui::GetInputTextState(painting.id);
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  const ImVec2 origin(painting.frame.Min.x + padding.x - scroll.x, painting.frame.Min.y + padding.y - scroll.y);
+  const std::vector<BidiRow> rows = lay_out_rows(display);
+  const std::vector<PlacedRow> placed = place_rows(rows, origin.x, painting.inner_width);
+  const float line = ImGui::GetTextLineHeight();
+  const std::size_t cursor = state ? static_cast<std::size_t>(state->Stb.cursor) : 0;
+  const std::size_t from = state ? static_cast<std::size_t>(std::min(state->Stb.select_start, state->Stb.select_end)) : 0;
+  const std::size_t to = state ? static_cast<std::size_t>(std::max(state->Stb.select_start, state->Stb.select_end)) : 0;
+  const ImU32 text_colour = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 selection_colour = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+  std::string joined;
+  for (std::size_t r = 0; r < placed.size(); ++r) {
+    const BidiRow& row = rows[r];
+    const float y = origin.y + line * static_cast<float>(r);
+    if (to > from && to > row.first && from < row.first + row.length + 1) {
+      const std::size_t a = from > row.first ? from - row.first : 0;
+      const std::size_t b = std::min(to - row.first, row.length);
+      for (const auto& [x0, x1] : selection_pieces(placed[r], a, b))
+        draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + line), selection_colour);
+    }
+    const std::string shown = painted_row_text(row);
+    draw->AddText(ImVec2(placed[r].left, y), text_colour, shown.data(), shown.data() + shown.size());
+    if (r > 0) joined += '\n';
+    joined += shown;
+  }
+  capture_painted_field("editing:" + display.display, joined);
+  // The caret, blinking as Dear ImGui's does, on the row that holds its position.
+  if (state == nullptr) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool visible = !io.ConfigInputTextCursorBlink || state->CursorAnim <= 0.0f || ImFmod(state->CursorAnim, 1.20f) <= 0.80f;
+  for (std::size_t r = 0; r < placed.size(); ++r) {
+    const BidiRow& row = rows[r];
+    if (cursor < row.first || cursor > row.first + row.length) continue;
+    const float x = std::floor(caret_x(placed[r], cursor - row.first));
+    const float y = origin.y + line * static_cast<float>(r);
+    if (visible) draw->AddLine(ImVec2(x, y + 0.5f), ImVec2(x, y + line - 1.5f), text_colour);
+    break;
+  }
+}
+
+// After the field: the pointer put back, the field's colours restored and its text painted.
+// `idle` gives the painted rows of a field not being edited.
+template <typename IdleRows>
+void end_field_painting(FieldPainting& painting, ImDrawList* draw, const std::string& text, const SoftWrapped& display,
+                        ImVec2 scroll, IdleRows&& idle) {
+  if (painting.mouse_moved) ImGui::GetIO().MousePos = painting.real_mouse;
+  if (painting.arrows_swapped) std::swap(*ImGui::GetKeyData(ImGuiKey_LeftArrow), *ImGui::GetKeyData(ImGuiKey_RightArrow));
+  if (!painting.transparent) return;
+  ImGui::PopStyleColor(2);
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  draw->PushClipRect(ImVec2(painting.frame.Min.x + padding.x * 0.5f, painting.frame.Min.y),
+                     ImVec2(painting.frame.Max.x - padding.x * 0.5f, painting.frame.Max.y), true);
+  const bool editing = ImGui::GetActiveID() == painting.id;
+  if (editing && has_right_to_left(text)) {
+    draw_editing_rows(draw, painting, display, scroll);
+  } else if (!editing) {
+    draw_idle_rows(draw, painting, text, idle(), scroll);
+  } else {
+    // Became active with Devanagari or Thai only: as typed, Dear ImGui draws it from the next frame.
+  }
   draw->PopClipRect();
 }
 
@@ -331,16 +492,20 @@ void end_field_text(bool paint_over, const std::string& text, const PaintedRows&
 
 bool text_field(const char* label, std::string& value, const char* hint, const std::string& error) {
   label_with_problem(label, error);
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f));
+  const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28.0f);
+  ImGui::SetNextItemWidth(width);
   const std::string id = std::string("##") + label;
-  const bool paint_over = paints_over_field(ImGui::GetID(id.c_str()), value);
-  begin_field_text(paint_over);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImRect frame(at, ImVec2(at.x + width, at.y + ImGui::GetFrameHeight()));
+  const float inner_width = width - ImGui::GetStyle().FramePadding.x * 2;
+  // A single line lays out like a field that never wraps; as it was before the frame's edit.
+  SoftWrapped before{value, {}};
+  FieldPainting painting = begin_field_painting(ImGui::GetID(id.c_str()), value, before, frame, inner_width, ImVec2(0, 0));
   const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, &value);
-  if (paint_over) {
-    std::vector<DisplayRow> row = {{painted(value), reads_right_to_left(value)}};
-    const PaintedRows shown = painted_rows(std::move(row));
-    end_field_text(paint_over, value, shown, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
-  }
+  const SoftWrapped after{value, {}};
+  end_field_painting(painting, ImGui::GetWindowDrawList(), value, after, ImVec2(0, 0), [&] {
+    return painted_rows({{painted(value), reads_right_to_left(value)}});
+  });
   describe_field(label, value, error, false);
   return edited;
 }
@@ -360,6 +525,7 @@ struct WrappedField {
   std::string painted_from;
   int painted_generation = -1;
   PaintedRows painted;
+  ImGuiID child_window = 0;  // the window Dear ImGui draws the field's text in
 };
 std::unordered_map<ImGuiID, WrappedField> g_wrapped_fields;
 
@@ -436,23 +602,28 @@ bool text_area(const char* label, std::string& value, float lines, const std::st
   }
   std::string shown = field.wrapped.display;
   field.edited = false;
-  const bool paint_over = paints_over_field(field_id, value);
-  begin_field_text(paint_over);
+  // The field's text lives in a child window of its own, scrolled as it was last frame.
+  ImGuiWindow* child = nullptr;
+  if (ImGuiWindow* found = ImGui::FindWindowByID(field.child_window)) child = found;
+  const ImVec2 scroll_before = child ? child->Scroll : ImVec2(0, 0);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImRect frame(at, ImVec2(at.x + size.x, at.y + size.y));
+  FieldPainting painting = begin_field_painting(field_id, field.text, field.wrapped, frame, width, scroll_before);
   ImGui::InputTextMultiline(id.c_str(), &shown, size, ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
                             wrap_as_typed, &field);
-  if (paint_over) {
-    // The rows the field shows, each reordered with its paragraph's direction, then shaped; drawn
-    // where the field has scrolled to (its text lives in a child window of its own).
-    ImVec2 scroll(0, 0);
-    const ImVector<ImGuiWindow*>& children = ImGui::GetCurrentWindow()->DC.ChildWindows;
-    if (!children.empty() && children.back()->ChildId == field_id) scroll = children.back()->Scroll;
+  const ImVector<ImGuiWindow*>& children = ImGui::GetCurrentWindow()->DC.ChildWindows;
+  if (!children.empty() && children.back()->ChildId == field_id) child = children.back();
+  field.child_window = child ? child->ID : 0;
+  // Drawn with the field's own window, above its background.
+  ImDrawList* draw = child ? child->DrawList : ImGui::GetWindowDrawList();
+  end_field_painting(painting, draw, field.text, field.wrapped, child ? child->Scroll : ImVec2(0, 0), [&]() -> const PaintedRows& {
     if (field.painted_from != field.wrapped.display || field.painted_generation != shaping_generation()) {
       field.painted = painted_rows(display_row_list(field.wrapped));
       field.painted_from = field.wrapped.display;
       field.painted_generation = shaping_generation();
     }
-    end_field_text(paint_over, value, field.painted, width, scroll);
-  }
+    return field.painted;
+  });
   const bool edited = field.edited;
   if (edited) value = field.text;
   describe_field(label, value, error, true);

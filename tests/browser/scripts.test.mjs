@@ -211,9 +211,24 @@ test('a Hebrew long answer reads right to left, first words on the first row, in
     await settle(page);
     await page.keyboard.insertText(HEBREW_ANSWER);
     await settle(page);
-    await page.keyboard.press('Tab');
-    await settle(page);
     assert.equal(await waitForGlyphs(page, HEBREW_ANSWER), '', 'the Hebrew font arrived');
+    await settle(page);
+    // Being edited, the field is laid out as it reads too: its first row ends (at its right) with
+    // the first word.
+    const editing = (await items(page)).find((i) => i.kind === 'field-painted' && i.text.startsWith('editing:'));
+    assert.ok(editing, 'the field being edited draws its rows as they read');
+    assert.ok(editing.painted.split('\n')[0].endsWith([...'אנחנו'].reverse().join('')), `first row: ${editing.painted.split('\n')[0]}`);
+    // A click at the right end of the first row is the start of the answer, where the first word
+    // begins; in typing order it was the end of that row.
+    await page.mouse.click(box.x + box.w - 12, box.y + 14);
+    await settle(page);
+    await page.keyboard.type('X');
+    await settle(page);
+    assert.equal(await page.getByRole('textbox', { name: 'What are you trying to do?', exact: true }).inputValue(), 'X' + HEBREW_ANSWER);
+    await screenshot(page, 'scripts-5a-hebrew-answer-editing');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    await page.keyboard.press('Tab');
     await settle(page);
     const field = (await items(page)).find((i) => i.kind === 'field-painted' && i.text === HEBREW_ANSWER);
     assert.ok(field, 'the field, left, paints its text over itself');
@@ -228,6 +243,48 @@ test('a Hebrew long answer reads right to left, first words on the first row, in
     assert.deepEqual(words, HEBREW_ANSWER.split(' '));
     assert.equal(await page.getByRole('textbox', { name: 'What are you trying to do?', exact: true }).inputValue(), HEBREW_ANSWER);
     await screenshot(page, 'scripts-5-hebrew-answer');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('a Hebrew name being typed reads right to left, and a click puts the caret where it was aimed', async () => {
+  const { context } = await launch({ viewport: { width: 1280, height: 1000 } });
+  try {
+    const { page, problems } = await openApp(context, url);
+    await click(page, 'KIND mentoring');
+    await click(page, 'Apply as a mentor or mentee');
+    const box = await findItem(page, 'Full name *');
+    await page.mouse.click(box.x + 20, box.y + box.h / 2);
+    await settle(page);
+    await page.keyboard.insertText('שרה לוי');
+    await settle(page);
+    assert.equal(await waitForGlyphs(page, 'שרה לוי'), '', 'the Hebrew font arrived');
+    await settle(page);
+    const editing = (await items(page)).find((i) => i.kind === 'field-painted' && i.text === 'editing:שרה לוי');
+    assert.equal(editing?.painted, 'יול הרש', 'drawn in reading order while it is typed');
+    await screenshot(page, 'scripts-6-name-being-typed');
+    // The name sits at the field's right, as right-to-left text does: a click at the right end is
+    // before its first letter (in typing order it was after the last).
+    await page.mouse.click(box.x + box.w - 10, box.y + box.h / 2);
+    await settle(page);
+    await page.keyboard.type('!');
+    await settle(page);
+    const value = () => page.getByRole('textbox', { name: 'Full name', exact: true }).inputValue();
+    assert.equal(await value(), '!שרה לוי');
+    // Left of the name is its end.
+    await page.mouse.click(box.x + 30, box.y + box.h / 2);
+    await settle(page);
+    await page.keyboard.type('?');
+    await settle(page);
+    assert.equal(await value(), '!שרה לוי?');
+    // The arrows go the way they point: from the start (the right end), Left twice is past "!ש".
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    await page.keyboard.type('-');
+    await settle(page);
+    assert.equal(await value(), '!ש-רה לוי?');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
