@@ -259,12 +259,14 @@ void note_text_seen(std::string_view utf8) {
 
 int shaping_generation() { return g_shaping_fonts_ready; }
 
-std::string shaped_text(std::string_view utf8) {
-  const std::u32string text = to_code_points(utf8);
-  std::string out;
-  out.reserve(utf8.size());
+// The text with its Devanagari and Thai runs shaped: each drawn character with the text's first
+// character of its cluster.
+ShapedEditingRow shape_pieces(std::u32string_view text) {
+  ShapedEditingRow out;
+  out.drawn.reserve(text.size());
   for (const TextPiece& piece : pieces_for_shaping(text)) {
     std::vector<char32_t> drawn;
+    std::vector<std::size_t> clusters;
     if (piece.script) {
       const ScriptFont script = font_for(*piece.script);
       const ExtraFont& font = g_extra[static_cast<std::size_t>(script)];
@@ -276,20 +278,34 @@ std::string shaped_text(std::string_view utf8) {
             break;
           }
           drawn.push_back(*c);
+          clusters.push_back(g.cluster);
         }
       }
     }
     if (!drawn.empty()) {
-      for (char32_t c : drawn) append_utf8(out, c);
+      out.drawn.append(drawn.begin(), drawn.end());
+      out.cluster_of.insert(out.cluster_of.end(), clusters.begin(), clusters.end());
       continue;
     }
     // Plain text, or a run whose font has not arrived yet: character by character. A private-use
     // character typed by someone would draw one of the shaped glyphs, so it is drawn as U+FFFD.
-    for (std::size_t k = piece.begin; k < piece.end; ++k)
-      append_utf8(out, is_shaped_code_point(text[k]) ? U'\uFFFD' : text[k]);
+    for (std::size_t k = piece.begin; k < piece.end; ++k) {
+      out.drawn.push_back(is_shaped_code_point(text[k]) ? U'\uFFFD' : text[k]);
+      out.cluster_of.push_back(k);
+    }
   }
   return out;
 }
+
+std::string shaped_text(std::string_view utf8) {
+  const ShapedEditingRow shaped = shape_pieces(to_code_points(utf8));
+  std::string out;
+  out.reserve(utf8.size() + shaped.drawn.size());
+  for (char32_t c : shaped.drawn) append_utf8(out, c);
+  return out;
+}
+
+ShapedEditingRow shaped_for_editing(std::u32string_view row) { return shape_pieces(row); }
 
 std::u32string characters_without_glyph(std::string_view utf8) {
   std::u32string missing;

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct ImFont;
 
@@ -23,6 +24,14 @@ void note_text_seen(std::string_view utf8);
 // them into, each drawn as a private-use character the atlas gains at the next update_ui_fonts();
 // a run whose font has not arrived yet is left as typed. The rest of the text is unchanged.
 std::string shaped_text(std::string_view utf8);
+// A row of a field being edited, shaped as shaped_text() shapes it: what is drawn and, for each
+// drawn character, the row's first character of the cluster (syllable) it belongs to; a plain
+// character is a cluster of its own.
+struct ShapedEditingRow {
+  std::u32string drawn;
+  std::vector<std::size_t> cluster_of;
+};
+ShapedEditingRow shaped_for_editing(std::u32string_view row);
 // Goes up each time a font that shapes arrives: text shaped before then is shaped again.
 int shaping_generation();
 // The characters of `utf8` the current fonts cannot draw (for tests: none once the fonts arrived).

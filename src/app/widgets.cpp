@@ -307,11 +307,11 @@ namespace {
 // (the painted rows). While it is edited and holds right-to-left text: laid out as it reads
 // (core/text/bidi_editing), with the caret where the next character will appear, the selection
 // over the characters it holds, and a click or tap mapped to the position under the pointer
-// before Dear ImGui sees it. Devanagari and Thai being edited show as typed (unshaped).
+// before Dear ImGui sees it. Devanagari and Thai being edited are shaped, the caret stopping
+// between syllables.
 struct FieldPainting {
   ImGuiID id = 0;
   bool transparent = false;  // the field's own text, caret and selection drawn invisible
-  bool editing = false;      // laid out for editing (the field is active with right-to-left text)
   bool mouse_moved = false;  // io.MousePos was moved to where Dear ImGui's own layout has that position
   bool arrows_swapped = false;  // Left and Right exchanged for a caret in a right-to-left row
   ImVec2 real_mouse;
@@ -362,6 +362,19 @@ float typed_order_x(const std::u32string& text, const BidiRow& row, std::size_t 
   return x;
 }
 
+// A field's rows as laid out for editing: bidirectional (Hebrew, Arabic) or shaped (Devanagari,
+// Thai: the caret stops between syllables), or as typed.
+std::vector<BidiRow> editing_rows(const SoftWrapped& display) {
+  std::vector<BidiRow> rows = lay_out_rows(display);
+  if (has_right_to_left(display.display) || !needs_shaping(display.display)) return rows;
+  const std::u32string text = to_code_points(display.display);
+  for (BidiRow& row : rows) {
+    ShapedEditingRow shaped = shaped_for_editing(std::u32string_view(text).substr(row.first, row.length));
+    row = shaped_row(row.first, row.length, std::move(shaped.drawn), shaped.cluster_of);
+  }
+  return rows;
+}
+
 // Before the field: its own text made invisible when it is painted over, and a pointer on a field
 // laid out for editing moved to the place Dear ImGui's layout has for the position under it.
 FieldPainting begin_field_painting(ImGuiID id, const std::string& value, const SoftWrapped& display, ImRect frame,
@@ -370,13 +383,13 @@ FieldPainting begin_field_painting(ImGuiID id, const std::string& value, const S
   painting.id = id;
   painting.frame = frame;
   painting.inner_width = inner_width;
-  const bool right_to_left = has_right_to_left(value);
+  const bool laid_out = has_right_to_left(value) || needs_shaping(value);
   const bool active = ImGui::GetActiveID() == id;
-  painting.transparent = right_to_left || (!active && needs_shaping(value));
-  if (!right_to_left) return painting;
+  painting.transparent = laid_out;
+  if (!laid_out) return painting;
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   const ImVec2 origin(frame.Min.x + padding.x - scroll.x, frame.Min.y + padding.y - scroll.y);
-  const std::vector<BidiRow> rows = lay_out_rows(display);
+  const std::vector<BidiRow> rows = editing_rows(display);
   const std::vector<PlacedRow> placed = place_rows(rows, origin.x, inner_width);
   ImGuiIO& io = ImGui::GetIO();
   // A click that starts editing lands where it was aimed too, as does a drag that selects.
@@ -427,7 +440,7 @@ void draw_editing_rows(ImDrawList* draw, const FieldPainting& painting, const So
   const ImGuiInputTextState* state = ImGui::GetInputTextState(painting.id);
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   const ImVec2 origin(painting.frame.Min.x + padding.x - scroll.x, painting.frame.Min.y + padding.y - scroll.y);
-  const std::vector<BidiRow> rows = lay_out_rows(display);
+  const std::vector<BidiRow> rows = editing_rows(display);
   const std::vector<PlacedRow> placed = place_rows(rows, origin.x, painting.inner_width);
   const float line = ImGui::GetTextLineHeight();
   const std::size_t cursor = state ? static_cast<std::size_t>(state->Stb.cursor) : 0;
@@ -478,13 +491,8 @@ void end_field_painting(FieldPainting& painting, ImDrawList* draw, const std::st
   draw->PushClipRect(ImVec2(painting.frame.Min.x + padding.x * 0.5f, painting.frame.Min.y),
                      ImVec2(painting.frame.Max.x - padding.x * 0.5f, painting.frame.Max.y), true);
   const bool editing = ImGui::GetActiveID() == painting.id;
-  if (editing && has_right_to_left(text)) {
-    draw_editing_rows(draw, painting, display, scroll);
-  } else if (!editing) {
-    draw_idle_rows(draw, painting, text, idle(), scroll);
-  } else {
-    // Became active with Devanagari or Thai only: as typed, Dear ImGui draws it from the next frame.
-  }
+  if (editing) draw_editing_rows(draw, painting, display, scroll);
+  else draw_idle_rows(draw, painting, text, idle(), scroll);
   draw->PopClipRect();
 }
 

@@ -188,6 +188,22 @@ test('Devanagari and Thai names are shaped: conjuncts joined, vowel signs and to
     await findItem(page, 'Name');
     const fields = Object.fromEntries((await items(page)).filter((i) => i.kind === 'field-painted').map((i) => [i.text, i.painted]));
     assert.equal(fields['अनुष्का शर्मा'], devanagari, 'the Name field paints the shaped name');
+    // Being edited, it stays shaped (it was drawn letter by letter as typed), and typing carries on.
+    await click(page, 'Name');
+    await settle(page);
+    await page.keyboard.press('End');
+    await page.keyboard.type('ी');
+    await settle(page);
+    await settle(page);
+    const editing = (await items(page)).find((i) => i.kind === 'field-painted' && i.text === 'editing:अनुष्का शर्माी');
+    assert.match(editing?.painted ?? '', SHAPED, `shaped while edited: ${JSON.stringify(editing)}`);
+    const field = await findItem(page, 'Name');
+    await page.screenshot({ path: path.join(outputDir, 'scripts-4c-name-being-edited.png'),
+      clip: { x: field.x - 4, y: field.y - 24, width: 260, height: field.h + 30 } });
+    assert.equal(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), 'अनुष्का शर्माी');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    assert.equal(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), 'अनुष्का शर्मा');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

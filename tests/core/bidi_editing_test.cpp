@@ -108,3 +108,21 @@ TEST_CASE("Arabic joined in the field: a lam-alef ligature's second letter takes
   CHECK(position_at(placed(empty[0], 7), 100) == 0);
   CHECK(selection_pieces(placed(empty[0]), 0, 3).empty());
 }
+
+TEST_CASE("a shaped row: the caret stops only between syllables, and selecting part of one selects all of it") {
+  // कि drawn as the vowel sign first, then ka: one cluster of two characters; then a plain "x".
+  const BidiRow row = shaped_row(5, 3, U"\uE001\uE002x", {0, 0, 2});
+  const PlacedRow p = placed(row, 10);
+  CHECK(row.first == 5);
+  CHECK(caret_x(p, 0) == 10);
+  CHECK(caret_x(p, 1) == 12);  // inside कि: drawn after it
+  CHECK(caret_x(p, 2) == 12);
+  CHECK(caret_x(p, 3) == 13);
+  CHECK(position_at(p, 10.9f) == 0);
+  CHECK(position_at(p, 11.2f) == 2);  // the middle of the syllable is no place to stop
+  CHECK(position_at(p, 99) == 3);
+  const auto pieces = selection_pieces(p, 1, 2);
+  REQUIRE(pieces.size() == 1);
+  CHECK(pieces[0] == std::pair<float, float>(10, 12));
+  CHECK(painted_row_text(row) == "\uE001\uE002x");
+}

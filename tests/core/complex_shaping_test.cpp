@@ -127,7 +127,15 @@ TEST_CASE("a run is shaped with the characters around it as context, and only th
   const OpenedFont font("NotoSansDevanagari-Regular.ttf");
   const std::u32string text = U"x कि y";
   const auto in_context = font.shaper->shape(text, 2, 4, ComplexScript::devanagari);
-  CHECK(in_context == font.shape(U"कि", ComplexScript::devanagari));
+  const auto alone = font.shape(U"कि", ComplexScript::devanagari);
+  REQUIRE(in_context.size() == alone.size());
+  for (std::size_t k = 0; k < alone.size(); ++k) {
+    CHECK(in_context[k].glyph == alone[k].glyph);
+    CHECK(in_context[k].x_advance == alone[k].x_advance);
+    // Clusters count from the start of the whole text: the syllable कि starts at its third character.
+    CHECK(in_context[k].cluster == 2);
+    CHECK(alone[k].cluster == 0);
+  }
   CHECK(font.shaper->shape(text, 4, 4, ComplexScript::devanagari).empty());
   CHECK(font.shaper->shape(text, 2, 99, ComplexScript::devanagari).empty());
 }
@@ -148,4 +156,21 @@ TEST_CASE("UTF-8 reads back as the code points it holds; damaged bytes read as U
   std::string out;
   for (char32_t c : std::u32string(U"aé张👋")) append_utf8(out, c);
   CHECK(out == "aé张👋");
+}
+
+TEST_CASE("a shaped syllable is one cluster: both glyphs of कि and the three characters of क्ष each share one") {
+  const OpenedFont font("NotoSansDevanagari-Regular.ttf");
+  const auto ki = font.shape(U"कि", ComplexScript::devanagari);
+  REQUIRE(ki.size() == 2);
+  CHECK(ki[0].cluster == 0);
+  CHECK(ki[1].cluster == 0);
+  const auto name = font.shape(U"अनुष्का", ComplexScript::devanagari);
+  // अ, नु, the half form ष्, का: the caret may stop after the half form, never inside नु or का.
+  std::vector<std::size_t> clusters;
+  for (const ShapedGlyph& g : name)
+    if (clusters.empty() || clusters.back() != g.cluster) clusters.push_back(g.cluster);
+  std::string seen;
+  for (std::size_t c : clusters) seen += std::to_string(c) + " ";
+  const std::vector<std::size_t> syllables = {0, 1, 3, 5};
+  CHECK_MESSAGE(clusters == syllables, seen);
 }

@@ -24,29 +24,34 @@ FriBidiParType paragraph_direction(const std::u32string& paragraph) {
 void lay_out_identity(BidiRow& row, std::u32string_view text) {
   row.visual.assign(text);
   row.visual_of.resize(text.size());
-  row.logical_of.resize(text.size());
+  row.visual_end.resize(text.size());
+  row.cluster_start.assign(text.size(), true);
   row.reads_right_to_left.assign(text.size(), false);
-  for (std::size_t k = 0; k < text.size(); ++k) row.visual_of[k] = row.logical_of[k] = k;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    row.visual_of[k] = k;
+    row.visual_end[k] = k + 1;
+  }
 }
 
 void lay_out(BidiRow& row, std::u32string_view text, FriBidiParType direction) {
   const auto n = static_cast<FriBidiStrIndex>(text.size());
   std::vector<FriBidiChar> visual(text.size() + 1);
-  std::vector<FriBidiStrIndex> to_visual(text.size() + 1), to_logical(text.size() + 1);
+  std::vector<FriBidiStrIndex> to_visual(text.size() + 1);
   std::vector<FriBidiLevel> levels(text.size() + 1);
   FriBidiParType base = direction;
   if (text.empty() || !fribidi_log2vis(reinterpret_cast<const FriBidiChar*>(text.data()), n, &base, visual.data(),
-                                       to_visual.data(), to_logical.data(), levels.data())) {
+                                       to_visual.data(), nullptr, levels.data())) {
     lay_out_identity(row, text);
     return;
   }
   row.visual.assign(visual.begin(), visual.begin() + n);
   row.visual_of.resize(text.size());
-  row.logical_of.resize(text.size());
+  row.visual_end.resize(text.size());
+  row.cluster_start.assign(text.size(), true);
   row.reads_right_to_left.resize(text.size());
   for (std::size_t k = 0; k < text.size(); ++k) {
     row.visual_of[k] = static_cast<std::size_t>(to_visual[k]);
-    row.logical_of[k] = static_cast<std::size_t>(to_logical[k]);
+    row.visual_end[k] = row.visual_of[k] + 1;
     row.reads_right_to_left[k] = (levels[k] & 1) != 0;
   }
 }
@@ -102,20 +107,59 @@ std::vector<BidiRow> lay_out_rows(const SoftWrapped& display) {
   return rows;
 }
 
+BidiRow shaped_row(std::size_t first, std::size_t length, std::u32string drawn, const std::vector<std::size_t>& cluster_of) {
+  BidiRow row;
+  row.first = first;
+  row.length = length;
+  lay_out_identity(row, std::u32string(length, U' '));
+  row.visual = std::move(drawn);
+  // Each cluster's drawn glyphs (contiguous, left to right), then every character from its start
+  // to the next cluster's start given them.
+  std::vector<std::size_t> starts;
+  for (std::size_t j = 0; j < cluster_of.size() && j < row.visual.size(); ++j)
+    if (cluster_of[j] < length && (starts.empty() || starts.back() != cluster_of[j])) starts.push_back(cluster_of[j]);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    std::size_t begin = row.visual.size(), end = 0;
+    for (std::size_t j = 0; j < cluster_of.size() && j < row.visual.size(); ++j)
+      if (cluster_of[j] == starts[s]) {
+        begin = std::min(begin, j);
+        end = std::max(end, j + 1);
+      }
+    const std::size_t next = s + 1 < starts.size() ? starts[s + 1] : length;
+    for (std::size_t c = starts[s]; c < next; ++c) {
+      row.visual_of[c] = begin;
+      row.visual_end[c] = end;
+      row.cluster_start[c] = c == starts[s];
+    }
+  }
+  // Characters before the first cluster (none from HarfBuzz) keep a place of their own.
+  for (std::size_t c = 0; c < (starts.empty() ? length : starts[0]); ++c) {
+    row.visual_of[c] = std::min(c, row.visual.size());
+    row.visual_end[c] = std::min(c + 1, row.visual.size());
+  }
+  return row;
+}
+
 float caret_x(const PlacedRow& placed, std::size_t at) {
   const BidiRow& row = *placed.row;
   if (row.length == 0 || placed.edges.size() < row.visual.size() + 1) return placed.left;
+  while (at < row.length && !row.cluster_start[at]) ++at;  // inside a syllable: after it
   auto box_left = [&](std::size_t c) { return placed.edges[row.visual_of[c]]; };
-  auto box_right = [&](std::size_t c) { return placed.edges[row.visual_of[c] + 1]; };
+  auto box_right = [&](std::size_t c) { return placed.edges[row.visual_end[c]]; };
   if (at < row.length) return placed.left + (row.reads_right_to_left[at] ? box_right(at) : box_left(at));
   const std::size_t last = row.length - 1;
-  return placed.left + (row.reads_right_to_left[last] ? box_left(last) : box_right(last));
+  if (row.reads_right_to_left[last]) return placed.left + box_left(last);
+  // A left-to-right paragraph ends at the right of its row.
+  return placed.left + (row.right_to_left ? box_right(last) : placed.edges.back());
 }
 
 std::size_t position_at(const PlacedRow& placed, float x) {
   std::size_t best = 0;
   float best_distance = INFINITY;
   for (std::size_t at = 0; at <= placed.row->length; ++at) {
+    if (at < placed.row->length && !placed.row->cluster_start[at]) continue;
     const float distance = std::fabs(caret_x(placed, at) - x);
     if (distance < best_distance) {
       best = at;
@@ -131,8 +175,10 @@ std::vector<std::pair<float, float>> selection_pieces(const PlacedRow& placed, s
   if (placed.edges.size() < row.visual.size() + 1) return pieces;
   to = std::min(to, row.length);
   std::vector<std::size_t> places;
-  for (std::size_t c = from; c < to; ++c) places.push_back(row.visual_of[c]);
+  for (std::size_t c = from; c < to; ++c)
+    for (std::size_t v = row.visual_of[c]; v < row.visual_end[c]; ++v) places.push_back(v);
   std::sort(places.begin(), places.end());
+  places.erase(std::unique(places.begin(), places.end()), places.end());
   for (std::size_t k = 0; k < places.size();) {
     std::size_t j = k;
     while (j + 1 < places.size() && places[j + 1] == places[j] + 1) ++j;

@@ -124,7 +124,7 @@ std::vector<ShapedGlyph> Shaper::shape(std::u32string_view text, std::size_t beg
   const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(buffer, &count);
   glyphs.reserve(count);
   for (unsigned k = 0; k < count; ++k)
-    glyphs.push_back({info[k].codepoint, position[k].x_advance, position[k].x_offset, position[k].y_offset});
+    glyphs.push_back({info[k].codepoint, position[k].x_advance, position[k].x_offset, position[k].y_offset, info[k].cluster});
   return glyphs;
 }
 

@@ -45,6 +45,7 @@ struct ShapedGlyph {
   std::int32_t x_advance = 0;
   std::int32_t x_offset = 0;
   std::int32_t y_offset = 0;
+  std::size_t cluster = 0;  // the first character (code point index into the text) of the syllable it draws
   bool operator==(const ShapedGlyph&) const = default;
 };
 
