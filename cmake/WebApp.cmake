@@ -48,17 +48,23 @@ file(GLOB PAIRWISE_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" 
      "${CMAKE_SOURCE_DIR}/web/*.svg" "${CMAKE_SOURCE_DIR}/web/*.webmanifest" "${CMAKE_SOURCE_DIR}/web/loader.js"
      "${CMAKE_SOURCE_DIR}/web/service_worker.js" "${CMAKE_SOURCE_DIR}/web/service_worker_register.js")
 
+# Dear ImGui and the app's own sources are compiled once and linked into both flavours: only the
+# item capture file (and the exports it adds) differs between them.
+add_library(pairwise_app_imgui STATIC ${IMGUI_SOURCES})
+target_include_directories(pairwise_app_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp"
+                           "${SDL2_WASM_PREFIX}/include/SDL2")
+# 32-bit characters: with ImGui's default 16-bit ImWchar, InputText edits text as UTF-16 code
+# units it cannot pair, so any character above U+FFFF (𠮷, emoji) became U+FFFD once edited.
+# Dear ImGui's item hooks feed the semantics layer (src/app/semantics.cpp) in both flavours: a
+# screen reader needs every item's role, name and rectangle in production too.
+target_compile_definitions(pairwise_app_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32
+                           IMGUI_ENABLE_TEST_ENGINE)
+add_library(pairwise_app_objects OBJECT ${PAIRWISE_APP_SOURCES})
+target_link_libraries(pairwise_app_objects PUBLIC pairwise_core pairwise_app_imgui)
+target_compile_options(pairwise_app_objects PRIVATE ${PAIRWISE_WARNINGS})
+
 function(pairwise_web_app target site_dir test_flavour)
   string(REPLACE "@SITE_DIR@" "${site_dir}" font_copies "${PAIRWISE_SCRIPT_FONT_COPIES}")
-  add_library(${target}_imgui STATIC ${IMGUI_SOURCES})
-  target_include_directories(${target}_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp"
-                             "${SDL2_WASM_PREFIX}/include/SDL2")
-  # 32-bit characters: with ImGui's default 16-bit ImWchar, InputText edits text as UTF-16 code
-  # units it cannot pair, so any character above U+FFFF (𠮷, emoji) became U+FFFD once edited.
-  # Dear ImGui's item hooks feed the semantics layer (src/app/semantics.cpp) in both flavours: a
-  # screen reader needs every item's role, name and rectangle in production too.
-  target_compile_definitions(${target}_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32
-                             IMGUI_ENABLE_TEST_ENGINE)
   if(test_flavour)
     set(capture src/app/testing/item_capture_on.cpp)
     set(test_exports ",_pairwise_test_missing_glyphs")
@@ -66,9 +72,10 @@ function(pairwise_web_app target site_dir test_flavour)
     set(capture src/app/testing/item_capture_off.cpp)
     set(test_exports "")
   endif()
-  add_executable(${target} ${PAIRWISE_APP_SOURCES} ${capture})
+  add_executable(${target} ${capture})
   add_dependencies(${target} matching_worker)
-  target_link_libraries(${target} PRIVATE pairwise_core ${target}_imgui "${SDL2_WASM_PREFIX}/lib/libSDL2.a")
+  target_link_libraries(${target} PRIVATE pairwise_app_objects pairwise_core pairwise_app_imgui
+                        "${SDL2_WASM_PREFIX}/lib/libSDL2.a")
   target_compile_options(${target} PRIVATE ${PAIRWISE_WARNINGS})
   target_link_options(${target} PRIVATE
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
