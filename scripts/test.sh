@@ -58,32 +58,12 @@ else
   [ "$cal_failed" -gt 0 ] && tail -20 "$LOGS/calendar.log"
 fi
 
-# The fuzz run (its own clang build of the readers, then 20 s per reader) goes in the background at
-# the lowest priority while the WASM tests and the browser suite run: they leave a core idle most
-# of the time, and a niced job only takes what they do not use, so their timings are not disturbed.
-fuzz_pid=""
-start_fuzzing() {
-  if [ "${SKIP_FUZZ:-0}" != 1 ] && [ -x "$ROOT/scripts/fuzz.sh" ] && [ -z "$fuzz_pid" ]; then
-    echo "test: fuzzing the JSON, CSV and XLSX readers (${FUZZ_SECONDS:-20} s each), beside the other tests"
-    nice -n 19 bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}" >"$LOGS/fuzz.log" 2>&1 &
-    fuzz_pid=$!
-  fi
-}
-finish_fuzzing() {
-  [ -z "$fuzz_pid" ] && return
-  if wait "$fuzz_pid"; then record "fuzzing" 1 0
-  else tail -30 "$LOGS/fuzz.log"; record "fuzzing" 0 1; fi
-  fuzz_pid=""
-}
-
 echo "test: building WASM"
 if ! bash "$ROOT/scripts/build.sh" wasm >"$LOGS/build-wasm.log" 2>&1; then
   tail -40 "$LOGS/build-wasm.log"; record "wasm build" 0 1
 else
-  start_fuzzing
-  # The WASM core tests run under node beside the browser suite (niced too, for the same reason).
-  nice -n 10 node --no-experimental-fetch "$ROOT/build/wasm/pairwise_tests.js" --no-colors=true >"$LOGS/wasm-doctest.log" 2>&1 &
-  wasm_pid=$!
+  node --no-experimental-fetch "$ROOT/build/wasm/pairwise_tests.js" --no-colors=true >"$LOGS/wasm-doctest.log" 2>&1; rc=$?
+  doctest_counts "WASM core tests (node)" "$LOGS/wasm-doctest.log" "$rc"
 
   if [ "${SKIP_BROWSER:-0}" != 1 ]; then
     echo "test: browser suite (headless Chromium)"
@@ -95,11 +75,13 @@ else
     [ "$bf" -gt 0 ] && grep -E -A20 '^not ok' "$LOGS/browser.log" | head -80
     grep -E '^# (idle tab|measure)' "$LOGS/browser.log" || true
   fi
-  wait "$wasm_pid"; rc=$?
-  doctest_counts "WASM core tests (node)" "$LOGS/wasm-doctest.log" "$rc"
 fi
-start_fuzzing  # when the WASM build failed, the fuzz run still runs
-finish_fuzzing
+
+if [ "${SKIP_FUZZ:-0}" != 1 ] && [ -x "$ROOT/scripts/fuzz.sh" ]; then
+  echo "test: fuzzing the JSON, CSV and XLSX readers (${FUZZ_SECONDS:-20} s each)"
+  if bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}" >"$LOGS/fuzz.log" 2>&1; then record "fuzzing" 1 0
+  else tail -30 "$LOGS/fuzz.log"; record "fuzzing" 0 1; fi
+fi
 
 echo "test: logs in $LOGS; took $(( $(date +%s) - started )) s"
 for f in "${failures[@]}"; do echo "test: FAILED $f"; done
