@@ -92,6 +92,15 @@ void label_with_problem(const char* label, const std::string& error) {
   }
 }
 
+// Text painted before a font that shapes arrived was left unshaped: a cache of painted text is
+// emptied when one arrives (`generation` is the shaping_generation() it was filled under).
+template <typename Cache>
+void forget_when_fonts_shape_anew(Cache& cache, int& generation) {
+  if (generation == shaping_generation()) return;
+  cache.clear();
+  generation = shaping_generation();
+}
+
 const std::string& painted(const std::string& text) {
   const bool right_to_left = has_right_to_left(text);
   if (!right_to_left && !needs_shaping(text)) return text;
@@ -100,10 +109,7 @@ const std::string& painted(const std::string& text) {
   // (what was painted before it came was left unshaped).
   static std::unordered_map<std::string, std::string> cache;
   static int cached_generation = shaping_generation();
-  if (cached_generation != shaping_generation()) {
-    cache.clear();
-    cached_generation = shaping_generation();
-  }
+  forget_when_fonts_shape_anew(cache, cached_generation);
   auto it = cache.find(text);
   if (it == cache.end()) {
     if (cache.size() > 4096) cache.clear();
@@ -187,10 +193,7 @@ void wrapped_painted_text(const std::string& text) {
                                                                 ImGui::GetCurrentWindow()->DC.TextWrapPos));
   static std::unordered_map<std::string, std::pair<float, PaintedRows>> cache;
   static int cached_generation = shaping_generation();
-  if (cached_generation != shaping_generation()) {
-    cache.clear();
-    cached_generation = shaping_generation();
-  }
+  forget_when_fonts_shape_anew(cache, cached_generation);
   auto it = cache.find(text);
   if (it == cache.end() || it->second.first != width) {
     if (cache.size() > 1024) cache.clear();

@@ -81,26 +81,36 @@ function applicationNamed(fixture, name, email, id) {
   return file;
 }
 
+// The coordinator of IKT imports one application per [fixture, name, email, id] and finds each
+// name on the Participants tab.
+async function importNamed(page, people) {
+  await waitForApp(page);
+  await click(page, 'IKT mentoring');
+  await click(page, 'Coordinate the scheme');
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, 'Open application files…');
+  await (await chooser).setFiles(people.map((p) => applicationNamed(...p)));
+  await click(page, 'Apply import');
+  await waitForText(page, 'notice', new RegExp(`Imported ${people.length} file`));
+  await click(page, 'Participants');
+  for (const [, name] of people) await findItem(page, name);
+}
+
+// What the app paints for a text, and what fields not being edited paint over themselves, from the
+// test flavour's item capture.
+async function paintedTexts(page, kind = 'painted') {
+  return Object.fromEntries((await items(page)).filter((i) => i.kind === kind).map((i) => [i.text, i.painted]));
+}
+
 test('Arabic and Hebrew names are painted right to left, Arabic letters joined, and heard in reading order', async () => {
   const { context } = await launch();
   try {
     const { page, problems } = await openApp(context, url);
-    await waitForApp(page);
-    await click(page, 'IKT mentoring');
-    await click(page, 'Coordinate the scheme');
-    const chooser = page.waitForEvent('filechooser');
-    await click(page, 'Open application files…');
-    await (await chooser).setFiles([
-      applicationNamed('ana.application.json', 'محمد علي', 'mohammed@example.org', '0000000000000000000000000000a0a1'),
-      applicationNamed('ben.application.json', 'שרה לוי', 'sarah@example.org', '0000000000000000000000000000a0a2'),
+    await importNamed(page, [
+      ['ana.application.json', 'محمد علي', 'mohammed@example.org', '0000000000000000000000000000a0a1'],
+      ['ben.application.json', 'שרה לוי', 'sarah@example.org', '0000000000000000000000000000a0a2'],
     ]);
-    await click(page, 'Apply import');
-    await waitForText(page, 'notice', /Imported 2 file/);
-    await click(page, 'Participants');
-    await findItem(page, 'محمد علي');
-    await findItem(page, 'שרה לוי');
-    const painted = async () => Object.fromEntries((await items(page)).filter((i) => i.kind === 'painted').map((i) => [i.text, i.painted]));
-    const shown = await painted();
+    const shown = await paintedTexts(page);
     // Right to left, each letter in its joined form: meem initial, hah medial, meem medial, dal final;
     // ain initial, lam medial, yeh final (the same expectation as tests/core/bidi_display_test.cpp).
     assert.equal(shown['محمد علي'], '\uFEF2\uFEE0\uFECB \uFEAA\uFEE4\uFEA4\uFEE3');
@@ -117,7 +127,7 @@ test('Arabic and Hebrew names are painted right to left, Arabic letters joined, 
     // backwards); being edited, the field shows it as typed, caret and all.
     await click(page, 'שרה לוי');
     await findItem(page, 'Name');
-    const fields = Object.fromEntries((await items(page)).filter((i) => i.kind === 'field-painted').map((i) => [i.text, i.painted]));
+    const fields = await paintedTexts(page, 'field-painted');
     assert.equal(fields['שרה לוי'], 'יול הרש', `the Name field paints the name in order: ${JSON.stringify(fields)}`);
     assert.equal(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), 'שרה לוי', 'stored and heard as typed');
     await screenshot(page, 'scripts-3b-name-field');
@@ -129,11 +139,6 @@ test('Arabic and Hebrew names are painted right to left, Arabic letters joined, 
   } finally { await context.close(); }
 });
 
-// What the app paints for a text, from the test flavour's item capture.
-async function paintedTexts(page) {
-  return Object.fromEntries((await items(page)).filter((i) => i.kind === 'painted').map((i) => [i.text, i.painted]));
-}
-
 const SHAPED = /^[\uE000-\uF8FF ]+$/u;  // shaped glyphs (private-use characters of the atlas) and spaces
 
 test('Devanagari and Thai names are shaped: conjuncts joined, vowel signs and tone marks in place, heard as typed', async () => {
@@ -141,21 +146,11 @@ test('Devanagari and Thai names are shaped: conjuncts joined, vowel signs and to
   const { context } = await launch({ deviceScaleFactor: 2 });
   try {
     const { page, problems } = await openApp(context, url);
-    await waitForApp(page);
-    await click(page, 'IKT mentoring');
-    await click(page, 'Coordinate the scheme');
-    const chooser = page.waitForEvent('filechooser');
-    await click(page, 'Open application files…');
     // अनुष्का शर्मा: the conjunct ष्क, the reph of र्म; ปิ่นทอง ศรีสุข: a tone mark over the vowel sign i.
-    await (await chooser).setFiles([
-      applicationNamed('ana.application.json', 'अनुष्का शर्मा', 'anushka@example.org', '0000000000000000000000000000b0b1'),
-      applicationNamed('ben.application.json', 'ปิ่นทอง ศรีสุข', 'pinthong@example.org', '0000000000000000000000000000b0b2'),
+    await importNamed(page, [
+      ['ana.application.json', 'अनुष्का शर्मा', 'anushka@example.org', '0000000000000000000000000000b0b1'],
+      ['ben.application.json', 'ปิ่นทอง ศรีสุข', 'pinthong@example.org', '0000000000000000000000000000b0b2'],
     ]);
-    await click(page, 'Apply import');
-    await waitForText(page, 'notice', /Imported 2 file/);
-    await click(page, 'Participants');
-    await findItem(page, 'अनुष्का शर्मा');
-    await findItem(page, 'ปิ่นทอง ศรีสุข');
     // The fonts arrive, then each name is shaped into its glyphs.
     let shown = await paintedTexts(page);
     const deadline = Date.now() + 15000;
@@ -186,7 +181,7 @@ test('Devanagari and Thai names are shaped: conjuncts joined, vowel signs and to
     // The Name field shows the name shaped as well, while it is not being edited.
     await click(page, 'अनुष्का शर्मा');
     await findItem(page, 'Name');
-    const fields = Object.fromEntries((await items(page)).filter((i) => i.kind === 'field-painted').map((i) => [i.text, i.painted]));
+    const fields = await paintedTexts(page, 'field-painted');
     assert.equal(fields['अनुष्का शर्मा'], devanagari, 'the Name field paints the shaped name');
     // Being edited, it stays shaped (it was drawn letter by letter as typed), and typing carries on.
     await click(page, 'Name');

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/text/utf8.hpp"
+
 namespace pairwise {
 
 namespace {
@@ -24,24 +26,6 @@ bool decode_utf8(std::string_view s, std::vector<char32_t>& out) {
     i += 1 + extra;
   }
   return true;
-}
-
-void encode_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 char32_t lower(char32_t cp) {
@@ -109,7 +93,7 @@ std::string fold_text(std::string_view text) {
         break;
       }
     }
-    encode_utf8(cp, out);
+    append_utf8(out, cp);
     i += used;
   }
   return out;
